@@ -1,0 +1,9 @@
+//! `dictum eval`.
+use std::process::ExitCode;
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    pub gold: std::path::PathBuf,
+}
+pub fn run(_a: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("not yet")
+}

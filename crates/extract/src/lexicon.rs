@@ -1,0 +1,241 @@
+//! Closed word lists: cue verbs, function words, titles. Plain data, no logic
+//! beyond lookups.
+//!
+//! Cue forms were chosen from general English (verbs of saying, thinking,
+//! wanting and showing, in every inflection) and kept when they mark an
+//! attribution in most of their uses in news text; forms that usually do
+//! something else ("called", "found", "shows" without a clause) are left out
+//! or restricted by the rules that use them.
+
+/// How a cue verb takes its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// say, add, stress: the content is the following clause or quote.
+    Speech,
+    /// tell, ask, remind, assure: an addressee comes before the content.
+    Addressed,
+    /// A participle after a comma (", adding that ..."): the subject is the
+    /// main clause's.
+    Participle,
+}
+
+const SPEECH: &[&str] = &[
+    "say", "says", "said", "add", "adds", "added", "note", "notes", "noted", "stress", "stresses",
+    "stressed", "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised",
+    "underline", "underlines", "underlined", "underscore", "underscores", "underscored", "warn",
+    "warns", "warned", "insist", "insists", "insisted", "argue", "argues", "argued", "claim",
+    "claims", "claimed", "state", "states", "stated", "declare", "declares", "declared",
+    "announce", "announces", "announced", "explain", "explains", "explained", "write", "writes",
+    "wrote", "tweet", "tweets", "tweeted", "report", "reports", "reported", "reply", "replies",
+    "replied", "respond", "responds", "responded", "answer", "answered", "suggest", "suggests",
+    "suggested", "admit", "admits", "admitted", "acknowledge", "acknowledges", "acknowledged",
+    "concede", "concedes", "conceded", "deny", "denies", "denied", "confirm", "confirms",
+    "confirmed", "predict", "predicts", "predicted", "promise", "promises", "promised", "pledge",
+    "pledges", "pledged", "vow", "vows", "vowed", "urge", "urges", "urged", "recall", "recalls",
+    "recalled", "repeat", "repeated", "reiterate", "reiterates", "reiterated", "remark",
+    "remarks", "remarked", "observe", "observes", "observed", "comment", "commented", "continue",
+    "continues", "continued", "conclude", "concludes", "concluded", "complain", "complains",
+    "complained", "criticize", "criticizes", "criticized", "criticise", "criticised", "accuse",
+    "accuses", "accused", "blame", "blames", "blamed", "praise", "praises", "praised",
+    "describe", "describes", "described", "propose", "proposes", "proposed", "recommend",
+    "recommended", "demand", "demands", "demanded", "assert", "asserts", "asserted", "contend",
+    "contends", "contended", "maintain", "maintains", "maintained", "mention", "mentions",
+    "mentioned", "reveal", "reveals", "revealed", "disclose", "disclosed", "indicate",
+    "indicates", "indicated", "signal", "signaled", "signalled", "highlight", "highlighted",
+    "caution", "cautions", "cautioned", "boast", "boasts", "boasted", "joke", "joked", "quip",
+    "quipped", "shout", "shouted", "testify", "testified", "allege", "alleges", "alleged",
+    "speculate", "speculated", "estimate", "estimates", "estimated", "believe", "believes",
+    "believed", "think", "thinks", "thought", "hope", "hopes", "hoped", "fear", "fears", "feared",
+    "doubt", "doubts", "doubted", "wonder", "wondered", "agree", "agrees", "agreed", "expect",
+    "expects", "know", "knows", "knew", "hail", "hails", "hailed", "lament", "lamented",
+    "decry", "decried", "denounce", "denounces", "denounced", "condemn", "condemns", "condemned",
+    "dismiss", "dismisses", "dismissed", "reject", "rejects", "rejected", "question",
+    "questioned", "defend", "defends", "defended", "cite", "cites", "cited", "endorse",
+    "endorses", "endorsed", "blast", "blasts", "blasted", "slam", "slams", "slammed", "mock",
+    "mocked", "tout", "touts", "touted", "rail", "railed", "echo", "echoed", "plead", "pleaded",
+    "recount", "recounted", "interject", "interjected", "muse", "mused", "acquiesce", "retort",
+    "retorted", "exclaim", "exclaimed", "concur", "concurred", "vowing", "posit", "posited",
+    "opine", "opined", "counter", "countered", "imply", "implies", "implied", "hint", "hints",
+    "hinted", "reckon", "reckons", "ruled", "rules", "decided", "read", "reads", "show", "shows",
+    "showed", "found", "finds", "suggesting", "want", "wants", "wanted", "plan", "plans",
+    "planned", "seek", "seeks", "sought", "refuse", "refuses", "refused", "decline", "declines",
+    "declined", "intend", "intends", "intended", "prefer", "prefers", "preferred", "support",
+    "supports", "supported", "oppose", "opposes", "opposed", "worry", "worries", "worried",
+    "forecast", "forecasts", "projected", "calls", "call", "called", "explain", "laments",
+    "bemoaned", "assail", "assailed", "lambasted", "rebuked", "derided", "ridiculed", "emailed",
+    "texted", "posted", "wrote", "realize", "realized", "recognize", "recognized", "learned",
+    "understand", "understands", "understood", "see", "sees", "saw", "feel", "feels", "felt",
+];
+
+const ADDRESSED: &[&str] = &[
+    "tell", "tells", "told", "ask", "asks", "asked", "remind", "reminds", "reminded", "assure",
+    "assures", "assured", "inform", "informs", "informed", "convince", "convinced", "persuade",
+    "persuaded", "notify", "notified", "advise", "advised", "urge", "warn",
+];
+
+const PARTICIPLE: &[&str] = &[
+    "saying", "adding", "noting", "stressing", "emphasizing", "emphasising", "warning",
+    "insisting", "arguing", "claiming", "stating", "declaring", "announcing", "explaining",
+    "telling", "asking", "suggesting", "admitting", "acknowledging", "denying", "confirming",
+    "predicting", "promising", "pledging", "vowing", "urging", "recalling", "repeating",
+    "reiterating", "remarking", "observing", "complaining", "criticizing", "accusing", "blaming",
+    "praising", "describing", "calling", "citing", "referring", "pointing", "writing", "tweeting",
+    "reminding", "assuring", "questioning", "dismissing", "rejecting", "defending", "alleging",
+    "contending", "maintaining", "mentioning", "revealing", "indicating", "highlighting",
+    "cautioning", "boasting", "joking", "hoping", "arguing", "lamenting", "denouncing",
+    "condemning", "touting", "echoing", "implying", "hinting", "replying", "responding",
+    "concluding", "continuing", "answering",
+];
+
+/// The cue table: every cue form with its class.
+pub fn cue_table() -> std::collections::HashMap<&'static str, CueClass> {
+    let mut m = std::collections::HashMap::new();
+    for w in SPEECH {
+        m.insert(*w, CueClass::Speech);
+    }
+    for w in ADDRESSED {
+        m.insert(*w, CueClass::Addressed);
+    }
+    for w in PARTICIPLE {
+        m.insert(*w, CueClass::Participle);
+    }
+    m
+}
+
+/// Cue forms that are cues only when a clause or quote follows (not when an
+/// object noun does): "called", "shows", "found", "know", ...
+pub fn needs_clause(lower: &str) -> bool {
+    matches!(
+        lower,
+        "add" | "adds" | "added" | "call" | "calls" | "called" | "show" | "shows" | "showed" | "found" | "finds" | "know"
+            | "knows" | "knew" | "see" | "sees" | "saw" | "feel" | "feels" | "felt" | "read"
+            | "reads" | "want" | "wants" | "wanted" | "plan" | "plans" | "planned" | "seek"
+            | "seeks" | "sought" | "expect" | "expects" | "support" | "supports" | "supported"
+            | "oppose" | "opposes" | "opposed" | "ruled" | "rules" | "decided" | "learned"
+            | "understand" | "understands" | "understood" | "realize" | "realized" | "recognize"
+            | "recognized" | "estimate" | "estimates" | "estimated" | "continue" | "continues"
+            | "continued" | "question" | "questioned" | "answer" | "answered" | "counter"
+            | "countered" | "report" | "reports" | "reported" | "posted" | "state" | "states"
+            | "comment" | "remarks" | "cite" | "cites" | "cited" | "fear" | "fears" | "feared"
+            | "worry" | "worries" | "worried" | "hope" | "hopes" | "hoped" | "doubt" | "doubts"
+            | "refuse" | "refuses" | "refused" | "decline" | "declines" | "declined" | "intend"
+            | "intends" | "intended" | "prefer" | "prefers" | "preferred" | "forecast"
+            | "forecasts" | "projected" | "echo" | "echoed" | "agree" | "agrees" | "agreed"
+            | "think" | "thinks" | "thought" | "believe" | "believes" | "believed" | "maintain"
+            | "maintains" | "maintained"
+    )
+}
+
+/// Cue forms too ambiguous to take content on their left unless it is a
+/// quotation (`“...,” he continued` but not `Y, X continues`).
+pub fn weak_left(lower: &str) -> bool {
+    needs_clause(lower) && !matches!(lower, "add" | "adds" | "added" | "report" | "reports" | "reported" | "state" | "states" | "comment" | "think" | "thinks" | "believe" | "believes" | "believed" | "agreed" | "continued")
+}
+
+/// Adverbs and auxiliaries that may stand between a subject and its cue.
+pub fn is_between_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "also" | "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would"
+            | "could" | "can" | "may" | "might" | "should" | "did" | "does" | "do" | "not"
+            | "never" | "already" | "further" | "still" | "just" | "often" | "again" | "later"
+            | "previously" | "recently" | "reportedly" | "then" | "repeatedly" | "publicly"
+            | "privately" | "once" | "earlier" | "first" | "long" | "frequently" | "openly"
+            | "simply" | "flatly" | "clearly" | "explicitly" | "firmly" | "strongly"
+            | "immediately" | "quickly" | "subsequently" | "ultimately" | "initially"
+            | "originally" | "specifically" | "even" | "actually" | "reportedly," | "apparently"
+            | "allegedly" | "now" | "too" | "herself" | "himself" | "themselves" | "itself"
+            | "n't" | "been" | "being" | "be" | "had've" | "must" | "don't" | "doesn't"
+            | "didn't" | "won't" | "wouldn't" | "can't" | "couldn't" | "hasn't" | "haven't"
+            | "hadn't" | "isn't" | "wasn't" | "weren't" | "shouldn't" | "cannot"
+    )
+}
+
+/// Words that end a subject noun phrase when walking back from a cue.
+pub fn is_np_stop(lower: &str) -> bool {
+    matches!(
+        lower,
+        "that" | "and" | "but" | "or" | "because" | "when" | "while" | "as" | "if" | "after"
+            | "before" | "since" | "though" | "although" | "so" | "yet" | "where" | "whether"
+            | "than" | "until" | "unless" | "once" | "what" | "how" | "why" | "to" | "not"
+            | "is" | "was" | "are" | "were" | "said" | "says" | "say" | "told" | "for" | "with"
+            | "by" | "from" | "on" | "at" | "about" | "into" | "over" | "under" | "against"
+            | "during" | "between" | "without" | "through" | "like" | "towards" | "toward"
+            | "within" | "across" | "among" | "around" | "behind" | "beyond" | "upon" | "via"
+            | "despite" | "amid" | "in" | "of" | "after," | "than," | "unlike" | "per" | "also" | "has" | "have"
+            | "had" | "will" | "would" | "can" | "could" | "should" | "may" | "might" | "it's"
+            | "there" | "here" | "this" | "these" | "those" | "then" | "thus" | "however"
+    )
+}
+
+pub fn is_pronoun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "he" | "she" | "they" | "i" | "we" | "it" | "you" | "who" | "which" | "whom" | "that"
+    )
+}
+
+/// Title and role words that precede a name ("Foreign Minister Sergey Lavrov").
+pub fn is_title_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "president" | "vice" | "prime" | "minister" | "foreign" | "secretary" | "senator"
+            | "sen" | "sen." | "gov" | "gov." | "governor" | "rep" | "rep." | "representative"
+            | "spokesman" | "spokeswoman" | "spokesperson" | "chancellor" | "deputy" | "chief"
+            | "director" | "general" | "ambassador" | "mr" | "mr." | "mrs" | "mrs." | "ms"
+            | "ms." | "dr" | "dr." | "mayor" | "judge" | "justice" | "speaker" | "leader"
+            | "chairman" | "chairwoman" | "chair" | "ceo" | "candidate" | "nominee" | "former"
+            | "state" | "defense" | "defence" | "finance" | "interior" | "press" | "veteran"
+            | "top" | "senior" | "head" | "king" | "queen" | "prince" | "pope" | "father"
+            | "sir" | "lord" | "lady" | "attorney" | "professor" | "prof" | "gen" | "gen."
+            | "col" | "lt" | "sgt" | "capt" | "adm" | "commissioner" | "envoy" | "diplomat"
+            | "democrat" | "republican" | "democratic" | "gop" | "sheriff" | "officer"
+            | "official" | "adviser" | "advisor" | "aide" | "strategist" | "pollster" | "analyst"
+            | "economist" | "founder" | "executive" | "manager" | "campaign" | "columnist"
+            | "host" | "anchor" | "correspondent" | "editor" | "reporter" | "author" | "writer"
+            | "lawmaker" | "congressman" | "congresswoman" | "assemblyman" | "councilman"
+            | "councilwoman" | "first" | "us" | "u.s" | "uk" | "eu" | "un" | "nato" | "white"
+            | "house" | "kremlin" | "commonwealth" | "development" | "affairs" | "trade"
+            | "health" | "economy" | "energy" | "security" | "national" | "federal"
+            | "attorney-general" | "presidential" | "hopeful" | "businessman" | "billionaire"
+            | "mogul" | "activist" | "pastor" | "reverend" | "rev" | "rev." | "bishop"
+            | "chancellor's" | "premier" | "emir" | "sheikh" | "crown" | "then" | "acting"
+            | "incoming" | "outgoing" | "new" | "veteran's" | "ex" | "of" | "the" | "and"
+    )
+}
+
+/// Nationality and place adjectives that may stand in a title
+/// ("Russian Foreign Minister").
+pub fn is_demonym(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.ends_with("ian")
+        || lower.ends_with("ese")
+        || lower.ends_with("ish")
+        || lower.ends_with("can")
+        || matches!(
+            lower.as_str(),
+            "french" | "greek" | "dutch" | "swiss" | "thai" | "iraqi" | "israeli" | "saudi"
+                | "pakistani" | "afghan" | "czech" | "german" | "american" | "british"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        let t = cue_table();
+        assert_eq!(t.get("said"), Some(&CueClass::Speech));
+        assert_eq!(t.get("told"), Some(&CueClass::Addressed));
+        assert_eq!(t.get("adding"), Some(&CueClass::Participle));
+        assert_eq!(t.get("table"), None);
+    }
+
+    #[test]
+    fn demonyms() {
+        assert!(is_demonym("Russian"));
+        assert!(is_demonym("French"));
+        assert!(!is_demonym("Lavrov"));
+    }
+}

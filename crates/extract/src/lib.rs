@@ -1,0 +1,109 @@
+//! The extraction core of dictum: statements and their in-article speakers.
+//!
+//! Text in, typed values out. [`Extractor::extract`] finds direct quotes,
+//! partial quotes, reported speech and transcript remarks in one article's text,
+//! with their cue, source mention and resolved speaker. No I/O, no global state:
+//! an [`Extractor`] holds only immutable lookup tables and may be shared across
+//! threads.
+//!
+//! Every [`Span`] in the output is a byte range into the exact input string;
+//! `dictum_text::CharOffsets` turns them into code-point offsets.
+
+mod lexicon;
+mod quotes;
+mod rules;
+mod speakers;
+mod transcript;
+
+pub use dictum_text::Span;
+pub use lexicon::CueClass;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+/// How the statement is given in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The content is a quotation, marks included.
+    Direct,
+    /// Reported speech with quoted fragments in it.
+    Mixed,
+    /// Reported speech without quotation marks.
+    Indirect,
+    /// A paragraph of a document that is one person's own remarks.
+    Transcript,
+}
+
+/// One attributed statement in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub kind: Kind,
+    /// The whole content, from its first to its last piece.
+    pub content: Span,
+    /// The content's pieces when it is discontinuous (`“A,” he said. “B.”`);
+    /// empty when `content` is one piece.
+    pub pieces: Vec<Span>,
+    /// The cue: the verb or phrase that signals the attribution.
+    pub cue: Option<Span>,
+    /// The source mention as written ("he", "the top Russian diplomat").
+    pub source: Option<Span>,
+    /// Index into [`Extraction::speakers`].
+    pub speaker: Option<usize>,
+}
+
+/// A person or organisation that makes statements in one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The fullest name the article gives.
+    pub name: String,
+}
+
+/// Everything the core finds in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extraction {
+    /// The title line, when the text starts with one.
+    pub title: Option<Span>,
+    /// Statements in text order.
+    pub statements: Vec<Statement>,
+    pub speakers: Vec<Speaker>,
+}
+
+impl Extraction {
+    pub fn speaker_name(&self, s: &Statement) -> Option<&str> {
+        s.speaker
+            .and_then(|i| self.speakers.get(i))
+            .map(|sp| sp.name.as_str())
+    }
+}
+
+/// The extractor: immutable lookup tables, built once and reused.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    cues: HashMap<&'static str, CueClass>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    pub fn new() -> Self {
+        Extractor {
+            cues: lexicon::cue_table(),
+        }
+    }
+
+    /// Extracts statements from one article. The first line is taken as the
+    /// title when it looks like one. Never panics; any input yields a result.
+    pub fn extract(&self, text: &str) -> Extraction {
+        rules::extract(self, text)
+    }
+
+    pub(crate) fn cue_class(&self, lower: &str) -> Option<CueClass> {
+        self.cues.get(lower).copied()
+    }
+}

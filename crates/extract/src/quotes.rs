@@ -1,0 +1,225 @@
+//! Pairs quotation marks into quotations.
+//!
+//! Handles curly, straight, « », „ “ and doubled-apostrophe marks, mixed marks
+//! in one quotation, nested single quotes, apostrophes that are not marks, and
+//! quotations that run over paragraphs (an opening mark at the start of each
+//! paragraph, one closing mark at the end). Unbalanced marks are dropped.
+
+use dictum_text::{QuoteMark, Span, Token};
+
+/// A quotation: from its opening mark to its closing mark, both included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub open: usize,
+    pub close: usize,
+    pub span: Span,
+    /// Marked with double marks (or « », „ “); single-mark quotations at top
+    /// level are headline-style quotations.
+    pub double: bool,
+}
+
+#[derive(Clone, Copy)]
+enum Role {
+    Open,
+    Close,
+    Either,
+    None,
+}
+
+fn role(toks: &[Token], i: usize) -> Role {
+    let t = &toks[i];
+    let attached_next = toks.get(i + 1).is_some_and(|n| !n.space_before);
+    let attached_prev = i > 0 && !t.space_before && !t.newline_before;
+    match t.quote() {
+        Some(QuoteMark::DoubleLeft | QuoteMark::DoubleLow | QuoteMark::AngleLeft) => Role::Open,
+        Some(QuoteMark::SingleLeft) => {
+            if attached_next {
+                Role::Open
+            } else {
+                Role::None
+            }
+        }
+        Some(QuoteMark::DoubleRight | QuoteMark::AngleRight) => Role::Close,
+        Some(QuoteMark::SingleRight) => {
+            if attached_prev {
+                Role::Close
+            } else if attached_next {
+                Role::Open
+            } else {
+                Role::None
+            }
+        }
+        Some(QuoteMark::DoubleStraight) | Some(QuoteMark::SingleStraight) => {
+            match (attached_prev, attached_next) {
+                (true, false) => Role::Close,
+                (false, true) => Role::Open,
+                _ => Role::Either,
+            }
+        }
+        None => Role::None,
+    }
+}
+
+/// Finds the top-level quotations of a tokenized text, in order. Nested
+/// quotations stay inside their parent and are not listed.
+pub fn find_quotes(toks: &[Token]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    // Open double quotation: index of its first opening mark; whether it is „-style.
+    let mut open: Option<(usize, bool)> = None;
+    // Open single quotation (nested inside `open`, or at top level).
+    let mut single: Option<usize> = None;
+    // A paragraph break was crossed while `open`; the new paragraph must start
+    // with an opening mark to continue the quotation.
+    let mut pending_break = false;
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if t.newline_before {
+            single = None;
+            if open.is_some() {
+                pending_break = true;
+            }
+        }
+        let Some(mark) = t.quote() else {
+            if pending_break {
+                // Paragraph did not reopen the quotation: the opener was stray.
+                open = None;
+                pending_break = false;
+            }
+            continue;
+        };
+        let r = role(toks, i);
+        if mark.is_double() {
+            if pending_break {
+                pending_break = false;
+                if matches!(r, Role::Open | Role::Either) {
+                    // Multi-paragraph quotation continues.
+                    continue;
+                }
+                open = None;
+            }
+            match open {
+                None => {
+                    if matches!(r, Role::Open | Role::Either) {
+                        open = Some((i, mark == QuoteMark::DoubleLow));
+                        single = None;
+                    }
+                }
+                Some((start, low)) => {
+                    let closes = match r {
+                        Role::Close | Role::Either => true,
+                        // „...“: the left mark closes a low-opened quotation.
+                        Role::Open => low && mark == QuoteMark::DoubleLeft,
+                        Role::None => false,
+                    };
+                    if closes {
+                        out.push(Quote {
+                            open: start,
+                            close: i,
+                            span: Span::new(toks[start].span.start, t.span.end),
+                            double: true,
+                        });
+                        open = None;
+                        single = None;
+                    } else {
+                        // A second opener in the same paragraph: the first was stray.
+                        open = Some((i, mark == QuoteMark::DoubleLow));
+                        single = None;
+                    }
+                }
+            }
+        } else {
+            if pending_break {
+                open = None;
+                pending_break = false;
+            }
+            let close_single = |s: usize, out: &mut Vec<Quote>| {
+                if open.is_none() {
+                    out.push(Quote {
+                        open: s,
+                        close: i,
+                        span: Span::new(toks[s].span.start, t.span.end),
+                        double: false,
+                    });
+                }
+            };
+            match r {
+                Role::Open => {
+                    if single.is_none() {
+                        single = Some(i);
+                    }
+                }
+                Role::Close => {
+                    if let Some(s) = single.take() {
+                        close_single(s, &mut out);
+                    }
+                }
+                Role::Either => {
+                    if let Some(s) = single.take() {
+                        close_single(s, &mut out);
+                    } else if t.space_before || i == 0 {
+                        single = Some(i);
+                    }
+                }
+                Role::None => {}
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dictum_text::tokenize;
+
+    fn quotes(s: &str) -> Vec<&str> {
+        let t = tokenize(s);
+        find_quotes(&t).iter().map(|q| q.span.slice(s)).collect()
+    }
+
+    #[test]
+    fn curly_and_straight() {
+        assert_eq!(
+            quotes(r#"“We can’t,” he said. "Fine," she said."#),
+            vec!["“We can’t,”", r#""Fine,""#]
+        );
+    }
+
+    #[test]
+    fn mixed_marks_close_each_other() {
+        assert_eq!(quotes("He said “it is over.\" Then"), vec!["“it is over.\""]);
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside() {
+        assert_eq!(
+            quotes("“They said ‘no way,’ and left,” she said."),
+            vec!["“They said ‘no way,’ and left,”"]
+        );
+    }
+
+    #[test]
+    fn headline_single_quotes_and_possessives() {
+        assert_eq!(
+            quotes("Minister ‘ready to talk,’ voters’ anger grows"),
+            vec!["‘ready to talk,’"]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_low_high() {
+        assert_eq!(quotes("Il a dit «non» et „ja“ dann."), vec!["«non»", "„ja“"]);
+    }
+
+    #[test]
+    fn multi_paragraph() {
+        let s = "“First part.\n“Second part,” he said.";
+        assert_eq!(quotes(s), vec![s.strip_suffix(" he said.").unwrap()]);
+    }
+
+    #[test]
+    fn stray_opener_is_dropped() {
+        assert_eq!(quotes("He said “never.\nNext paragraph here."), Vec::<&str>::new());
+        assert_eq!(quotes("A “stray one and “a real one” here"), vec!["“a real one”"]);
+    }
+}

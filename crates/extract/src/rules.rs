@@ -1,0 +1,729 @@
+//! The attribution rules: from cues, quotations and sentences to statements.
+
+use dictum_text::{paragraphs, sentences, tokenize, Sentence, Span, Token, TokenKind};
+
+use crate::lexicon::{self, CueClass};
+use crate::quotes::{find_quotes, Quote};
+use crate::{speakers, transcript, Extraction, Extractor, Kind, Statement};
+
+/// One tokenized article and the indexes the rules need.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    /// Lower-cased token texts, concatenated; `lower_at` slices them.
+    lower: String,
+    lower_spans: Vec<(u32, u32)>,
+    pub sents: Vec<Sentence>,
+    pub sent_of: Vec<u32>,
+    pub quotes: Vec<Quote>,
+    /// Token -> index of the top-level quotation holding it, plus one (0: none).
+    quote_of: Vec<u32>,
+    pub paras: Vec<Span>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let toks = tokenize(text);
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_spans = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let s = lower.len();
+            for c in t.text(text).chars() {
+                if c.is_ascii() {
+                    lower.push(c.to_ascii_lowercase());
+                } else if c == '’' {
+                    lower.push('\'');
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
+            lower_spans.push((s as u32, lower.len() as u32));
+        }
+        let sents = sentences(text, &toks);
+        let mut sent_of = vec![0u32; toks.len()];
+        for (si, s) in sents.iter().enumerate() {
+            for i in s.tokens.clone() {
+                sent_of[i] = si as u32;
+            }
+        }
+        let quotes = find_quotes(&toks);
+        let mut quote_of = vec![0u32; toks.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            for slot in &mut quote_of[q.open..=q.close] {
+                *slot = qi as u32 + 1;
+            }
+        }
+        Doc {
+            text,
+            toks,
+            lower,
+            lower_spans,
+            sents,
+            sent_of,
+            quotes,
+            quote_of,
+            paras: paragraphs(text),
+        }
+    }
+
+    pub fn lower(&self, i: usize) -> &str {
+        match self.lower_spans.get(i) {
+            Some(&(s, e)) => &self.lower[s as usize..e as usize],
+            None => "",
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
+    }
+
+    pub fn quote_at(&self, i: usize) -> Option<usize> {
+        match self.quote_of.get(i) {
+            Some(&q) if q > 0 => Some(q as usize - 1),
+            _ => None,
+        }
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Token::is_word)
+    }
+
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.text) == p)
+    }
+
+    /// The quotation that opens at token `i`.
+    fn quote_opening(&self, i: usize) -> Option<usize> {
+        self.quote_at(i).filter(|&q| self.quotes[q].open == i)
+    }
+
+    /// The quotation that closes at token `i`.
+    fn quote_closing(&self, i: usize) -> Option<usize> {
+        self.quote_at(i).filter(|&q| self.quotes[q].close == i)
+    }
+
+    fn is_terminal(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && matches!(t.text(self.text), "." | "!" | "?" | "…" | "...")
+        })
+    }
+
+    pub fn span(&self, from: usize, to_incl: usize) -> Span {
+        Span::new(self.toks[from].span.start, self.toks[to_incl].span.end)
+    }
+
+    pub fn para_of_token(&self, i: usize) -> usize {
+        let pos = self.toks[i].span.start;
+        self.paras.partition_point(|p| p.end <= pos)
+    }
+}
+
+/// A statement before speaker resolution: token indices.
+#[derive(Debug, Clone)]
+pub(crate) struct Raw {
+    pub kind: Kind,
+    /// Inclusive token ranges of the content pieces.
+    pub pieces: Vec<(usize, usize)>,
+    pub cue: Option<(usize, usize)>,
+    pub source: Option<(usize, usize)>,
+    /// Pre-resolved speaker name (transcripts).
+    pub speaker_name: Option<String>,
+    /// A quotation that continues the previous statement's speaker.
+    pub continues: bool,
+}
+
+pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
+    let doc = Doc::new(text);
+    if doc.toks.is_empty() {
+        return Extraction::default();
+    }
+    let title = doc.paras.first().copied().filter(|p| looks_like_title(&doc, *p));
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut used_quotes = vec![false; doc.quotes.len()];
+
+    for si in 0..doc.sents.len() {
+        let sent_start = raws.len();
+        headline_colon(&doc, si, &mut raws);
+        let range = doc.sents[si].tokens.clone();
+        let mut i = range.start;
+        while i < range.end {
+            if doc.quote_at(i).is_some() || !doc.is_word(i) {
+                i += 1;
+                continue;
+            }
+            let lw = doc.lower(i);
+            if lw == "according" && doc.lower(i + 1) == "to" {
+                if let Some(r) = according_to(&doc, si, i) {
+                    raws.push(r);
+                }
+                i += 2;
+                continue;
+            }
+            let lowercase = doc.word(i).chars().next().is_some_and(char::is_lowercase);
+            if let Some(class) = ex.cue_class(lw).filter(|_| lowercase) {
+                if let Some(r) = verb_cue(&doc, si, i, class, &raws[sent_start..]) {
+                    raws.push(r);
+                }
+            }
+            i += 1;
+        }
+    }
+    for r in &raws {
+        for &(a, b) in &r.pieces {
+            for q in [doc.quote_opening(a), doc.quote_closing(b)].into_iter().flatten() {
+                used_quotes[q] = true;
+            }
+        }
+    }
+    continuation_quotes(&doc, &mut raws, &mut used_quotes);
+    if let Some(t) = title {
+        transcript::transcript(&doc, t, &mut raws);
+    }
+    raws.sort_by_key(|r| (r.pieces.first().map(|p| p.0), r.kind != Kind::Transcript));
+    dedupe(&mut raws);
+    speakers::resolve(&doc, title, raws)
+}
+
+fn looks_like_title(doc: &Doc, p: Span) -> bool {
+    let words = p.slice(doc.text).split_whitespace().count();
+    words > 0 && words <= 40 && !p.slice(doc.text).ends_with(':')
+}
+
+/// Two cues may find the same content (a cue phrase of two cue words).
+fn dedupe(raws: &mut Vec<Raw>) {
+    let mut seen = std::collections::HashSet::new();
+    raws.retain(|r| seen.insert((r.pieces.clone(), r.kind == Kind::Transcript)));
+}
+
+/// `Lavrov: Moscow doesn’t want war` at the start of a paragraph.
+fn headline_colon(doc: &Doc, si: usize, raws: &mut Vec<Raw>) {
+    let s = &doc.sents[si];
+    let a = s.tokens.start;
+    if !doc.toks[a].newline_before && a != 0 {
+        return;
+    }
+    let mut j = a;
+    while j < s.tokens.end && j < a + 4 && doc.is_capitalized(j) {
+        j += 1;
+    }
+    if j == a || !doc.is_punct(j, ":") || s.tokens.end < j + 4 {
+        return;
+    }
+    // A name-like run, not a label such as "UPDATE" or "Note".
+    if matches!(doc.lower(a), "update" | "note" | "editor's" | "photo" | "read" | "watch" | "see" | "also" | "source" | "related" | "q" | "a") {
+        return;
+    }
+    let Some(end) = content_end(doc, j + 1, s.tokens.end) else {
+        return;
+    };
+    raws.push(Raw {
+        kind: kind_of(doc, &[(j + 1, end)]),
+        pieces: vec![(j + 1, end)],
+        cue: Some((j, j)),
+        source: Some((a, j - 1)),
+        speaker_name: None,
+        continues: false,
+    });
+}
+
+/// The last token of content that runs from `from` to the sentence end
+/// `end` (exclusive): the final period is left out unless a quotation closes
+/// after it.
+fn content_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    let mut e = end;
+    while e > from
+        && (doc.is_terminal(e - 1)
+            || doc.is_punct(e - 1, ",")
+            || doc.is_punct(e - 1, ";")
+            || doc.is_punct(e - 1, ":"))
+    {
+        e -= 1;
+    }
+    (e > from).then(|| e - 1)
+}
+
+fn kind_of(doc: &Doc, pieces: &[(usize, usize)]) -> Kind {
+    let all_quotes = pieces.iter().all(|&(a, b)| {
+        doc.quote_opening(a).is_some() && doc.quote_closing(b).is_some() && doc.quote_at(a) == doc.quote_at(b)
+    });
+    if all_quotes {
+        return Kind::Direct;
+    }
+    let has_quote = pieces
+        .iter()
+        .any(|&(a, b)| (a..=b).any(|i| doc.toks[i].quote().is_some_and(|q| q.is_double()) && doc.quote_at(i).is_some()));
+    if has_quote {
+        Kind::Mixed
+    } else {
+        Kind::Indirect
+    }
+}
+
+fn is_adjunct_start(doc: &Doc, i: usize) -> bool {
+    matches!(
+        doc.lower(i),
+        "on" | "in" | "at" | "during" | "after" | "before" | "when" | "while" | "last" | "this"
+            | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "yesterday" | "today" | "tonight" | "earlier" | "later" | "recently" | "as"
+            | "according" | "from" | "via" | "with" | "of" | "through" | "over" | "about"
+            | "afterward" | "afterwards" | "then" | "again" | "too" | "also" | "late" | "early"
+            | "following" | "amid" | "since" | "without" | "upon" | "by"
+            | "outside" | "inside" | "near" | "ahead" | "back" | "once" | "here" | "there"
+            | "privately" | "publicly" | "repeatedly" | "flatly" | "bluntly"
+    )
+}
+
+/// Walks back from `j` (inclusive) over a noun phrase; returns its first token.
+fn np_start(doc: &Doc, j: usize, floor: usize) -> usize {
+    let lw = doc.lower(j);
+    if lexicon::is_pronoun(lw) || matches!(lw, "him" | "her" | "them" | "us" | "me") {
+        return j;
+    }
+    let mut k = j;
+    while k > floor && j - k < 8 {
+        let p = k - 1;
+        if doc.quote_at(p).is_some() {
+            break;
+        }
+        let t = &doc.toks[p];
+        let ok = match t.kind {
+            TokenKind::Word | TokenKind::Number => {
+                let lp = doc.lower(p);
+                let inner_prep = matches!(lp, "of" | "in" | "for") && doc.is_capitalized(p + 1) && p > floor && doc.is_word(p - 1);
+                inner_prep
+                    || !(lexicon::is_np_stop(lp) || lexicon::is_pronoun(lp))
+                    || doc.is_capitalized(p) && !matches!(lp, "but" | "and" | "so" | "that" | "because")
+            }
+            TokenKind::Punct => {
+                // Mr. / U.S. / hyphens inside names
+                (doc.word(p) == "." && !t.space_before && p > floor && doc.is_capitalized(p - 1))
+                    || doc.word(p) == "&"
+            }
+            TokenKind::Quote(_) => false,
+        };
+        if !ok {
+            break;
+        }
+        k = p;
+    }
+    // Do not start on a stray period.
+    while k < j && !doc.is_word(k) {
+        k += 1;
+    }
+    k
+}
+
+/// Walks forward from `i` over a noun phrase (an inverted subject: "said the
+/// minister"); returns its last token.
+fn np_end_forward(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    if i >= end || !doc.is_word(i) {
+        return None;
+    }
+    let mut k = i;
+    while k + 1 < end && k - i < 8 {
+        let n = k + 1;
+        let t = &doc.toks[n];
+        let ok = match t.kind {
+            TokenKind::Word | TokenKind::Number => {
+                let ln = doc.lower(n);
+                !(lexicon::is_np_stop(ln) || is_adjunct_start(doc, n)) || (ln == "of" && doc.is_capitalized(n + 1))
+            }
+            TokenKind::Punct => doc.word(n) == "." && !t.space_before && doc.is_capitalized(n - 1) && n + 1 < end && doc.is_capitalized(n + 1),
+            TokenKind::Quote(_) => false,
+        };
+        if !ok {
+            break;
+        }
+        k = n;
+    }
+    Some(k)
+}
+
+/// `According to X, CONTENT.` and `CONTENT, according to X.`
+fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
+    let s = &doc.sents[si];
+    let (a, b) = (s.tokens.start, s.tokens.end);
+    let src_start = i + 2;
+    let src_end = np_end_forward(doc, src_start, b)?;
+    let cue = Some((i, i + 1));
+    let source = Some((src_start, src_end));
+    let before_comma = i > a && doc.is_punct(i - 1, ",");
+    if before_comma {
+        let start = strip_lead(doc, a, i - 1);
+        if start + 1 < i {
+            let pieces = vec![(start, i - 2)];
+            return Some(Raw { kind: kind_of(doc, &pieces), pieces, cue, source, speaker_name: None, continues: false });
+        }
+    }
+    // Content after the source's comma.
+    let mut c = src_end + 1;
+    while c < b && !doc.is_punct(c, ",") {
+        c += 1;
+    }
+    if c + 1 >= b {
+        return None;
+    }
+    let end = content_end(doc, c + 1, b)?;
+    let pieces = vec![(c + 1, end)];
+    Some(Raw { kind: kind_of(doc, &pieces), pieces, cue, source, speaker_name: None, continues: false })
+}
+
+/// Drops a leading discourse word ("However,", "But") from content.
+fn strip_lead(doc: &Doc, a: usize, limit: usize) -> usize {
+    let mut s = a;
+    if s + 1 < limit
+        && matches!(doc.lower(s), "however" | "but" | "and" | "still" | "meanwhile" | "yet" | "so" | "instead" | "moreover" | "also" | "indeed" | "nevertheless" | "now" | "then")
+    {
+        s += 1;
+        if doc.is_punct(s, ",") {
+            s += 1;
+        }
+    }
+    s
+}
+
+fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) -> Option<Raw> {
+    let s = &doc.sents[si];
+    let (a, b) = (s.tokens.start, s.tokens.end);
+    let lw = doc.lower(c);
+    // Cue phrase extent.
+    let mut cue_first = c;
+    let mut cue_last = c;
+    if matches!(lw, "pointed" | "pointing" | "points" | "point") {
+        if doc.lower(c + 1) == "out" {
+            cue_last = c + 1;
+        } else {
+            return None;
+        }
+    }
+    // "went on to say", "declined to comment", "wants to say"
+    if cue_first >= a + 2 && doc.lower(cue_first - 1) == "to" {
+        let mut k = cue_first - 2;
+        if doc.lower(k) == "on" && k > a {
+            k -= 1;
+        }
+        if doc.is_word(k) && !lexicon::is_np_stop(doc.lower(k)) {
+            cue_first = k;
+        } else {
+            return None;
+        }
+    }
+    let lw = doc.lower(c).to_string();
+    // "the alleged threat", "Russia's stated aim": adjectives, not cues.
+    if cue_first > a {
+        let prev = doc.lower(cue_first - 1);
+        if matches!(prev, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "these" | "those" | "my" | "your") || prev.ends_with("'s") {
+            return None;
+        }
+    }
+    // Passives ("was being repeated", "is known"): the subject is not the source.
+    if lw.ends_with("ed") || matches!(lw.as_str(), "said" | "told" | "thought" | "known" | "shown" | "found" | "seen" | "written" | "heard" | "read") {
+        let mut k = cue_first;
+        while k > a && lexicon::is_between_word(doc.lower(k - 1)) {
+            k -= 1;
+            if matches!(doc.lower(k), "was" | "were" | "is" | "are" | "been" | "being" | "be") && !matches!(lw.as_str(), "expected" | "asked") {
+                return None;
+            }
+        }
+    }
+    // Participles after a comma take the main clause's subject.
+    if class == CueClass::Participle && cue_first > a && doc.is_punct(cue_first - 1, ",") {
+        let source = earlier.last().and_then(|r| r.source).or_else(|| {
+            let e = np_end_forward(doc, a, cue_first)?;
+            Some((a, e))
+        });
+        let (start, end) = right_content(doc, cue_last + 1, b, class, &lw)?;
+        let pieces = vec![(start, end)];
+        return Some(Raw { kind: kind_of(doc, &pieces), pieces, cue: Some((cue_first, cue_last)), source, speaker_name: None, continues: false });
+    }
+
+    // Walk back over adverbs and auxiliaries to the subject.
+    let mut j = cue_first;
+    while j > a && lexicon::is_between_word(doc.lower(j - 1)) {
+        j -= 1;
+    }
+    // ", however," between subject and cue
+    if j >= a + 3 && doc.is_punct(j - 1, ",") && doc.is_punct(j - 3, ",") && matches!(doc.lower(j - 2), "however" | "though" | "meanwhile" | "too" | "instead" | "also" | "in" | "then") {
+        j -= 3;
+    }
+    let subject = if j > a && doc.is_word(j - 1) && doc.quote_at(j - 1).is_none() && !lexicon::is_np_stop(doc.lower(j - 1)) {
+        let e = j - 1;
+        Some((np_start(doc, e, a), e))
+    } else if j > a + 2 && doc.is_punct(j - 1, ",") {
+        // Appositive: "Sergei Lavrov, Russia's foreign minister, said".
+        let e = j - 2;
+        let st = np_start(doc, e, a);
+        if st > a + 1 && doc.is_punct(st - 1, ",") && doc.is_capitalized(st - 2) && doc.quote_at(st - 2).is_none() {
+            let name_start = np_start(doc, st - 2, a);
+            let right_is_clause = cue_last + 1 < b && !is_adjunct_start(doc, cue_last + 1);
+            if right_is_clause && (name_start == a || !doc.is_punct(name_start - 1, ",")) {
+                Some((name_start, j - 1))
+            } else {
+                None
+            }
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+
+    let cue = Some((cue_first, cue_last));
+    match subject {
+        Some((ss, se)) => {
+            // Left content when the subject follows a comma or a closing quote
+            // and nothing but adjuncts follow the cue.
+            let before = ss.checked_sub(1);
+            let after = cue_last + 1;
+            let right_is_adjunct = after >= b
+                || doc.is_terminal(after)
+                || is_adjunct_start(doc, after) && !has_that_soon(doc, after, b)
+                || (doc.is_punct(after, ",") && doc.quote_opening(after + 1).is_none() && !has_that_soon(doc, after, b));
+            if let Some(p) = before.filter(|&p| p >= a || doc.quote_closing(p).is_some()) {
+                if right_is_adjunct {
+                    if let Some(pieces) = left_content(doc, si, p).filter(|pc| !lexicon::weak_left(&lw) || kind_of(doc, pc) == Kind::Direct) {
+                        let pieces = with_continuation(doc, pieces, after, b);
+                        return Some(Raw { kind: kind_of(doc, &pieces), pieces, cue, source: Some((ss, se)), speaker_name: None, continues: false });
+                    }
+                }
+            }
+            let (start, end) = right_content(doc, after, b, class, &lw)?;
+            let pieces = vec![(start, end)];
+            Some(Raw { kind: kind_of(doc, &pieces), pieces, cue, source: Some((ss, se)), speaker_name: None, continues: false })
+        }
+        None => {
+            // Inversion: `“...,” said the minister.` / `CONTENT, said X.`
+            let p = j.checked_sub(1)?;
+            if p < a && doc.quote_closing(p).is_none() {
+                return None;
+            }
+            let src_end = np_end_forward(doc, cue_last + 1, b)?;
+            let pieces = left_content(doc, si, p)?;
+            if lexicon::weak_left(&lw) && kind_of(doc, &pieces) != Kind::Direct {
+                return None;
+            }
+            let pieces = with_continuation(doc, pieces, src_end + 1, b);
+            Some(Raw { kind: kind_of(doc, &pieces), pieces, cue, source: Some((cue_last + 1, src_end)), speaker_name: None, continues: false })
+        }
+    }
+}
+
+fn has_that_soon(doc: &Doc, from: usize, end: usize) -> bool {
+    (from..end.min(from + 8)).any(|i| doc.lower(i) == "that" && doc.quote_at(i).is_none())
+}
+
+/// Content that ends at token `p` (a comma or a closing quotation mark) and
+/// runs back to the sentence start, or to the quotation's opening.
+fn left_content(doc: &Doc, si: usize, p: usize) -> Option<Vec<(usize, usize)>> {
+    let a = doc.sents[si].tokens.start;
+    if let Some(q) = doc.quote_closing(p).or_else(|| {
+        // `“...”, he said`
+        if doc.is_punct(p, ",") && p > 0 { doc.quote_closing(p - 1) } else { None }
+    }) {
+        let quote = &doc.quotes[q];
+        let start = if quote.open < a { quote.open } else { strip_lead(doc, a, quote.open) };
+        let start = if start < quote.open && !text_between_is_content(doc, start, quote.open) { quote.open } else { start };
+        return Some(vec![(start, quote.close)]);
+    }
+    if !doc.is_punct(p, ",") || p <= a {
+        return None;
+    }
+    let start = strip_lead(doc, a, p);
+    if start >= p {
+        return None;
+    }
+    Some(vec![(start, p - 1)])
+}
+
+fn text_between_is_content(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..to).any(|i| doc.is_word(i))
+}
+
+/// `“A,” he said. “B.”` and `“A,” he said, “B.”`: the quotation after the cue
+/// clause continues the statement.
+fn with_continuation(doc: &Doc, mut pieces: Vec<(usize, usize)>, after: usize, b: usize) -> Vec<(usize, usize)> {
+    let Some(&(first, last)) = pieces.last() else { return pieces };
+    if doc.quote_closing(last).is_none() || doc.quote_opening(first).is_none() {
+        return pieces;
+    }
+    let mut k = after;
+    // skip adjuncts to the sentence end or a comma
+    while k < b && !doc.is_terminal(k) && !doc.is_punct(k, ",") && doc.quote_at(k).is_none() {
+        k += 1;
+    }
+    if k < doc.toks.len() && (doc.is_terminal(k) || doc.is_punct(k, ",")) {
+        k += 1;
+    }
+    if let Some(q) = doc.quote_opening(k) {
+        let quote = &doc.quotes[q];
+        let same_para = !(doc.toks[quote.open].newline_before);
+        let ends_sentence = quote.close + 1 >= doc.toks.len()
+            || doc.toks[quote.close + 1].newline_before
+            || doc.is_terminal(quote.close + 1) && (quote.close + 2 >= doc.toks.len() || doc.toks[quote.close + 2].newline_before || doc.quote_opening(quote.close + 2).is_none() && doc.sent_of[quote.close + 2] != doc.sent_of[quote.close]);
+        if same_para && ends_sentence && !cue_near(doc, quote.close + 1) {
+            pieces.push((quote.open, quote.close));
+        }
+    }
+    pieces
+}
+
+/// Is there a narrative cue right after a quotation (`“...,” she added`)?
+fn cue_near(doc: &Doc, from: usize) -> bool {
+    (from..(from + 5).min(doc.toks.len())).any(|i| {
+        doc.quote_at(i).is_none() && matches!(doc.lower(i), "said" | "says" | "added" | "asked" | "told" | "continued" | "noted" | "wrote" | "explained" | "replied")
+    })
+}
+
+/// Content after the cue: `said (that) X`, `told Y that X`, `said: “X”`.
+fn right_content(doc: &Doc, after: usize, b: usize, class: CueClass, lw: &str) -> Option<(usize, usize)> {
+    let mut k = after;
+    if k >= b {
+        return None;
+    }
+    // Adjuncts before "that": "said on Monday that", "told reporters that".
+    if let Some(t) = (k..b.min(k + 9)).find(|&i| doc.lower(i) == "that" && doc.quote_at(i).is_none()) {
+        let between_ok = t == k
+            || class == CueClass::Addressed
+            || is_adjunct_start(doc, k)
+            || (k..t).all(|i| doc.is_capitalized(i) || doc.is_punct(i, ",") || doc.is_punct(i, "."));
+        let no_comma_break = !(k..t).any(|i| doc.is_punct(i, ";") || doc.is_terminal(i));
+        if between_ok && no_comma_break {
+            k = t + 1;
+        }
+    } else if class == CueClass::Addressed {
+        // "told the conference, “...”": skip the addressee to a comma or colon.
+        let mut m = k;
+        while m < b && m < k + 8 && !doc.is_punct(m, ",") && !doc.is_punct(m, ":") && doc.quote_opening(m).is_none() {
+            m += 1;
+        }
+        if m < b && (doc.is_punct(m, ",") || doc.is_punct(m, ":") || doc.quote_opening(m).is_some()) {
+            k = m;
+        } else if !matches!(lw, "asked" | "asks" | "ask" | "urge" | "warn") {
+            return None;
+        }
+    } else if lexicon::needs_clause(lw) {
+        // Only with a clause or quotation: skip "called for", "found a".
+        let next = doc.lower(k);
+        let ok = doc.quote_opening(k).is_some()
+            || doc.is_punct(k, ":")
+            || (doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
+            || matches!(next, "to" | "whether" | "if" | "what" | "how" | "why" | "he" | "she" | "they" | "we" | "it" | "i" | "the");
+        if !ok {
+            return None;
+        }
+    }
+    // ", recalling X, that ..."
+    if doc.is_punct(k, ",") {
+        if let Some(t) = (k + 1..b).find(|&i| doc.lower(i) == "that" && doc.is_punct(i - 1, ",") && doc.quote_at(i).is_none()) {
+            if !(k + 1..t).any(|i| doc.quote_at(i).is_some()) {
+                k = t + 1;
+            }
+        }
+    }
+    while k < b && (doc.is_punct(k, ",") || doc.is_punct(k, ":") || doc.is_punct(k, "—") || doc.is_punct(k, "-")) {
+        k += 1;
+    }
+    if k >= b {
+        return None;
+    }
+    // A quotation that ends the sentence is the whole content.
+    if let Some(q) = doc.quote_opening(k) {
+        let close = doc.quotes[q].close;
+        let rest_empty = close + 1 >= doc.toks.len()
+            || doc.toks[close + 1].newline_before
+            || (close + 1..b).all(|i| doc.is_terminal(i) || doc.is_punct(i, ",") || doc.is_punct(i, ")"));
+        if rest_empty {
+            return Some((k, close));
+        }
+    }
+    // Stop before ", adding that ..." (its own statement) and at "; ".
+    let mut end = b;
+    for i in k + 1..b {
+        if doc.quote_at(i).is_some() {
+            continue;
+        }
+        if doc.is_punct(i, ",") && matches!(doc.lower(i + 1), "adding" | "saying" | "noting" | "stressing" | "arguing" | "insisting" | "explaining" | "warning" | "according") {
+            end = i;
+            break;
+        }
+    }
+    let e = content_end(doc, k, end)?;
+    if !(k..=e).any(|i| doc.is_word(i)) {
+        return None;
+    }
+    Some((k, e))
+}
+
+/// Quotations no cue claimed: a paragraph (or sentence) that is only a
+/// quotation continues the previous speaker.
+fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
+    raws.sort_by_key(|r| r.pieces.first().map(|p| p.0));
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if used[qi] || !q.double {
+            continue;
+        }
+        let starts_sentence = doc.sents[doc.sent_of[q.open] as usize].tokens.start == q.open;
+        let after = q.close + 1;
+        let ends = after >= doc.toks.len()
+            || doc.toks[after].newline_before
+            || doc.is_terminal(after) && (after + 1 >= doc.toks.len() || doc.toks[after + 1].newline_before);
+        let sentence_end = after >= doc.toks.len() || doc.sent_of[after] != doc.sent_of[q.open] || doc.is_terminal(after);
+        if !starts_sentence || !(ends || sentence_end) {
+            continue;
+        }
+        // Enough words to be a remark, not a title in quotes.
+        if (q.open..=q.close).filter(|&i| doc.is_word(i)).count() < 4 {
+            continue;
+        }
+        // The previous statement, in this or the previous paragraph.
+        let para = doc.para_of_token(q.open);
+        let prev = raws
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, r)| r.pieces.last().is_some_and(|p| p.1 < q.open))
+            .map(|(i, r)| (i, doc.para_of_token(r.pieces.last().map(|p| p.1).unwrap_or(0))));
+        let Some((pi, ppara)) = prev else { continue };
+        if ppara + 1 < para {
+            continue;
+        }
+        if ppara == para && raws[pi].kind == Kind::Direct {
+            let r = &mut raws[pi];
+            r.pieces.push((q.open, q.close));
+        } else {
+            raws.push(Raw {
+                kind: Kind::Direct,
+                pieces: vec![(q.open, q.close)],
+                cue: None,
+                source: None,
+                speaker_name: None,
+                continues: true,
+            });
+            raws.sort_by_key(|r| r.pieces.first().map(|p| p.0));
+        }
+        used[qi] = true;
+    }
+}
+
+pub(crate) fn to_statement(doc: &Doc, r: &Raw, speaker: Option<usize>) -> Statement {
+    let mut pieces: Vec<Span> = r.pieces.iter().map(|&(a, b)| doc.span(a, b)).collect();
+    pieces.sort();
+    let content = pieces.iter().copied().reduce(Span::cover).unwrap_or_default();
+    if pieces.len() == 1 {
+        pieces.clear();
+    }
+    Statement {
+        kind: r.kind,
+        content,
+        pieces,
+        cue: r.cue.map(|(a, b)| doc.span(a, b)),
+        source: r.source.map(|(a, b)| doc.span(a, b)),
+        speaker,
+    }
+}

@@ -1,0 +1,313 @@
+//! In-article speakers: from source mentions to the fullest name the article
+//! gives (names, titles, pronouns, role nouns, organisations).
+
+use std::collections::HashMap;
+
+use dictum_text::Span;
+
+use crate::lexicon;
+use crate::rules::{to_statement, Doc, Raw};
+use crate::{Extraction, Kind, Speaker};
+
+/// A capitalized run of tokens, its titles stripped: one name mention.
+#[derive(Debug, Clone)]
+struct NameMention {
+    /// Token index of the first and last name token.
+    first: usize,
+    last: usize,
+    name: String,
+    tokens: usize,
+    /// Lower-cased title and role words written before the name.
+    titles: Vec<String>,
+}
+
+fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["'s", "’s", "'", "’"] {
+        if let Some(base) = w.strip_suffix(suf) {
+            if !base.is_empty() {
+                return (base, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "however", "in", "on", "at", "but", "and", "if", "when", "this", "that",
+    "it", "he", "she", "they", "we", "i", "according", "despite", "after", "before", "while",
+    "as", "for", "with", "by", "from", "also", "his", "her", "their", "our", "its", "there",
+    "meanwhile", "still", "yet", "so", "what", "why", "how", "who", "where", "mmm-hmm", "like",
+    "share", "comments", "please", "no", "of", "to", "or", "not", "now", "then", "today",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "one", "some", "many", "all", "both", "madam", "colleagues",
+    "ladies", "gentlemen", "thank", "you", "yes", "well", "of course",
+];
+
+/// Every name mention in the text, in order.
+fn name_mentions(doc: &Doc) -> Vec<NameMention> {
+    let mut out = Vec::new();
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !doc.is_capitalized(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i; // inclusive
+        let mut possessive = false;
+        loop {
+            let (_, poss) = strip_possessive(doc.word(end));
+            if poss {
+                possessive = true;
+                break;
+            }
+            let next = end + 1;
+            if next < n && doc.is_capitalized(next) && !doc.toks[next].newline_before {
+                end = next;
+                continue;
+            }
+            // "Mr." / initials "F."
+            if next + 1 < n
+                && doc.word(next) == "."
+                && !doc.toks[next].space_before
+                && doc.is_capitalized(next + 1)
+                && (doc.word(end).chars().count() <= 3)
+            {
+                end = next + 1;
+                continue;
+            }
+            break;
+        }
+        let _ = possessive;
+        // Strip leading titles and demonyms.
+        let mut first = start;
+        let mut titles: Vec<String> = Vec::new();
+        for back in 1..=3 {
+            if start >= back && doc.toks.get(start - back + 1).is_some_and(|t| !t.newline_before) {
+                let w = doc.lower(start - back);
+                if lexicon::is_title_word(w) || lexicon::is_demonym(w) || w.ends_with("'s") {
+                    titles.push(w.to_string());
+                    continue;
+                }
+            }
+            break;
+        }
+        while first < end {
+            let w = doc.lower(first);
+            if lexicon::is_title_word(w) || lexicon::is_demonym(doc.word(first)) || w == "." || NOT_NAMES.contains(&w) {
+                if w != "." {
+                    titles.push(w.to_string());
+                }
+                first += 1;
+            } else {
+                break;
+            }
+        }
+        if doc.word(first) == "." {
+            first += 1;
+        }
+        let words: Vec<&str> = (first..=end)
+            .filter(|&k| doc.word(k) != ".")
+            .map(|k| strip_possessive(doc.word(k)).0)
+            .collect();
+        let single_stop = words.len() == 1 && NOT_NAMES.contains(&words[0].to_lowercase().as_str());
+        // Runs of only titles ("the Russian Foreign Minister") name nobody.
+        let only_titles = (first..=end).all(|k| {
+            let w = doc.lower(k);
+            w == "." || lexicon::is_title_word(w) || lexicon::is_demonym(doc.word(k))
+        });
+        let single_stop = single_stop || only_titles;
+        if first <= end && !words.is_empty() && !single_stop && doc.quote_at(first).is_none() {
+            let name = join_name(doc, first, end);
+            out.push(NameMention { first, last: end, name, tokens: words.len(), titles });
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// The name's text as written, with "Mr." and initials kept together.
+fn join_name(doc: &Doc, first: usize, last: usize) -> String {
+    let mut s = String::new();
+    for k in first..=last {
+        let w = doc.word(k);
+        if w == "." {
+            s.push('.');
+            continue;
+        }
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(strip_possessive(w).0);
+    }
+    s
+}
+
+fn key_of(name: &str) -> String {
+    name.rsplit(' ').next().unwrap_or(name).to_lowercase()
+}
+
+struct Index {
+    mentions: Vec<NameMention>,
+    /// Surname key -> the fullest name the article gives.
+    fullest: HashMap<String, String>,
+    /// Keys of multi-word names: people (or multi-word organisations).
+    people: std::collections::HashSet<String>,
+}
+
+impl Index {
+    fn new(doc: &Doc) -> Self {
+        let mentions = name_mentions(doc);
+        let mut fullest: HashMap<String, String> = HashMap::new();
+        let mut people = std::collections::HashSet::new();
+        for m in &mentions {
+            let k = key_of(&m.name);
+            if m.tokens >= 2 {
+                people.insert(k.clone());
+            }
+            let better = match fullest.get(&k) {
+                None => true,
+                Some(cur) => cur.split(' ').count() < m.tokens,
+            };
+            if better {
+                fullest.insert(k, m.name.clone());
+            }
+        }
+        Index { mentions, fullest, people }
+    }
+
+    fn full(&self, name: &str) -> String {
+        self.fullest.get(&key_of(name)).cloned().unwrap_or_else(|| name.to_string())
+    }
+
+    fn is_person(&self, name: &str) -> bool {
+        self.people.contains(&key_of(name))
+    }
+
+    /// The name mentioned inside token range [a, b], longest first.
+    fn name_in(&self, a: usize, b: usize) -> Option<&NameMention> {
+        let lo = self.mentions.partition_point(|m| m.last < a);
+        self.mentions[lo..]
+            .iter()
+            .take_while(|m| m.first <= b)
+            .filter(|m| m.first >= a && m.last <= b)
+            .max_by_key(|m| (m.tokens, m.first))
+    }
+
+    /// The most recent person mention before token `pos`.
+    fn last_person_before(&self, pos: usize) -> Option<&NameMention> {
+        let hi = self.mentions.partition_point(|m| m.last < pos);
+        self.mentions[..hi].iter().rev().find(|m| self.is_person(&m.name))
+    }
+
+    /// The most recent mention before `pos` whose titles include `head`.
+    fn titled_before(&self, pos: usize, head: &str) -> Option<&NameMention> {
+        let hi = self.mentions.partition_point(|m| m.last < pos);
+        self.mentions[..hi].iter().rev().find(|m| m.titles.iter().any(|t| t == head))
+    }
+}
+
+const PERSON_ROLES: &[&str] = &[
+    "minister", "diplomat", "president", "spokesman", "spokeswoman", "spokesperson", "senator",
+    "governor", "candidate", "secretary", "chancellor", "leader", "mayor", "official", "envoy",
+    "ambassador", "nominee", "premier", "congressman", "congresswoman", "lawmaker", "chief",
+    "director", "chairman", "man", "woman", "politician", "adviser", "advisor", "aide", "head",
+    "businessman", "billionaire", "democrat", "republican", "lawyer", "attorney", "judge",
+    "general", "commander",
+];
+
+const GROUPS: &[&str] = &[
+    "officials", "sources", "diplomats", "analysts", "critics", "experts", "lawmakers", "aides",
+    "people", "voters", "politicians", "authorities", "leaders", "ministry", "government",
+    "administration", "commission", "council", "committee", "agency", "office", "department",
+    "service", "police", "military", "army", "court", "parliament", "spokesmen", "campaign",
+];
+
+pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extraction {
+    let index = Index::new(doc);
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut statements = Vec::with_capacity(raws.len());
+    // (name, paragraph) of the last person speaker.
+    let mut last_person: Option<(String, usize)> = None;
+    let mut last_any: Option<String> = None;
+    let transcript_speaker = raws.iter().find(|r| r.kind == Kind::Transcript).and_then(|r| r.speaker_name.clone());
+    for r in &raws {
+        let pos = r.cue.or(r.source).map(|c| c.0).or_else(|| r.pieces.first().map(|p| p.0)).unwrap_or(0);
+        let para = doc.para_of_token(pos.min(doc.toks.len().saturating_sub(1)));
+        let name: Option<String> = if let Some(n) = &r.speaker_name {
+            Some(n.clone())
+        } else if r.continues || r.source.is_none() {
+            last_any.clone()
+        } else if let Some((a, b)) = r.source {
+            let lw = doc.lower(b).to_string();
+            if let Some(m) = index.name_in(a, b) {
+                if m.tokens == 1 && !index.is_person(&m.name) {
+                    // An organisation or place: the mention as written.
+                    Some(strip_det(doc.span(a, b).slice(doc.text)).to_string())
+                } else {
+                    Some(index.full(&m.name))
+                }
+            } else if matches!(lw.as_str(), "he" | "she" | "him" | "her") && a == b {
+                last_person
+                    .as_ref()
+                    .filter(|(_, p)| p + 2 >= para)
+                    .map(|(n, _)| n.clone())
+                    .or_else(|| index.last_person_before(a).map(|m| index.full(&m.name)))
+            } else if matches!(lw.as_str(), "who" | "which" | "that") && a == b {
+                // The noun phrase before ", who".
+                let mut k = a;
+                while k > 0 && (doc.word(k - 1) == "," || k == a) {
+                    k -= 1;
+                }
+                index
+                    .name_in(k.saturating_sub(6), k)
+                    .map(|m| index.full(&m.name))
+                    .or_else(|| last_person.as_ref().map(|(n, _)| n.clone()))
+            } else if matches!(lw.as_str(), "i" | "we" | "me" | "us") && a == b {
+                transcript_speaker.clone()
+            } else if matches!(lw.as_str(), "they" | "it" | "them" | "you") && a == b {
+                None
+            } else if GROUPS.contains(&lw.as_str()) {
+                Some(strip_det(doc.span(a, b).slice(doc.text)).to_string())
+            } else {
+                index
+                    .titled_before(a, &lw)
+                    .map(|m| index.full(&m.name))
+                    .or_else(|| {
+                        PERSON_ROLES
+                            .contains(&lw.as_str())
+                            .then(|| last_person.as_ref().map(|(n, _)| n.clone()))
+                            .flatten()
+                    })
+            }
+        } else {
+            None
+        };
+        let own_voice = r.kind == Kind::Transcript;
+        let speaker = name.map(|n| {
+            if own_voice {
+                // A transcript's own remarks do not move the narrative focus.
+            } else if index.is_person(&n) || n.contains(' ') && n.chars().next().is_some_and(char::is_uppercase) {
+                last_person = Some((n.clone(), para));
+            }
+            if !own_voice {
+                last_any = Some(n.clone());
+            }
+            *by_name.entry(n.clone()).or_insert_with(|| {
+                speakers.push(Speaker { name: n });
+                speakers.len() - 1
+            })
+        });
+        statements.push(to_statement(doc, r, speaker));
+    }
+    Extraction { title, statements, speakers }
+}
+
+fn strip_det(text: &str) -> &str {
+    text.strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .unwrap_or(text)
+}

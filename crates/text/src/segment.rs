@@ -1,0 +1,150 @@
+use std::ops::Range;
+
+use crate::{Span, Token, TokenKind};
+
+/// Non-blank lines of `text`, trimmed of surrounding whitespace. News text
+/// marks paragraphs with line breaks (single or blank-line separated).
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        let trimmed_start = start + (line.len() - line.trim_start().len());
+        let body = line.trim();
+        if !body.is_empty() {
+            out.push(Span::new(trimmed_start, trimmed_start + body.len()));
+        }
+        start = end;
+    }
+    out
+}
+
+/// A sentence: its span and the range of token indices it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "reps", "sens", "st", "jr", "sr", "gen",
+    "lt", "col", "sgt", "capt", "cmdr", "adm", "rev", "hon", "ft", "mt", "no", "vs", "v", "inc",
+    "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "d.c", "e.g", "i.e", "etc", "pres", "supt", "atty", "mass", "calif",
+    "fla", "ga", "ill", "pa", "va", "wash", "ariz", "colo", "conn", "ky", "la", "md", "mich",
+    "minn", "nev", "okla", "ore", "tenn", "tex", "wis", "n.y", "n.j", "n.h", "s.c", "n.c", "a.m",
+    "p.m",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true; // an initial: John F. Kerry
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn starts_sentence(tok: &Token, text: &str) -> bool {
+    match tok.kind {
+        TokenKind::Quote(_) | TokenKind::Number => true,
+        TokenKind::Word => tok.text(text).chars().next().is_some_and(|c| !c.is_lowercase()),
+        TokenKind::Punct => matches!(tok.text(text), "(" | "[" | "—" | "–" | "-"),
+    }
+}
+
+/// Splits tokenized `text` into sentences. A sentence never crosses a line
+/// break. Closing quotation marks and brackets after the final punctuation
+/// belong to the sentence they close.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let push = |out: &mut Vec<Sentence>, from: usize, to: usize| {
+        if from < to {
+            out.push(Sentence {
+                span: Span::new(tokens[from].span.start, tokens[to - 1].span.end),
+                tokens: from..to,
+            });
+        }
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        if i > start && tokens[i].newline_before {
+            push(&mut out, start, i);
+            start = i;
+        }
+        let t = &tokens[i];
+        let s = t.text(text);
+        let terminal = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…" | "...");
+        if terminal {
+            // Absorb closing quotes/brackets that hug the terminal mark.
+            let mut j = i + 1;
+            while j < tokens.len()
+                && !tokens[j].space_before
+                && (matches!(tokens[j].kind, TokenKind::Quote(_))
+                    || matches!(tokens[j].text(text), ")" | "]"))
+            {
+                j += 1;
+            }
+            let at_end = j >= tokens.len() || tokens[j].newline_before;
+            let next_starts = j < tokens.len()
+                && tokens[j].space_before
+                && starts_sentence(&tokens[j], text);
+            let abbrev = s == "."
+                && i > 0
+                && !tokens[i].space_before
+                && tokens[i - 1].kind == TokenKind::Word
+                && is_abbreviation(tokens[i - 1].text(text));
+            let ellipsis_mid = matches!(s, "..." | "…")
+                && j < tokens.len()
+                && tokens[j].text(text).chars().next().is_some_and(char::is_lowercase);
+            if !at_end && next_starts && !abbrev && !ellipsis_mid {
+                push(&mut out, start, j);
+                start = j;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, start, tokens.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize;
+
+    fn split(s: &str) -> Vec<&str> {
+        let t = tokenize(s);
+        sentences(s, &t).iter().map(|x| x.span.slice(s)).collect()
+    }
+
+    #[test]
+    fn basic_split_and_abbreviations() {
+        assert_eq!(
+            split("Mr. Smith met Gov. Jones in the U.S. capital. They talked. John F. Kerry left."),
+            vec!["Mr. Smith met Gov. Jones in the U.S. capital.", "They talked.", "John F. Kerry left."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_belongs_to_sentence() {
+        assert_eq!(
+            split("“We are ready.” He left. She said, “Fine!” Then"),
+            vec!["“We are ready.”", "He left.", "She said, “Fine!”", "Then"]
+        );
+    }
+
+    #[test]
+    fn lines_break_sentences() {
+        assert_eq!(split("Title here\nBody starts. Ends"), vec!["Title here", "Body starts.", "Ends"]);
+    }
+
+    #[test]
+    fn paragraphs_are_trimmed_lines() {
+        let s = "  One \n\nTwo\n";
+        let p: Vec<&str> = paragraphs(s).iter().map(|x| x.slice(s)).collect();
+        assert_eq!(p, vec!["One", "Two"]);
+    }
+}

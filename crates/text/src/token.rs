@@ -1,0 +1,235 @@
+use crate::Span;
+
+/// A quotation mark as written. Whether it opens or closes a quotation is
+/// decided later, from its context (see `dictum-extract`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteMark {
+    /// `“` (opens in English, closes after `„` in German style)
+    DoubleLeft,
+    /// `”`
+    DoubleRight,
+    /// `"` or a doubled straight apostrophe `''` / backticks used as quotes
+    DoubleStraight,
+    /// `„`
+    DoubleLow,
+    /// `«`
+    AngleLeft,
+    /// `»`
+    AngleRight,
+    /// `‘`
+    SingleLeft,
+    /// `’` when it is not an apostrophe inside a word
+    SingleRight,
+    /// `'` when it is not an apostrophe inside a word
+    SingleStraight,
+}
+
+impl QuoteMark {
+    pub fn is_double(self) -> bool {
+        !matches!(
+            self,
+            QuoteMark::SingleLeft | QuoteMark::SingleRight | QuoteMark::SingleStraight
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits), with inner apostrophes, hyphens and dotted initials.
+    Word,
+    /// Digits with inner `.`, `,` or `:`.
+    Number,
+    Quote(QuoteMark),
+    /// Any other non-space character, one per token (`...` and `--` are one token).
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// A line break lies between the previous token and this one.
+    pub newline_before: bool,
+    /// Whitespace lies between the previous token and this one.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+    pub fn quote(&self) -> Option<QuoteMark> {
+        match self.kind {
+            TokenKind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Splits `text` into tokens. Never fails; every byte of non-space text is in
+/// exactly one token.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let end_of = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let mut i = 0;
+    let mut newline = false;
+    let mut space = false;
+    while i < n {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            if c == '\n' || c == '\r' || c == '\u{2029}' {
+                newline = true;
+            }
+            space = true;
+            i += 1;
+            continue;
+        }
+        let prev_word = i > 0 && is_word_char(chars[i - 1].1);
+        let next = if i + 1 < n { Some(chars[i + 1].1) } else { None };
+        let next_word = next.is_some_and(is_word_char);
+        let (kind, len) = if is_word_char(c) {
+            let mut j = i + 1;
+            let numeric_start = c.is_ascii_digit();
+            while j < n {
+                let d = chars[j].1;
+                if is_word_char(d) {
+                    j += 1;
+                    continue;
+                }
+                let after = if j + 1 < n { Some(chars[j + 1].1) } else { None };
+                let after_word = after.is_some_and(is_word_char);
+                // can’t, it's, O'Brien; Los Angeles-based; U.S.; 100,000; 4.5
+                let joins = (is_apostrophe(d) && after.is_some_and(char::is_alphabetic))
+                    || ((d == '-' || d == '‑') && after_word)
+                    || (numeric_start
+                        && (d == ',' || d == '.' || d == ':')
+                        && after.is_some_and(|a| a.is_ascii_digit()))
+                    || (d == '.'
+                        && after.is_some_and(char::is_uppercase)
+                        && j - i == 1
+                        && chars[i].1.is_uppercase()
+                        && (j + 2 >= n || chars[j + 2].1 == '.'));
+                if joins {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // Dotted initialisms: U.S. keeps its final dot when it is one.
+            let kind = if numeric_start {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            (kind, j - i)
+        } else {
+            match c {
+                '“' => (TokenKind::Quote(QuoteMark::DoubleLeft), 1),
+                '”' => (TokenKind::Quote(QuoteMark::DoubleRight), 1),
+                '"' => (TokenKind::Quote(QuoteMark::DoubleStraight), 1),
+                '„' => (TokenKind::Quote(QuoteMark::DoubleLow), 1),
+                '«' => (TokenKind::Quote(QuoteMark::AngleLeft), 1),
+                '»' => (TokenKind::Quote(QuoteMark::AngleRight), 1),
+                '‘' => (TokenKind::Quote(QuoteMark::SingleLeft), 1),
+                '`' if next == Some('`') => (TokenKind::Quote(QuoteMark::DoubleStraight), 2),
+                '\'' if next == Some('\'') => (TokenKind::Quote(QuoteMark::DoubleStraight), 2),
+                '’' | '\'' => {
+                    // A trailing apostrophe of a plural possessive (voters’ rights) is
+                    // ambiguous with a closing quote; record it as a mark and let the
+                    // quote pairing decide.
+                    let _ = (prev_word, next_word);
+                    let q = if c == '’' {
+                        QuoteMark::SingleRight
+                    } else {
+                        QuoteMark::SingleStraight
+                    };
+                    (TokenKind::Quote(q), 1)
+                }
+                '.' if next == Some('.') => {
+                    let mut j = i;
+                    while j < n && chars[j].1 == '.' {
+                        j += 1;
+                    }
+                    (TokenKind::Punct, j - i)
+                }
+                '-' if next == Some('-') => (TokenKind::Punct, 2),
+                _ => (TokenKind::Punct, 1),
+            }
+        };
+        out.push(Token {
+            span: Span::new(start, end_of(i + len)),
+            kind,
+            newline_before: newline,
+            space_before: space,
+        });
+        newline = false;
+        space = false;
+        i += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn apostrophes_stay_in_words() {
+        assert_eq!(
+            words("can’t it's O'Brien"),
+            vec!["can’t", "it's", "O'Brien"]
+        );
+    }
+
+    #[test]
+    fn quotes_are_tokens() {
+        let s = "“We can’t,” he said. «Oui» „Ja“ ''No''";
+        assert_eq!(
+            words(s),
+            vec![
+                "“", "We", "can’t", ",", "”", "he", "said", ".", "«", "Oui", "»", "„", "Ja", "“",
+                "''", "No", "''"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_initialisms_and_hyphens() {
+        assert_eq!(
+            words("U.S. paid $100,000 to Los Angeles-based 4.5 firms..."),
+            vec!["U.S", ".", "paid", "$", "100,000", "to", "Los", "Angeles-based", "4.5", "firms", "..."]
+        );
+    }
+
+    #[test]
+    fn newline_flags() {
+        let t = tokenize("a\nb c");
+        assert!(!t[0].newline_before);
+        assert!(t[1].newline_before);
+        assert!(!t[2].newline_before && t[2].space_before);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in ["", "'", "’", "..", "-", "a'", "1.", "U.", "\u{0}\u{feff}x", "🙂'🙂"] {
+            let _ = tokenize(s);
+        }
+    }
+}
