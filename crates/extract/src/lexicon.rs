@@ -132,6 +132,20 @@ pub fn weak_left(lower: &str) -> bool {
     needs_clause(lower) && !matches!(lower, "add" | "adds" | "added" | "report" | "reports" | "reported" | "state" | "states" | "comment" | "think" | "thinks" | "believe" | "believes" | "believed" | "agreed" | "continued")
 }
 
+/// Cue forms that are often nouns ("a report", "her calls", "the rules").
+pub fn nounish(lower: &str) -> bool {
+    matches!(
+        lower,
+        "report" | "reports" | "tweet" | "tweets" | "call" | "calls" | "comment" | "comments"
+            | "remarks" | "claims" | "claim" | "plans" | "plan" | "rules" | "states" | "promise"
+            | "promises" | "answers" | "fears" | "fear" | "hopes" | "hope" | "doubts" | "worries"
+            | "reads" | "demands" | "demand" | "shows" | "supports" | "support" | "notes" | "estimates"
+            | "forecast" | "forecasts" | "pledge" | "pledges" | "vows" | "cites" | "counter"
+            | "echo" | "signals" | "question" | "questions" | "answer" | "praise" | "blame"
+            | "needs"
+    )
+}
+
 /// Adverbs and auxiliaries that may stand between a subject and its cue.
 pub fn is_between_word(lower: &str) -> bool {
     matches!(

@@ -181,6 +181,7 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
             }
         }
     }
+    dash_attributions(&doc, &mut raws, &mut used_quotes);
     continuation_quotes(&doc, &mut raws, &mut used_quotes);
     if let Some(t) = title {
         transcript::transcript(&doc, t, &mut raws);
@@ -418,7 +419,9 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     // "the alleged threat", "Russia's stated aim": adjectives, not cues.
     if cue_first > a {
         let prev = doc.lower(cue_first - 1);
-        if matches!(prev, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "these" | "those" | "my" | "your") || prev.ends_with("'s") {
+        if matches!(prev, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "these" | "those" | "my" | "your" | "one" | "every" | "each" | "new" | "latest" | "first" | "last" | "including" | "of" | "in" | "greatest" | "such" | "no" | "any" | "some")
+            || prev.ends_with("'s")
+        {
             return None;
         }
     }
@@ -456,62 +459,127 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         let e = j - 1;
         Some((np_start(doc, e, a), e))
     } else if j > a + 2 && doc.is_punct(j - 1, ",") {
-        // Appositive: "Sergei Lavrov, Russia's foreign minister, said".
-        let e = j - 2;
-        let st = np_start(doc, e, a);
-        if st > a + 1 && doc.is_punct(st - 1, ",") && doc.is_capitalized(st - 2) && doc.quote_at(st - 2).is_none() {
-            let name_start = np_start(doc, st - 2, a);
-            let right_is_clause = cue_last + 1 < b && !is_adjunct_start(doc, cue_last + 1);
-            if right_is_clause && (name_start == a || !doc.is_punct(name_start - 1, ",")) {
-                Some((name_start, j - 1))
-            } else {
-                None
-            }
-        } else {
-            None
-        }
+        appositive(doc, a, j - 1)
     } else {
         None
     };
+    // Noun-like cue forms ("a report", "his calls") need a clear verb use.
+    if lexicon::nounish(&lw) {
+        let pronoun_subject = subject.is_some_and(|(ss, se)| ss == se && lexicon::is_pronoun(doc.lower(ss)));
+        let next = cue_last + 1;
+        let clause_next = doc.lower(next) == "that" || doc.quote_opening(next).is_some() || doc.is_punct(next, ":") || (doc.is_punct(next, ",") && doc.quote_opening(next + 1).is_some());
+        let quote_left = j > a && doc.quote_closing(j - 1).is_some() || subject.is_some_and(|(ss, _)| ss > 0 && doc.quote_closing(ss - 1).is_some());
+        if !(pronoun_subject || clause_next || quote_left) {
+            return None;
+        }
+    }
 
     let cue = Some((cue_first, cue_last));
+    let raw = |pieces: Vec<(usize, usize)>, source: (usize, usize)| Raw { kind: kind_of(doc, &pieces), pieces, cue, source: Some(source), speaker_name: None, continues: false };
     match subject {
         Some((ss, se)) => {
-            // Left content when the subject follows a comma or a closing quote
-            // and nothing but adjuncts follow the cue.
-            let before = ss.checked_sub(1);
             let after = cue_last + 1;
+            let before = ss.checked_sub(1);
+            // `“...,” he said` (and `“A,” he said, “B.”`): the quotation before.
+            if let Some(p) = before.filter(|&p| doc.quote_closing(p).is_some() && !doc.toks[ss].newline_before) {
+                if let Some(pieces) = left_content(doc, si, p) {
+                    let n = pieces.len();
+                    let mut pieces = with_continuation(doc, pieces, after, b);
+                    if pieces.len() == n && kind_of(doc, &pieces) == Kind::Mixed {
+                        if let Some(rest) = interrupted_rest(doc, after, b) {
+                            pieces.push(rest);
+                        }
+                    }
+                    return Some(raw(pieces, (ss, se)));
+                }
+            }
+            // `CONTENT, X said.` when nothing but adjuncts follow the cue;
+            // `A, X said, B.` when a clause follows the comma.
             let right_is_adjunct = after >= b
                 || doc.is_terminal(after)
                 || is_adjunct_start(doc, after) && !has_that_soon(doc, after, b)
                 || (doc.is_punct(after, ",") && doc.quote_opening(after + 1).is_none() && !has_that_soon(doc, after, b));
-            if let Some(p) = before.filter(|&p| p >= a || doc.quote_closing(p).is_some()) {
+            if let Some(p) = before.filter(|&p| p >= a && doc.is_punct(p, ",")) {
                 if right_is_adjunct {
-                    if let Some(pieces) = left_content(doc, si, p).filter(|pc| !lexicon::weak_left(&lw) || kind_of(doc, pc) == Kind::Direct) {
-                        let pieces = with_continuation(doc, pieces, after, b);
-                        return Some(Raw { kind: kind_of(doc, &pieces), pieces, cue, source: Some((ss, se)), speaker_name: None, continues: false });
+                    if let Some(mut pieces) = left_content(doc, si, p).filter(|pc| !lexicon::weak_left(&lw) || kind_of(doc, pc) == Kind::Direct) {
+                        if let Some(rest) = interrupted_rest(doc, after, b) {
+                            pieces.push(rest);
+                        }
+                        return Some(raw(pieces, (ss, se)));
                     }
                 }
             }
             let (start, end) = right_content(doc, after, b, class, &lw)?;
-            let pieces = vec![(start, end)];
-            Some(Raw { kind: kind_of(doc, &pieces), pieces, cue, source: Some((ss, se)), speaker_name: None, continues: false })
+            Some(raw(vec![(start, end)], (ss, se)))
         }
         None => {
             // Inversion: `“...,” said the minister.` / `CONTENT, said X.`
             let p = j.checked_sub(1)?;
-            if p < a && doc.quote_closing(p).is_none() {
+            if (p < a && doc.quote_closing(p).is_none()) || doc.toks[cue_first].newline_before {
                 return None;
             }
             let src_end = np_end_forward(doc, cue_last + 1, b)?;
-            let pieces = left_content(doc, si, p)?;
+            let n = src_end + 1;
+            let clean_end = n >= b || doc.is_terminal(n) || doc.is_punct(n, ",") || doc.quote_opening(n).is_some() || is_adjunct_start(doc, n);
+            if !clean_end {
+                return None;
+            }
+            let mut pieces = left_content(doc, si, p)?;
             if lexicon::weak_left(&lw) && kind_of(doc, &pieces) != Kind::Direct {
                 return None;
             }
-            let pieces = with_continuation(doc, pieces, src_end + 1, b);
-            Some(Raw { kind: kind_of(doc, &pieces), pieces, cue, source: Some((cue_last + 1, src_end)), speaker_name: None, continues: false })
+            if kind_of(doc, &pieces) == Kind::Direct {
+                pieces = with_continuation(doc, pieces, n, b);
+            } else if let Some(rest) = interrupted_rest(doc, n, b) {
+                pieces.push(rest);
+            }
+            Some(raw(pieces, (cue_last + 1, src_end)))
         }
     }
+}
+
+/// `Sergei Lavrov, Russia's foreign minister, said` / `“...,” Flynn, a top
+/// surrogate, said`: a capitalized name, a comma, a description, a comma, the
+/// cue at `comma + 1`. Returns the subject from the name to the description's end.
+fn appositive(doc: &Doc, a: usize, comma: usize) -> Option<(usize, usize)> {
+    let floor = a.max(comma.saturating_sub(24));
+    let mut k = comma;
+    while k > floor {
+        k -= 1;
+        if doc.quote_at(k).is_some() || doc.is_terminal(k) {
+            return None;
+        }
+        if !doc.is_punct(k, ",") || k == 0 {
+            continue;
+        }
+        // The name before this comma.
+        let e = k - 1;
+        if !doc.is_capitalized(e) || doc.quote_at(e).is_some() {
+            continue;
+        }
+        let st = np_start(doc, e, a);
+        let starts_clean = st == a || doc.quote_closing(st - 1).is_some() || doc.is_punct(st - 1, ",");
+        if starts_clean && k + 1 < comma {
+            return Some((st, comma - 1));
+        }
+    }
+    None
+}
+
+/// After `A, X said,` the rest of the sentence, when it is a clause.
+fn interrupted_rest(doc: &Doc, after: usize, b: usize) -> Option<(usize, usize)> {
+    let mut k = after;
+    // Skip adjuncts up to the comma: `A, X said on Monday, B.`
+    while k < b && k < after + 8 && !doc.is_punct(k, ",") && !doc.is_terminal(k) && doc.quote_at(k).is_none() {
+        k += 1;
+    }
+    if !doc.is_punct(k, ",") {
+        return None;
+    }
+    let start = k + 1;
+    let end = content_end(doc, start, b)?;
+    let words = (start..=end).filter(|&i| doc.is_word(i)).count();
+    (words >= 3 && !(start..=end).any(|i| doc.lower(i) == "according")).then_some((start, end))
 }
 
 fn has_that_soon(doc: &Doc, from: usize, end: usize) -> bool {
@@ -553,8 +621,9 @@ fn with_continuation(doc: &Doc, mut pieces: Vec<(usize, usize)>, after: usize, b
         return pieces;
     }
     let mut k = after;
-    // skip adjuncts to the sentence end or a comma
-    while k < b && !doc.is_terminal(k) && !doc.is_punct(k, ",") && doc.quote_at(k).is_none() {
+    // Skip the rest of the cue clause (adjuncts, an appositive) to the
+    // sentence end, or to a comma right before a quotation.
+    while k < b && !doc.is_terminal(k) && doc.quote_at(k).is_none() && !(doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some()) {
         k += 1;
     }
     if k < doc.toks.len() && (doc.is_terminal(k) || doc.is_punct(k, ",")) {
@@ -630,6 +699,16 @@ fn right_content(doc: &Doc, after: usize, b: usize, class: CueClass, lw: &str) -
         k += 1;
     }
     if k >= b {
+        // `The Times reports:` closing a paragraph: the next paragraph is the content.
+        if k > after && doc.is_punct(k - 1, ":") && k < doc.toks.len() && doc.toks[k].newline_before {
+            let para = doc.para_of_token(k);
+            let p = doc.paras.get(para)?;
+            let last = doc.toks.partition_point(|t| t.span.end <= p.end);
+            if let Some(q) = doc.quote_opening(k) {
+                return Some((k, doc.quotes[q].close));
+            }
+            return (last > k).then(|| (k, last - 1));
+        }
         return None;
     }
     // A quotation that ends the sentence is the whole content.
@@ -658,6 +737,36 @@ fn right_content(doc: &Doc, after: usize, b: usize, class: CueClass, lw: &str) -
         return None;
     }
     Some((k, e))
+}
+
+/// `“...” ― Name`: a quotation signed with a dash and a name.
+fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if used[qi] {
+            continue;
+        }
+        let mut d = q.close + 1;
+        if doc.is_terminal(d) {
+            d += 1;
+        }
+        let is_dash = matches!(doc.word(d), "―" | "—" | "–" | "--" | "-");
+        if !is_dash || d >= doc.toks.len() || doc.toks[d].newline_before {
+            continue;
+        }
+        let n = d + 1;
+        if n >= doc.toks.len() || doc.toks[n].newline_before || !doc.is_capitalized(n) {
+            continue;
+        }
+        let mut e = n;
+        while e + 1 < doc.toks.len() && !doc.toks[e + 1].newline_before && (doc.is_capitalized(e + 1) || doc.word(e + 1) == ".") && e < n + 5 {
+            e += 1;
+        }
+        if doc.word(e) == "." {
+            e -= 1;
+        }
+        raws.push(Raw { kind: Kind::Direct, pieces: vec![(q.open, q.close)], cue: Some((d, d)), source: Some((n, e)), speaker_name: None, continues: false });
+        used[qi] = true;
+    }
 }
 
 /// Quotations no cue claimed: a paragraph (or sentence) that is only a
@@ -693,7 +802,8 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         if ppara + 1 < para {
             continue;
         }
-        if ppara == para && raws[pi].kind == Kind::Direct {
+        let gap = raws[pi].pieces.last().map_or(usize::MAX, |p| q.open.saturating_sub(p.1));
+        if ppara == para && raws[pi].kind == Kind::Direct && gap <= 10 {
             let r = &mut raws[pi];
             r.pieces.push((q.open, q.close));
         } else {
