@@ -16,7 +16,10 @@ fn run(gold_dir: &str, pred_path: &str) -> Result<(), Box<dyn std::error::Error>
     let elapsed = start.elapsed();
     print!("{}", scores.report());
     println!("{}", serde_json::to_string(&scores)?);
-    eprintln!("loaded and scored {} documents in {elapsed:.2?}", gold.len());
+    eprintln!(
+        "loaded and scored {} documents in {elapsed:.2?}",
+        gold.len()
+    );
     Ok(())
 }
 

@@ -22,7 +22,9 @@ fn truthy(v: &Value) -> bool {
 fn offset(v: &Value) -> Result<Option<usize>, String> {
     match v {
         Value::Bool(b) => Ok(Some(usize::from(*b))),
-        Value::Number(n) if n.is_u64() => Ok(n.as_u64().map(|x| usize::try_from(x).unwrap_or(usize::MAX))),
+        Value::Number(n) if n.is_u64() => {
+            Ok(n.as_u64().map(|x| usize::try_from(x).unwrap_or(usize::MAX)))
+        }
         Value::Number(n) if n.is_i64() => Err(format!("negative offset {n}")),
         _ => Ok(None),
     }
@@ -50,9 +52,7 @@ fn pieces(span: Option<&Value>) -> Result<Vec<Piece>, String> {
     }
     let bad = || format!("bad span {span} (expected [s, e], a list of [s, e] or null)");
     let list = span.as_array().ok_or_else(bad)?;
-    list.iter()
-        .map(|p| pair(p)?.ok_or_else(bad))
-        .collect()
+    list.iter().map(|p| pair(p)?.ok_or_else(bad)).collect()
 }
 
 fn statement(v: &Value) -> Result<Attribution, String> {
@@ -144,7 +144,10 @@ mod tests {
         );
         assert_eq!(p["b"], vec![]);
         assert_eq!(p["c"], vec![attr(&[(1, 2)], &[(3, 4), (5, 6)], &[])]);
-        assert_eq!(p["d"], vec![attr(&[(1, 3)], &[], &[]), attr(&[], &[(1, 2)], &[])]);
+        assert_eq!(
+            p["d"],
+            vec![attr(&[(1, 3)], &[], &[]), attr(&[], &[(1, 2)], &[])]
+        );
     }
 
     #[test]
@@ -152,14 +155,38 @@ mod tests {
         let cases = [
             ("{\"doc\": \"a\"", "predictions line 1: bad JSON"),
             ("\n[1, 2]", "predictions line 2: not a JSON object"),
-            ("{\"statements\": []}", "predictions line 1: no \"doc\" field"),
-            ("{\"doc\": 3}", "predictions line 1: \"doc\" is 3, not a string"),
-            ("{\"doc\": \"a\", \"statements\": {\"x\": 1}}", "predictions line 1: statements are"),
-            ("{\"doc\": \"a\", \"statements\": [[1, 2]]}", "predictions line 1: statement 1: statement [1,2] is not"),
-            ("{\"doc\": \"a\", \"statements\": [{\"content\": [1, 2, 3]}]}", "predictions line 1: statement 1: content: bad span"),
-            ("{\"doc\": \"a\", \"statements\": [{\"content\": [1.0, 2.0]}]}", "predictions line 1: statement 1: content: bad span"),
-            ("{\"doc\": \"a\", \"statements\": [{\"content\": [-1, 2]}]}", "predictions line 1: statement 1: content: negative offset -1"),
-            ("{\"doc\": \"a\", \"statements\": [{\"content\": [1, 2], \"source\": \"Bob\"}]}", "predictions line 1: statement 1: source: bad span"),
+            (
+                "{\"statements\": []}",
+                "predictions line 1: no \"doc\" field",
+            ),
+            (
+                "{\"doc\": 3}",
+                "predictions line 1: \"doc\" is 3, not a string",
+            ),
+            (
+                "{\"doc\": \"a\", \"statements\": {\"x\": 1}}",
+                "predictions line 1: statements are",
+            ),
+            (
+                "{\"doc\": \"a\", \"statements\": [[1, 2]]}",
+                "predictions line 1: statement 1: statement [1,2] is not",
+            ),
+            (
+                "{\"doc\": \"a\", \"statements\": [{\"content\": [1, 2, 3]}]}",
+                "predictions line 1: statement 1: content: bad span",
+            ),
+            (
+                "{\"doc\": \"a\", \"statements\": [{\"content\": [1.0, 2.0]}]}",
+                "predictions line 1: statement 1: content: bad span",
+            ),
+            (
+                "{\"doc\": \"a\", \"statements\": [{\"content\": [-1, 2]}]}",
+                "predictions line 1: statement 1: content: negative offset -1",
+            ),
+            (
+                "{\"doc\": \"a\", \"statements\": [{\"content\": [1, 2], \"source\": \"Bob\"}]}",
+                "predictions line 1: statement 1: source: bad span",
+            ),
         ];
         for (jsonl, want) in cases {
             let got = read_predictions(jsonl).unwrap_err().to_string();
@@ -171,7 +198,8 @@ mod tests {
     fn empty_and_blank() {
         assert!(read_predictions("").unwrap().is_empty());
         assert!(read_predictions("\n \r\n\u{a0}\n").unwrap().is_empty());
-        let p = read_predictions("{\"doc\": \"x\"}\r\n{\"doc\": \"y\", \"statements\": []}").unwrap();
+        let p =
+            read_predictions("{\"doc\": \"x\"}\r\n{\"doc\": \"y\", \"statements\": []}").unwrap();
         assert_eq!(p.len(), 2);
     }
 }

@@ -65,7 +65,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
             }
             Some(i) => {
                 let line = &rest[..i];
-                let end = if rest[i..].starts_with("\r\n") { i + 2 } else { i + 1 };
+                let end = if rest[i..].starts_with("\r\n") {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 rest = &rest[end..];
                 Some(line)
             }
@@ -82,7 +86,11 @@ pub fn round(x: f64, ndigits: usize) -> f64 {
 
 /// Python's `repr()` of a str.
 pub fn repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -124,7 +132,9 @@ mod tests {
             assert!(is_word(c), "{c:?}");
         }
         // combining marks are not \w in Python, though some are alphabetic for Rust
-        for c in [' ', '-', '’', '“', '\u{a0}', '\u{303}', '\u{345}', '\u{93e}', '\u{ad}'] {
+        for c in [
+            ' ', '-', '’', '“', '\u{a0}', '\u{303}', '\u{345}', '\u{93e}', '\u{ad}',
+        ] {
             assert!(!is_word(c), "{c:?}");
         }
     }
@@ -168,7 +178,10 @@ mod tests {
         assert_eq!(repr("it's"), "\"it's\"");
         assert_eq!(repr("a'b\"c"), "'a\\'b\"c'");
         assert_eq!(repr("t\tn\\"), "'t\\tn\\\\'");
-        assert_eq!(repr("\u{1}\u{7f}é\u{a0}\u{200b}\u{e0001}"), "'\\x01\\x7fé\\xa0\\u200b\\U000e0001'");
+        assert_eq!(
+            repr("\u{1}\u{7f}é\u{a0}\u{200b}\u{e0001}"),
+            "'\\x01\\x7fé\\xa0\\u200b\\U000e0001'"
+        );
         assert_eq!(repr_list(&["a".into(), "b".into()]), "['a', 'b']");
         assert_eq!(repr_list(&[]), "[]");
     }

@@ -131,7 +131,10 @@ struct DocText {
 }
 
 fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}')
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}'
+    )
 }
 
 impl DocText {
@@ -172,7 +175,9 @@ impl DocText {
         ranges.sort_unstable();
         let mut out = Vec::new();
         for (lo, hi) in ranges {
-            let from = out.last().map_or(lo, |&last: &u32| lo.max(last as usize + 1));
+            let from = out
+                .last()
+                .map_or(lo, |&last: &u32| lo.max(last as usize + 1));
             out.extend((from..hi).map(|i| i as u32));
         }
         out
@@ -270,11 +275,7 @@ fn score_doc(text: &str, gold: &[Attribution], pred: &[Attribution], c: &mut Cou
         }
     }
     // Python's sort(reverse=True) of (jac, i, j) tuples
-    pairs.sort_unstable_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(b.1.cmp(&a.1))
-            .then(b.2.cmp(&a.2))
-    });
+    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)));
     let mut used_g = vec![false; g.len()];
     let mut used_p = vec![false; p.len()];
     for (_, i, j) in pairs {
@@ -343,8 +344,18 @@ pub fn score(gold: &[GoldDoc], preds: &HashMap<String, Vec<Attribution>>) -> Sco
     let overlap_tp = sum(c.overlap_tp_gold);
     let by_kind = |k: usize| {
         (
-            Prf::new(c.strict_tp_pred[k], c.pred[k], c.strict_tp_gold[k], c.gold[k]),
-            Prf::new(c.overlap_tp_pred[k], c.pred[k], c.overlap_tp_gold[k], c.gold[k]),
+            Prf::new(
+                c.strict_tp_pred[k],
+                c.pred[k],
+                c.strict_tp_gold[k],
+                c.gold[k],
+            ),
+            Prf::new(
+                c.overlap_tp_pred[k],
+                c.pred[k],
+                c.overlap_tp_gold[k],
+                c.gold[k],
+            ),
             ratio(c.source_ok[k], c.overlap_tp_gold[k]),
         )
     };
@@ -356,7 +367,12 @@ pub fn score(gold: &[GoldDoc], preds: &HashMap<String, Vec<Attribution>>) -> Sco
         pred: pred_all,
         gold_direct: c.gold[DIRECT],
         gold_indirect: c.gold[INDIRECT],
-        strict: Prf::new(sum(c.strict_tp_pred), pred_all, sum(c.strict_tp_gold), gold_all),
+        strict: Prf::new(
+            sum(c.strict_tp_pred),
+            pred_all,
+            sum(c.strict_tp_gold),
+            gold_all,
+        ),
         overlap: Prf::new(overlap_tp, pred_all, overlap_tp, gold_all),
         token: Prf::new(c.tok_tp, c.tok_pred, c.tok_tp, c.tok_gold),
         source_acc: ratio(sum(c.source_ok), overlap_tp),
@@ -424,7 +440,7 @@ mod tests {
     #[test]
     fn metrics_by_hand() {
         let g = gold(vec![
-            a(&[(9, 26)], &[(0, 3)]),   // G1 {2,3,4,5} direct, source {0}
+            a(&[(9, 26)], &[(0, 3)]),    // G1 {2,3,4,5} direct, source {0}
             a(&[(45, 58)], &[(34, 37)]), // G2 {9,10,11} indirect, source {7}
             a(&[(26, 27)], &[]),         // no words: not counted
         ]);
@@ -533,5 +549,15 @@ warning: predictions for documents not in gold, e.g. [\"it's\"]
         ));
         assert!(json.contains("\"token\":{\"p\":1.0,\"r\":0.5714,\"f1\":0.7273},\"source_acc\":1.0,\"unknown_docs\":[\"it's\"],"));
         assert!(json.ends_with("\"source_acc_indirect\":0.0}"));
+        // small values print as Python prints them, not in exponent form
+        let small = Prf {
+            p: 0.0001,
+            r: 0.0005,
+            f1: 0.1235,
+        };
+        assert_eq!(
+            serde_json::to_string(&small).unwrap(),
+            "{\"p\":0.0001,\"r\":0.0005,\"f1\":0.1235}"
+        );
     }
 }

@@ -67,6 +67,19 @@ const SPEECH: &[&str] = &[
     "understand", "understands", "understood", "see", "sees", "saw", "feel", "feels", "felt",
 ];
 
+/// Verbs whose content is usually their object ("attacked the plan"): cues
+/// on their right side only, unless a quotation stands on their left.
+const OBJECT: &[&str] = &[
+    "expressed", "express", "expresses", "offered", "attacked", "attacks", "talked", "discuss",
+    "discussed", "discusses", "ordered", "referred", "listed", "challenged", "deemed", "voiced",
+    "portrayed", "portray", "portrays", "encouraged", "thanked", "remembered", "remembers",
+    "retweeted", "quoted", "chanted", "chants", "applauded", "referenced", "championed",
+    "likened", "invoked", "documented", "yelled", "considers", "regarded", "labeled", "labelled",
+    "unveiled", "dubbed", "refers", "articulated", "outlined", "proclaimed", "rebut", "credited",
+    "lauded", "exhorted", "characterized", "characterised", "sings", "sang", "spoke", "lashed",
+    "accuses", "praises", "criticizes", "slammed", "welcomed", "applauds", "mocks",
+];
+
 const ADDRESSED: &[&str] = &[
     "tell", "tells", "told", "ask", "asks", "asked", "remind", "reminds", "reminded", "assure",
     "assures", "assured", "inform", "informs", "informed", "convince", "convinced", "persuade",
@@ -84,13 +97,19 @@ const PARTICIPLE: &[&str] = &[
     "contending", "maintaining", "mentioning", "revealing", "indicating", "highlighting",
     "cautioning", "boasting", "joking", "hoping", "arguing", "lamenting", "denouncing",
     "condemning", "touting", "echoing", "implying", "hinting", "replying", "responding",
-    "concluding", "continuing", "answering",
+    "concluding", "continuing", "answering", "blasting", "slamming", "mocking", "detailing",
+    "asserting", "outlining", "chanting", "thanking", "proposing", "discussing", "refusing",
+    "recognizing", "alluding", "fearing", "wondering", "referencing", "expressing", "attacking",
+    "characterizing", "lauding", "urging", "demanding", "predicting",
 ];
 
 /// The cue table: every cue form with its class.
 pub fn cue_table() -> std::collections::HashMap<&'static str, CueClass> {
     let mut m = std::collections::HashMap::new();
     for w in SPEECH {
+        m.insert(*w, CueClass::Speech);
+    }
+    for w in OBJECT {
         m.insert(*w, CueClass::Speech);
     }
     for w in ADDRESSED {
@@ -129,7 +148,7 @@ pub fn needs_clause(lower: &str) -> bool {
 /// Cue forms too ambiguous to take content on their left unless it is a
 /// quotation (`“...,” he continued` but not `Y, X continues`).
 pub fn weak_left(lower: &str) -> bool {
-    needs_clause(lower) && !matches!(lower, "add" | "adds" | "added" | "report" | "reports" | "reported" | "state" | "states" | "comment" | "think" | "thinks" | "believe" | "believes" | "believed" | "agreed" | "continued")
+    OBJECT.contains(&lower) || needs_clause(lower) && !matches!(lower, "add" | "adds" | "added" | "report" | "reports" | "reported" | "state" | "states" | "comment" | "think" | "thinks" | "believe" | "believes" | "believed" | "agreed" | "continued")
 }
 
 /// Cue forms that are often nouns ("a report", "her calls", "the rules").
@@ -143,6 +162,23 @@ pub fn nounish(lower: &str) -> bool {
             | "forecast" | "forecasts" | "pledge" | "pledges" | "vows" | "cites" | "counter"
             | "echo" | "signals" | "question" | "questions" | "answer" | "praise" | "blame"
             | "needs"
+    )
+}
+
+/// Verbs of thinking, wanting and intending.
+pub fn is_thought(lower: &str) -> bool {
+    matches!(
+        lower,
+        "believe" | "believes" | "believed" | "think" | "thinks" | "thought" | "hope" | "hopes"
+            | "hoped" | "fear" | "fears" | "feared" | "doubt" | "doubts" | "doubted" | "wonder"
+            | "wondered" | "expect" | "expects" | "know" | "knows" | "knew" | "want" | "wants"
+            | "wanted" | "plan" | "plans" | "planned" | "seek" | "seeks" | "sought" | "refuse"
+            | "refuses" | "refused" | "decline" | "declines" | "declined" | "intend" | "intends"
+            | "intended" | "prefer" | "prefers" | "preferred" | "support" | "supports"
+            | "supported" | "oppose" | "opposes" | "opposed" | "worry" | "worries" | "worried"
+            | "agree" | "agrees" | "agreed" | "see" | "sees" | "saw" | "feel" | "feels" | "felt"
+            | "understand" | "understands" | "understood" | "realize" | "realized" | "recognize"
+            | "recognized" | "learned"
     )
 }
 

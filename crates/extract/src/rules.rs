@@ -188,12 +188,28 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
     }
     raws.sort_by_key(|r| (r.pieces.first().map(|p| p.0), r.kind != Kind::Transcript));
     dedupe(&mut raws);
+    drop_nested_weak(&doc, &mut raws);
     speakers::resolve(&doc, title, raws)
 }
 
 fn looks_like_title(doc: &Doc, p: Span) -> bool {
     let words = p.slice(doc.text).split_whitespace().count();
     words > 0 && words <= 40 && !p.slice(doc.text).ends_with(':')
+}
+
+/// A thought, intention or object cue inside another statement's content
+/// ("she said she hopes to win") is part of that statement, not one of its own.
+fn drop_nested_weak(doc: &Doc, raws: &mut Vec<Raw>) {
+    let outer: Vec<(usize, usize)> = raws
+        .iter()
+        .filter(|r| r.kind != Kind::Transcript)
+        .flat_map(|r| r.pieces.iter().copied())
+        .collect();
+    raws.retain(|r| {
+        let Some((c, _)) = r.cue else { return true };
+        let weak = lexicon::weak_left(doc.lower(c)) || lexicon::is_thought(doc.lower(c));
+        !(weak && outer.iter().any(|&(a, b)| a <= c && c <= b))
+    });
 }
 
 /// Two cues may find the same content (a cue phrase of two cue words).
@@ -451,6 +467,16 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     while j > a && lexicon::is_between_word(doc.lower(j - 1)) {
         j -= 1;
     }
+    // "Rep. Trey Gowdy (R-S.C.) said": skip a parenthesis after the name.
+    if j > a + 1 && doc.is_punct(j - 1, ")") {
+        let mut k = j - 1;
+        while k > a && !doc.is_punct(k, "(") && j - k < 8 {
+            k -= 1;
+        }
+        if doc.is_punct(k, "(") && k > a {
+            j = k;
+        }
+    }
     // ", however," between subject and cue
     if j >= a + 3 && doc.is_punct(j - 1, ",") && doc.is_punct(j - 3, ",") && matches!(doc.lower(j - 2), "however" | "though" | "meanwhile" | "too" | "instead" | "also" | "in" | "then") {
         j -= 3;
@@ -459,7 +485,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         let e = j - 1;
         Some((np_start(doc, e, a), e))
     } else if j > a + 2 && doc.is_punct(j - 1, ",") {
-        appositive(doc, a, j - 1)
+        appositive(doc, a, j - 1).or_else(|| long_subject(doc, a, j - 1, cue_last + 1, b))
     } else {
         None
     };
@@ -564,6 +590,26 @@ fn appositive(doc: &Doc, a: usize, comma: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// `Officials at X, a division of Y, said CONTENT`: when a clause follows the
+/// cue and the sentence before the comma holds no quotation or other cue, the
+/// subject runs from the sentence start (after an opening adjunct such as
+/// "In a statement,") to the comma.
+fn long_subject(doc: &Doc, a: usize, comma: usize, after: usize, b: usize) -> Option<(usize, usize)> {
+    let clause_follows = after < b && !doc.is_terminal(after) && !doc.is_punct(after, ",") && !is_adjunct_start(doc, after) || has_that_soon(doc, after, b);
+    if !clause_follows || comma - a > 40 {
+        return None;
+    }
+    if (a..comma).any(|i| doc.quote_at(i).is_some() || doc.is_punct(i, ";")) {
+        return None;
+    }
+    let mut st = a;
+    if is_adjunct_start(doc, a) || doc.lower(a) == "according" {
+        let c = (a..comma).find(|&i| doc.is_punct(i, ","))?;
+        st = c + 1;
+    }
+    (st < comma && doc.is_capitalized(st) || (st < comma && doc.lower(st) == "the")).then_some((st, comma - 1))
 }
 
 /// After `A, X said,` the rest of the sentence, when it is a clause.
@@ -727,6 +773,15 @@ fn right_content(doc: &Doc, after: usize, b: usize, class: CueClass, lw: &str) -
         if doc.quote_at(i).is_some() {
             continue;
         }
+        if doc.is_punct(i, ";") {
+            end = i;
+            break;
+        }
+        // `..., the source added.`: a trailing attribution of its own.
+        if doc.is_punct(i, ",") && trailing_cue_clause(doc, i + 1, b) {
+            end = i;
+            break;
+        }
         if doc.is_punct(i, ",") && matches!(doc.lower(i + 1), "adding" | "saying" | "noting" | "stressing" | "arguing" | "insisting" | "explaining" | "warning" | "according") {
             end = i;
             break;
@@ -767,6 +822,21 @@ fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         raws.push(Raw { kind: Kind::Direct, pieces: vec![(q.open, q.close)], cue: Some((d, d)), source: Some((n, e)), speaker_name: None, continues: false });
         used[qi] = true;
     }
+}
+
+/// From `i`: a short subject and a speech cue that end the sentence
+/// (`the source added.`, `he said on Monday.`).
+fn trailing_cue_clause(doc: &Doc, i: usize, b: usize) -> bool {
+    let limit = b.min(i + 8);
+    let Some(c) = (i..limit).find(|&k| matches!(doc.lower(k), "said" | "says" | "added" | "adds" | "noted" | "told" | "explained" | "argued" | "wrote" | "stressed")) else {
+        return false;
+    };
+    if c == i || (i..c).any(|k| doc.quote_at(k).is_some() || doc.is_punct(k, ",")) {
+        return false;
+    }
+    // Only adjuncts may follow the cue.
+    let n = c + 1;
+    n >= b || doc.is_terminal(n) || is_adjunct_start(doc, n) && !has_that_soon(doc, n, b)
 }
 
 /// Quotations no cue claimed: a paragraph (or sentence) that is only a
