@@ -20,7 +20,7 @@ pub enum CueClass {
 }
 
 const SPEECH: &[&str] = &[
-    "say", "says", "said", "add", "adds", "added", "note", "notes", "noted", "stress", "stresses",
+    "pointed", "points", "point", "say", "says", "said", "add", "adds", "added", "note", "notes", "noted", "stress", "stresses",
     "stressed", "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised",
     "underline", "underlines", "underlined", "underscore", "underscores", "underscored", "warn",
     "warns", "warned", "insist", "insists", "insisted", "argue", "argues", "argued", "claim",
@@ -99,7 +99,7 @@ const PARTICIPLE: &[&str] = &[
     "condemning", "touting", "echoing", "implying", "hinting", "replying", "responding",
     "concluding", "continuing", "answering", "blasting", "slamming", "mocking", "detailing",
     "asserting", "outlining", "chanting", "thanking", "proposing", "discussing", "refusing",
-    "recognizing", "alluding", "fearing", "wondering", "referencing", "expressing", "attacking",
+    "pointing", "recognizing", "alluding", "fearing", "wondering", "referencing", "expressing", "attacking",
     "characterizing", "lauding", "urging", "demanding", "predicting",
 ];
 
@@ -134,7 +134,7 @@ pub fn needs_clause(lower: &str) -> bool {
             | "understand" | "understands" | "understood" | "realize" | "realized" | "recognize"
             | "recognized" | "estimate" | "estimates" | "estimated" | "continue" | "continues"
             | "continued" | "question" | "questioned" | "answer" | "answered" | "counter"
-            | "countered" | "report" | "reports" | "reported" | "posted" | "state" | "states"
+            | "countered" | "respond" | "responds" | "responded" | "report" | "reports" | "reported" | "posted" | "state" | "states"
             | "comment" | "remarks" | "cite" | "cites" | "cited" | "fear" | "fears" | "feared"
             | "worry" | "worries" | "worried" | "hope" | "hopes" | "hoped" | "doubt" | "doubts"
             | "refuse" | "refuses" | "refused" | "decline" | "declines" | "declined" | "intend"
@@ -208,6 +208,9 @@ pub fn is_np_stop(lower: &str) -> bool {
         "that" | "and" | "but" | "or" | "because" | "when" | "while" | "as" | "if" | "after"
             | "before" | "since" | "though" | "although" | "so" | "yet" | "where" | "whether"
             | "than" | "until" | "unless" | "once" | "what" | "how" | "why" | "to" | "not"
+            | "week" | "month" | "year" | "yesterday" | "today" | "tonight" | "weekend"
+            | "morning" | "afternoon" | "evening" | "night" | "monday" | "tuesday"
+            | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "earlier"
             | "is" | "was" | "are" | "were" | "said" | "says" | "say" | "told" | "for" | "with"
             | "by" | "from" | "on" | "at" | "about" | "into" | "over" | "under" | "against"
             | "during" | "between" | "without" | "through" | "like" | "towards" | "toward"
@@ -251,6 +254,15 @@ pub fn is_title_word(lower: &str) -> bool {
             | "mogul" | "activist" | "pastor" | "reverend" | "rev" | "rev." | "bishop"
             | "chancellor's" | "premier" | "emir" | "sheikh" | "crown" | "then" | "acting"
             | "incoming" | "outgoing" | "new" | "veteran's" | "ex" | "of" | "the" | "and"
+            | "fisheries" | "agriculture" | "education" | "labour" | "labor" | "transport"
+            | "culture" | "environment" | "economic" | "industry" | "treasury" | "communications"
+            | "infrastructure" | "tourism" | "sport" | "science" | "technology" | "housing"
+            | "immigration" | "veterans" | "homeland" | "intelligence" | "police" | "army"
+            | "navy" | "city" | "county" | "council" | "parliament" | "party" | "opposition"
+            | "union" | "ministry" | "department" | "agency" | "bureau" | "regional"
+            | "provincial" | "local" | "municipal" | "district" | "central" | "bank"
+            | "engineer" | "spokeswoman's" | "coach" | "inspector" | "superintendent"
+            | "prosecutor" | "counsel" | "solicitor" | "mp" | "mep" | "chairperson" | "boss"
     )
 }
 
@@ -258,6 +270,10 @@ pub fn is_title_word(lower: &str) -> bool {
 /// ("Russian Foreign Minister").
 pub fn is_demonym(word: &str) -> bool {
     let lower = word.to_lowercase();
+    // Institution words: "Fisheries", "Ministry", "Administration", "Department".
+    if lower.ends_with("ies") || lower.ends_with("tion") || lower.ends_with("ment") || lower.ends_with("istry") {
+        return true;
+    }
     lower.ends_with("ian")
         || lower.ends_with("ese")
         || lower.ends_with("ish")

@@ -91,7 +91,12 @@ pub fn find_quotes(toks: &[Token]) -> Vec<Quote> {
         if mark.is_double() {
             if pending_break {
                 pending_break = false;
-                if matches!(r, Role::Open | Role::Either) {
+                let opened_cleanly = open.is_some_and(|(o, _)| {
+                    toks[o].newline_before
+                        || o == 0
+                        || matches!(toks[o - 1].span.len(), 1) && toks[o - 1].kind == dictum_text::TokenKind::Punct
+                });
+                if matches!(r, Role::Open | Role::Either) && opened_cleanly {
                     // Multi-paragraph quotation continues.
                     continue;
                 }

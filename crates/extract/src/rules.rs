@@ -728,7 +728,8 @@ fn right_content(doc: &Doc, after: usize, b: usize, class: CueClass, lw: &str) -
         let ok = doc.quote_opening(k).is_some()
             || doc.is_punct(k, ":")
             || (doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
-            || matches!(next, "to" | "whether" | "if" | "what" | "how" | "why" | "he" | "she" | "they" | "we" | "it" | "i" | "the");
+            || (next == "to" && !matches!(doc.lower(k + 1), "a" | "an" | "the" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "requests" | "questions" | "calls" | "reporters"))
+            || matches!(next, "whether" | "if" | "what" | "how" | "why" | "he" | "she" | "they" | "we" | "it" | "i" | "the");
         if !ok {
             return None;
         }

@@ -81,6 +81,19 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
             break;
         }
         let _ = possessive;
+        // Organisations ("the Interior Ministry", "European Commission") keep their words.
+        let org_head = GROUPS.contains(&strip_possessive(doc.lower(end)).0);
+        if org_head && !strip_possessive(doc.word(end)).1 {
+            let mut first = start;
+            while first < end && NOT_NAMES.contains(&doc.lower(first)) {
+                first += 1;
+            }
+            if first < end && doc.quote_at(first).is_none() {
+                out.push(NameMention { first, last: end, name: join_name(doc, first, end), tokens: end - first + 1, titles: Vec::new() });
+                i = end + 1;
+                continue;
+            }
+        }
         // Strip leading titles and demonyms.
         let mut first = start;
         let mut titles: Vec<String> = Vec::new();
@@ -94,9 +107,11 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
             }
             break;
         }
+        let titleish = |k: usize| lexicon::is_title_word(doc.lower(k)) || lexicon::is_demonym(doc.word(k));
         while first < end {
             let w = doc.lower(first);
-            if lexicon::is_title_word(w) || lexicon::is_demonym(doc.word(first)) || w == "." || NOT_NAMES.contains(&w) {
+            let demonym_title = lexicon::is_demonym(doc.word(first)) && titleish(first + 1);
+            if lexicon::is_title_word(w) || demonym_title || w == "." || NOT_NAMES.contains(&w) {
                 if w != "." {
                     titles.push(w.to_string());
                 }
@@ -114,10 +129,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
             .collect();
         let single_stop = words.len() == 1 && NOT_NAMES.contains(&words[0].to_lowercase().as_str());
         // Runs of only titles ("the Russian Foreign Minister") name nobody.
-        let only_titles = (first..=end).all(|k| {
-            let w = doc.lower(k);
-            w == "." || lexicon::is_title_word(w) || lexicon::is_demonym(doc.word(k))
-        });
+        let only_titles = (first..=end).all(|k| doc.word(k) == "." || titleish(k));
         let single_stop = single_stop || only_titles;
         if first <= end && !words.is_empty() && !single_stop && doc.quote_at(first).is_none() {
             let name = join_name(doc, first, end);
@@ -209,6 +221,13 @@ impl Index {
     }
 }
 
+/// Does the mention open its sentence (after titles such as "Opposition leader")?
+fn is_sentence_subject(doc: &Doc, m: &NameMention) -> bool {
+    let s = &doc.sents[doc.sent_of[m.first] as usize];
+    (s.tokens.start..m.first).all(|k| doc.is_capitalized(k) || lexicon::is_title_word(doc.lower(k)) || doc.word(k) == ".")
+        && m.first - s.tokens.start <= 5
+}
+
 const PERSON_ROLES: &[&str] = &[
     "minister", "diplomat", "president", "spokesman", "spokeswoman", "spokesperson", "senator",
     "governor", "candidate", "secretary", "chancellor", "leader", "mayor", "official", "envoy",
@@ -230,8 +249,8 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut statements = Vec::with_capacity(raws.len());
-    // (name, paragraph) of the last person speaker.
-    let mut last_person: Option<(String, usize)> = None;
+    // (name, paragraph, token) of the last person speaker.
+    let mut last_person: Option<(String, usize, usize)> = None;
     let mut last_any: Option<String> = None;
     let transcript_speaker = raws.iter().find(|r| r.kind == Kind::Transcript).and_then(|r| r.speaker_name.clone());
     for r in &raws {
@@ -251,10 +270,15 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                     Some(index.full(&m.name))
                 }
             } else if matches!(lw.as_str(), "he" | "she" | "him" | "her") && a == b {
-                last_person
-                    .as_ref()
-                    .filter(|(_, p)| p + 2 >= para)
-                    .map(|(n, _)| n.clone())
+                // A person introduced as a sentence subject after the last
+                // statement is the likelier antecedent ("Horvat was not
+                // convinced. He said ...").
+                let recent_subject = index
+                    .last_person_before(a)
+                    .filter(|m| last_person.as_ref().is_none_or(|(_, _, pos)| m.first > *pos) && is_sentence_subject(doc, m));
+                recent_subject
+                    .map(|m| index.full(&m.name))
+                    .or_else(|| last_person.as_ref().filter(|(_, p, _)| p + 2 >= para).map(|(n, _, _)| n.clone()))
                     .or_else(|| index.last_person_before(a).map(|m| index.full(&m.name)))
             } else if matches!(lw.as_str(), "who" | "which" | "that") && a == b {
                 // The noun phrase before ", who".
@@ -265,13 +289,15 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                 index
                     .name_in(k.saturating_sub(6), k)
                     .map(|m| index.full(&m.name))
-                    .or_else(|| last_person.as_ref().map(|(n, _)| n.clone()))
+                    .or_else(|| last_person.as_ref().map(|(n, _, _)| n.clone()))
             } else if matches!(lw.as_str(), "i" | "we" | "me" | "us") && a == b {
                 transcript_speaker.clone()
             } else if matches!(lw.as_str(), "they" | "it" | "them" | "you") && a == b {
                 None
             } else if GROUPS.contains(&lw.as_str()) {
-                Some(strip_det(doc.span(a, b).slice(doc.text)).to_string())
+                // "the ministry" -> "Interior Ministry" when the article names it.
+                let named = index.fullest.get(&lw).filter(|n| n.contains(' ')).cloned();
+                named.or_else(|| Some(strip_det(doc.span(a, b).slice(doc.text)).to_string()))
             } else {
                 index
                     .titled_before(a, &lw)
@@ -279,7 +305,7 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                     .or_else(|| {
                         PERSON_ROLES
                             .contains(&lw.as_str())
-                            .then(|| last_person.as_ref().map(|(n, _)| n.clone()))
+                            .then(|| last_person.as_ref().map(|(n, _, _)| n.clone()))
                             .flatten()
                     })
             }
@@ -291,7 +317,7 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
             if own_voice {
                 // A transcript's own remarks do not move the narrative focus.
             } else if index.is_person(&n) || n.contains(' ') && n.chars().next().is_some_and(char::is_uppercase) {
-                last_person = Some((n.clone(), para));
+                last_person = Some((n.clone(), para, pos));
             }
             if !own_voice {
                 last_any = Some(n.clone());

@@ -33,7 +33,7 @@ pub(crate) fn transcript_speaker(doc: &Doc, title: Span) -> Option<String> {
     for &i in &toks[first..=poss] {
         let w = doc.word(i);
         let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-        if words.is_empty() && (lexicon::is_title_word(&w.to_lowercase()) || lexicon::is_demonym(w)) {
+        if words.is_empty() && lexicon::is_title_word(&w.to_lowercase()) {
             continue;
         }
         words.push(w.to_string());
