@@ -94,7 +94,8 @@ pub fn find_quotes(toks: &[Token]) -> Vec<Quote> {
                 let opened_cleanly = open.is_some_and(|(o, _)| {
                     toks[o].newline_before
                         || o == 0
-                        || matches!(toks[o - 1].span.len(), 1) && toks[o - 1].kind == dictum_text::TokenKind::Punct
+                        || matches!(toks[o - 1].span.len(), 1)
+                            && toks[o - 1].kind == dictum_text::TokenKind::Punct
                 });
                 if matches!(r, Role::Open | Role::Either) && opened_cleanly {
                     // Multi-paragraph quotation continues.
@@ -192,7 +193,10 @@ mod tests {
 
     #[test]
     fn mixed_marks_close_each_other() {
-        assert_eq!(quotes("He said “it is over.\" Then"), vec!["“it is over.\""]);
+        assert_eq!(
+            quotes("He said “it is over.\" Then"),
+            vec!["“it is over.\""]
+        );
     }
 
     #[test]
@@ -213,7 +217,10 @@ mod tests {
 
     #[test]
     fn guillemets_and_low_high() {
-        assert_eq!(quotes("Il a dit «non» et „ja“ dann."), vec!["«non»", "„ja“"]);
+        assert_eq!(
+            quotes("Il a dit «non» et „ja“ dann."),
+            vec!["«non»", "„ja“"]
+        );
     }
 
     #[test]
@@ -224,7 +231,13 @@ mod tests {
 
     #[test]
     fn stray_opener_is_dropped() {
-        assert_eq!(quotes("He said “never.\nNext paragraph here."), Vec::<&str>::new());
-        assert_eq!(quotes("A “stray one and “a real one” here"), vec!["“a real one”"]);
+        assert_eq!(
+            quotes("He said “never.\nNext paragraph here."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            quotes("A “stray one and “a real one” here"),
+            vec!["“a real one”"]
+        );
     }
 }

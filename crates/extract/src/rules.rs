@@ -143,7 +143,11 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
     if doc.toks.is_empty() {
         return Extraction::default();
     }
-    let title = doc.paras.first().copied().filter(|p| looks_like_title(&doc, *p));
+    let title = doc
+        .paras
+        .first()
+        .copied()
+        .filter(|p| looks_like_title(&doc, *p));
     let mut raws: Vec<Raw> = Vec::new();
     let mut used_quotes = vec![false; doc.quotes.len()];
 
@@ -176,7 +180,10 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
     }
     for r in &raws {
         for &(a, b) in &r.pieces {
-            for q in [doc.quote_opening(a), doc.quote_closing(b)].into_iter().flatten() {
+            for q in [doc.quote_opening(a), doc.quote_closing(b)]
+                .into_iter()
+                .flatten()
+            {
                 used_quotes[q] = true;
             }
         }
@@ -207,7 +214,10 @@ fn drop_nested_weak(doc: &Doc, raws: &mut Vec<Raw>) {
         .collect();
     raws.retain(|r| {
         let Some((c, _)) = r.cue else { return true };
-        let weak = lexicon::weak_left(doc.lower(c)) || lexicon::is_thought(doc.lower(c));
+        let lc = doc.lower(c);
+        let weak = lexicon::weak_left(lc)
+            || lexicon::is_thought(lc)
+            || (lc.ends_with("ing") && c > 0 && doc.is_punct(c - 1, ","));
         !(weak && outer.iter().any(|&(a, b)| a <= c && c <= b))
     });
 }
@@ -233,7 +243,21 @@ fn headline_colon(doc: &Doc, si: usize, raws: &mut Vec<Raw>) {
         return;
     }
     // A name-like run, not a label such as "UPDATE" or "Note".
-    if matches!(doc.lower(a), "update" | "note" | "editor's" | "photo" | "read" | "watch" | "see" | "also" | "source" | "related" | "q" | "a") {
+    if matches!(
+        doc.lower(a),
+        "update"
+            | "note"
+            | "editor's"
+            | "photo"
+            | "read"
+            | "watch"
+            | "see"
+            | "also"
+            | "source"
+            | "related"
+            | "q"
+            | "a"
+    ) {
         return;
     }
     let Some(end) = content_end(doc, j + 1, s.tokens.end) else {
@@ -267,14 +291,18 @@ fn content_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
 
 fn kind_of(doc: &Doc, pieces: &[(usize, usize)]) -> Kind {
     let all_quotes = pieces.iter().all(|&(a, b)| {
-        doc.quote_opening(a).is_some() && doc.quote_closing(b).is_some() && doc.quote_at(a) == doc.quote_at(b)
+        doc.quote_opening(a).is_some()
+            && doc.quote_closing(b).is_some()
+            && doc.quote_at(a) == doc.quote_at(b)
     });
     if all_quotes {
         return Kind::Direct;
     }
-    let has_quote = pieces
-        .iter()
-        .any(|&(a, b)| (a..=b).any(|i| doc.toks[i].quote().is_some_and(|q| q.is_double()) && doc.quote_at(i).is_some()));
+    let has_quote = pieces.iter().any(|&(a, b)| {
+        (a..=b).any(|i| {
+            doc.toks[i].quote().is_some_and(|q| q.is_double()) && doc.quote_at(i).is_some()
+        })
+    });
     if has_quote {
         Kind::Mixed
     } else {
@@ -285,14 +313,64 @@ fn kind_of(doc: &Doc, pieces: &[(usize, usize)]) -> Kind {
 fn is_adjunct_start(doc: &Doc, i: usize) -> bool {
     matches!(
         doc.lower(i),
-        "on" | "in" | "at" | "during" | "after" | "before" | "when" | "while" | "last" | "this"
-            | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "yesterday" | "today" | "tonight" | "earlier" | "later" | "recently" | "as"
-            | "according" | "from" | "via" | "with" | "of" | "through" | "over" | "about"
-            | "afterward" | "afterwards" | "then" | "again" | "too" | "also" | "late" | "early"
-            | "following" | "amid" | "since" | "without" | "upon" | "by"
-            | "outside" | "inside" | "near" | "ahead" | "back" | "once" | "here" | "there"
-            | "privately" | "publicly" | "repeatedly" | "flatly" | "bluntly"
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "last"
+            | "this"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "as"
+            | "according"
+            | "from"
+            | "via"
+            | "with"
+            | "of"
+            | "through"
+            | "over"
+            | "about"
+            | "afterward"
+            | "afterwards"
+            | "then"
+            | "again"
+            | "too"
+            | "also"
+            | "late"
+            | "early"
+            | "following"
+            | "amid"
+            | "since"
+            | "without"
+            | "upon"
+            | "by"
+            | "outside"
+            | "inside"
+            | "near"
+            | "ahead"
+            | "back"
+            | "once"
+            | "here"
+            | "there"
+            | "privately"
+            | "publicly"
+            | "repeatedly"
+            | "flatly"
+            | "bluntly"
     )
 }
 
@@ -312,10 +390,14 @@ fn np_start(doc: &Doc, j: usize, floor: usize) -> usize {
         let ok = match t.kind {
             TokenKind::Word | TokenKind::Number => {
                 let lp = doc.lower(p);
-                let inner_prep = matches!(lp, "of" | "in" | "for") && doc.is_capitalized(p + 1) && p > floor && doc.is_word(p - 1);
+                let inner_prep = matches!(lp, "of" | "in" | "for")
+                    && doc.is_capitalized(p + 1)
+                    && p > floor
+                    && doc.is_word(p - 1);
                 inner_prep
                     || !(lexicon::is_np_stop(lp) || lexicon::is_pronoun(lp))
-                    || doc.is_capitalized(p) && !matches!(lp, "but" | "and" | "so" | "that" | "because")
+                    || doc.is_capitalized(p)
+                        && !matches!(lp, "but" | "and" | "so" | "that" | "because")
             }
             TokenKind::Punct => {
                 // Mr. / U.S. / hyphens inside names
@@ -349,9 +431,16 @@ fn np_end_forward(doc: &Doc, i: usize, end: usize) -> Option<usize> {
         let ok = match t.kind {
             TokenKind::Word | TokenKind::Number => {
                 let ln = doc.lower(n);
-                !(lexicon::is_np_stop(ln) || is_adjunct_start(doc, n)) || (ln == "of" && doc.is_capitalized(n + 1))
+                !(lexicon::is_np_stop(ln) || is_adjunct_start(doc, n))
+                    || (ln == "of" && doc.is_capitalized(n + 1))
             }
-            TokenKind::Punct => doc.word(n) == "." && !t.space_before && doc.is_capitalized(n - 1) && n + 1 < end && doc.is_capitalized(n + 1),
+            TokenKind::Punct => {
+                doc.word(n) == "."
+                    && !t.space_before
+                    && doc.is_capitalized(n - 1)
+                    && n + 1 < end
+                    && doc.is_capitalized(n + 1)
+            }
             TokenKind::Quote(_) => false,
         };
         if !ok {
@@ -375,7 +464,14 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         let start = strip_lead(doc, a, i - 1);
         if start + 1 < i {
             let pieces = vec![(start, i - 2)];
-            return Some(Raw { kind: kind_of(doc, &pieces), pieces, cue, source, speaker_name: None, continues: false });
+            return Some(Raw {
+                kind: kind_of(doc, &pieces),
+                pieces,
+                cue,
+                source,
+                speaker_name: None,
+                continues: false,
+            });
         }
     }
     // Content after the source's comma.
@@ -388,14 +484,37 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     }
     let end = content_end(doc, c + 1, b)?;
     let pieces = vec![(c + 1, end)];
-    Some(Raw { kind: kind_of(doc, &pieces), pieces, cue, source, speaker_name: None, continues: false })
+    Some(Raw {
+        kind: kind_of(doc, &pieces),
+        pieces,
+        cue,
+        source,
+        speaker_name: None,
+        continues: false,
+    })
 }
 
 /// Drops a leading discourse word ("However,", "But") from content.
 fn strip_lead(doc: &Doc, a: usize, limit: usize) -> usize {
     let mut s = a;
     if s + 1 < limit
-        && matches!(doc.lower(s), "however" | "but" | "and" | "still" | "meanwhile" | "yet" | "so" | "instead" | "moreover" | "also" | "indeed" | "nevertheless" | "now" | "then")
+        && matches!(
+            doc.lower(s),
+            "however"
+                | "but"
+                | "and"
+                | "still"
+                | "meanwhile"
+                | "yet"
+                | "so"
+                | "instead"
+                | "moreover"
+                | "also"
+                | "indeed"
+                | "nevertheless"
+                | "now"
+                | "then"
+        )
     {
         s += 1;
         if doc.is_punct(s, ",") {
@@ -435,18 +554,66 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     // "the alleged threat", "Russia's stated aim": adjectives, not cues.
     if cue_first > a {
         let prev = doc.lower(cue_first - 1);
-        if matches!(prev, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "these" | "those" | "my" | "your" | "one" | "every" | "each" | "new" | "latest" | "first" | "last" | "including" | "of" | "in" | "greatest" | "such" | "no" | "any" | "some")
-            || prev.ends_with("'s")
+        if matches!(
+            prev,
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "my"
+                | "your"
+                | "one"
+                | "every"
+                | "each"
+                | "new"
+                | "latest"
+                | "first"
+                | "last"
+                | "including"
+                | "of"
+                | "in"
+                | "greatest"
+                | "such"
+                | "no"
+                | "any"
+                | "some"
+        ) || prev.ends_with("'s")
         {
             return None;
         }
     }
     // Passives ("was being repeated", "is known"): the subject is not the source.
-    if lw.ends_with("ed") || matches!(lw.as_str(), "said" | "told" | "thought" | "known" | "shown" | "found" | "seen" | "written" | "heard" | "read") {
+    if lw.ends_with("ed")
+        || matches!(
+            lw.as_str(),
+            "said"
+                | "told"
+                | "thought"
+                | "known"
+                | "shown"
+                | "found"
+                | "seen"
+                | "written"
+                | "heard"
+                | "read"
+        )
+    {
         let mut k = cue_first;
         while k > a && lexicon::is_between_word(doc.lower(k - 1)) {
             k -= 1;
-            if matches!(doc.lower(k), "was" | "were" | "is" | "are" | "been" | "being" | "be") && !matches!(lw.as_str(), "expected" | "asked") {
+            if matches!(
+                doc.lower(k),
+                "was" | "were" | "is" | "are" | "been" | "being" | "be"
+            ) && !matches!(lw.as_str(), "expected" | "asked")
+            {
                 return None;
             }
         }
@@ -459,7 +626,14 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         });
         let (start, end) = right_content(doc, cue_last + 1, b, class, &lw)?;
         let pieces = vec![(start, end)];
-        return Some(Raw { kind: kind_of(doc, &pieces), pieces, cue: Some((cue_first, cue_last)), source, speaker_name: None, continues: false });
+        return Some(Raw {
+            kind: kind_of(doc, &pieces),
+            pieces,
+            cue: Some((cue_first, cue_last)),
+            source,
+            speaker_name: None,
+            continues: false,
+        });
     }
 
     // Walk back over adverbs and auxiliaries to the subject.
@@ -478,10 +652,21 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         }
     }
     // ", however," between subject and cue
-    if j >= a + 3 && doc.is_punct(j - 1, ",") && doc.is_punct(j - 3, ",") && matches!(doc.lower(j - 2), "however" | "though" | "meanwhile" | "too" | "instead" | "also" | "in" | "then") {
+    if j >= a + 3
+        && doc.is_punct(j - 1, ",")
+        && doc.is_punct(j - 3, ",")
+        && matches!(
+            doc.lower(j - 2),
+            "however" | "though" | "meanwhile" | "too" | "instead" | "also" | "in" | "then"
+        )
+    {
         j -= 3;
     }
-    let subject = if j > a && doc.is_word(j - 1) && doc.quote_at(j - 1).is_none() && !lexicon::is_np_stop(doc.lower(j - 1)) {
+    let subject = if j > a
+        && doc.is_word(j - 1)
+        && doc.quote_at(j - 1).is_none()
+        && !lexicon::is_np_stop(doc.lower(j - 1))
+    {
         let e = j - 1;
         Some((np_start(doc, e, a), e))
     } else if j > a + 2 && doc.is_punct(j - 1, ",") {
@@ -491,23 +676,41 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     };
     // Noun-like cue forms ("a report", "his calls") need a clear verb use.
     if lexicon::nounish(&lw) {
-        let pronoun_subject = subject.is_some_and(|(ss, se)| ss == se && lexicon::is_pronoun(doc.lower(ss)));
+        let pronoun_subject =
+            subject.is_some_and(|(ss, se)| ss == se && lexicon::is_pronoun(doc.lower(ss)));
         let next = cue_last + 1;
-        let clause_next = doc.lower(next) == "that" || doc.quote_opening(next).is_some() || doc.is_punct(next, ":") || (doc.is_punct(next, ",") && doc.quote_opening(next + 1).is_some());
-        let quote_left = j > a && doc.quote_closing(j - 1).is_some() || subject.is_some_and(|(ss, _)| ss > 0 && doc.quote_closing(ss - 1).is_some());
+        let clause_next = doc.lower(next) == "that"
+            || doc.quote_opening(next).is_some()
+            || doc.is_punct(next, ":")
+            || (doc.is_punct(next, ",") && doc.quote_opening(next + 1).is_some());
+        let quote_left = j > a && doc.quote_closing(j - 1).is_some()
+            || subject.is_some_and(|(ss, _)| ss > 0 && doc.quote_closing(ss - 1).is_some());
         if !(pronoun_subject || clause_next || quote_left) {
             return None;
         }
     }
 
     let cue = Some((cue_first, cue_last));
-    let raw = |pieces: Vec<(usize, usize)>, source: (usize, usize)| Raw { kind: kind_of(doc, &pieces), pieces, cue, source: Some(source), speaker_name: None, continues: false };
+    let raw = |pieces: Vec<(usize, usize)>, source: (usize, usize)| Raw {
+        kind: kind_of(doc, &pieces),
+        pieces,
+        cue,
+        source: Some(source),
+        speaker_name: None,
+        continues: false,
+    };
     match subject {
         Some((ss, se)) => {
             let after = cue_last + 1;
             let before = ss.checked_sub(1);
             // `“...,” he said` (and `“A,” he said, “B.”`): the quotation before.
-            if let Some(p) = before.filter(|&p| doc.quote_closing(p).is_some() && !doc.toks[ss].newline_before) {
+            // The quotation must belong to this sentence: `“A.” He said B.` is two.
+            let same_sentence = |p: usize| {
+                doc.sent_of[p] == doc.sent_of[ss] || p > 0 && matches!(doc.word(p - 1), "?" | "!")
+            };
+            if let Some(p) = before.filter(|&p| {
+                doc.quote_closing(p).is_some() && !doc.toks[ss].newline_before && same_sentence(p)
+            }) {
                 if let Some(pieces) = left_content(doc, si, p) {
                     let n = pieces.len();
                     let mut pieces = with_continuation(doc, pieces, after, b);
@@ -524,10 +727,14 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             let right_is_adjunct = after >= b
                 || doc.is_terminal(after)
                 || is_adjunct_start(doc, after) && !has_that_soon(doc, after, b)
-                || (doc.is_punct(after, ",") && doc.quote_opening(after + 1).is_none() && !has_that_soon(doc, after, b));
+                || (doc.is_punct(after, ",")
+                    && doc.quote_opening(after + 1).is_none()
+                    && !has_that_soon(doc, after, b));
             if let Some(p) = before.filter(|&p| p >= a && doc.is_punct(p, ",")) {
                 if right_is_adjunct {
-                    if let Some(mut pieces) = left_content(doc, si, p).filter(|pc| !lexicon::weak_left(&lw) || kind_of(doc, pc) == Kind::Direct) {
+                    if let Some(mut pieces) = left_content(doc, si, p)
+                        .filter(|pc| !lexicon::weak_left(&lw) || kind_of(doc, pc) == Kind::Direct)
+                    {
                         if let Some(rest) = interrupted_rest(doc, after, b) {
                             pieces.push(rest);
                         }
@@ -546,7 +753,11 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             }
             let src_end = np_end_forward(doc, cue_last + 1, b)?;
             let n = src_end + 1;
-            let clean_end = n >= b || doc.is_terminal(n) || doc.is_punct(n, ",") || doc.quote_opening(n).is_some() || is_adjunct_start(doc, n);
+            let clean_end = n >= b
+                || doc.is_terminal(n)
+                || doc.is_punct(n, ",")
+                || doc.quote_opening(n).is_some()
+                || is_adjunct_start(doc, n);
             if !clean_end {
                 return None;
             }
@@ -584,7 +795,8 @@ fn appositive(doc: &Doc, a: usize, comma: usize) -> Option<(usize, usize)> {
             continue;
         }
         let st = np_start(doc, e, a);
-        let starts_clean = st == a || doc.quote_closing(st - 1).is_some() || doc.is_punct(st - 1, ",");
+        let starts_clean =
+            st == a || doc.quote_closing(st - 1).is_some() || doc.is_punct(st - 1, ",");
         if starts_clean && k + 1 < comma {
             return Some((st, comma - 1));
         }
@@ -596,8 +808,18 @@ fn appositive(doc: &Doc, a: usize, comma: usize) -> Option<(usize, usize)> {
 /// cue and the sentence before the comma holds no quotation or other cue, the
 /// subject runs from the sentence start (after an opening adjunct such as
 /// "In a statement,") to the comma.
-fn long_subject(doc: &Doc, a: usize, comma: usize, after: usize, b: usize) -> Option<(usize, usize)> {
-    let clause_follows = after < b && !doc.is_terminal(after) && !doc.is_punct(after, ",") && !is_adjunct_start(doc, after) || has_that_soon(doc, after, b);
+fn long_subject(
+    doc: &Doc,
+    a: usize,
+    comma: usize,
+    after: usize,
+    b: usize,
+) -> Option<(usize, usize)> {
+    let clause_follows = after < b
+        && !doc.is_terminal(after)
+        && !doc.is_punct(after, ",")
+        && !is_adjunct_start(doc, after)
+        || has_that_soon(doc, after, b);
     if !clause_follows || comma - a > 40 {
         return None;
     }
@@ -609,14 +831,20 @@ fn long_subject(doc: &Doc, a: usize, comma: usize, after: usize, b: usize) -> Op
         let c = (a..comma).find(|&i| doc.is_punct(i, ","))?;
         st = c + 1;
     }
-    (st < comma && doc.is_capitalized(st) || (st < comma && doc.lower(st) == "the")).then_some((st, comma - 1))
+    (st < comma && (doc.is_capitalized(st) || doc.lower(st) == "the"))
+        .then_some((st, comma - 1))
 }
 
 /// After `A, X said,` the rest of the sentence, when it is a clause.
 fn interrupted_rest(doc: &Doc, after: usize, b: usize) -> Option<(usize, usize)> {
     let mut k = after;
     // Skip adjuncts up to the comma: `A, X said on Monday, B.`
-    while k < b && k < after + 8 && !doc.is_punct(k, ",") && !doc.is_terminal(k) && doc.quote_at(k).is_none() {
+    while k < b
+        && k < after + 8
+        && !doc.is_punct(k, ",")
+        && !doc.is_terminal(k)
+        && doc.quote_at(k).is_none()
+    {
         k += 1;
     }
     if !doc.is_punct(k, ",") {
@@ -638,11 +866,23 @@ fn left_content(doc: &Doc, si: usize, p: usize) -> Option<Vec<(usize, usize)>> {
     let a = doc.sents[si].tokens.start;
     if let Some(q) = doc.quote_closing(p).or_else(|| {
         // `“...”, he said`
-        if doc.is_punct(p, ",") && p > 0 { doc.quote_closing(p - 1) } else { None }
+        if doc.is_punct(p, ",") && p > 0 {
+            doc.quote_closing(p - 1)
+        } else {
+            None
+        }
     }) {
         let quote = &doc.quotes[q];
-        let start = if quote.open < a { quote.open } else { strip_lead(doc, a, quote.open) };
-        let start = if start < quote.open && !text_between_is_content(doc, start, quote.open) { quote.open } else { start };
+        let start = if quote.open < a {
+            quote.open
+        } else {
+            strip_lead(doc, a, quote.open)
+        };
+        let start = if start < quote.open && !text_between_is_content(doc, start, quote.open) {
+            quote.open
+        } else {
+            start
+        };
         return Some(vec![(start, quote.close)]);
     }
     if !doc.is_punct(p, ",") || p <= a {
@@ -661,15 +901,26 @@ fn text_between_is_content(doc: &Doc, from: usize, to: usize) -> bool {
 
 /// `“A,” he said. “B.”` and `“A,” he said, “B.”`: the quotation after the cue
 /// clause continues the statement.
-fn with_continuation(doc: &Doc, mut pieces: Vec<(usize, usize)>, after: usize, b: usize) -> Vec<(usize, usize)> {
-    let Some(&(first, last)) = pieces.last() else { return pieces };
+fn with_continuation(
+    doc: &Doc,
+    mut pieces: Vec<(usize, usize)>,
+    after: usize,
+    b: usize,
+) -> Vec<(usize, usize)> {
+    let Some(&(first, last)) = pieces.last() else {
+        return pieces;
+    };
     if doc.quote_closing(last).is_none() || doc.quote_opening(first).is_none() {
         return pieces;
     }
     let mut k = after;
     // Skip the rest of the cue clause (adjuncts, an appositive) to the
     // sentence end, or to a comma right before a quotation.
-    while k < b && !doc.is_terminal(k) && doc.quote_at(k).is_none() && !(doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some()) {
+    while k < b
+        && !doc.is_terminal(k)
+        && doc.quote_at(k).is_none()
+        && !(doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
+    {
         k += 1;
     }
     if k < doc.toks.len() && (doc.is_terminal(k) || doc.is_punct(k, ",")) {
@@ -680,7 +931,11 @@ fn with_continuation(doc: &Doc, mut pieces: Vec<(usize, usize)>, after: usize, b
         let same_para = !(doc.toks[quote.open].newline_before);
         let ends_sentence = quote.close + 1 >= doc.toks.len()
             || doc.toks[quote.close + 1].newline_before
-            || doc.is_terminal(quote.close + 1) && (quote.close + 2 >= doc.toks.len() || doc.toks[quote.close + 2].newline_before || doc.quote_opening(quote.close + 2).is_none() && doc.sent_of[quote.close + 2] != doc.sent_of[quote.close]);
+            || doc.is_terminal(quote.close + 1)
+                && (quote.close + 2 >= doc.toks.len()
+                    || doc.toks[quote.close + 2].newline_before
+                    || doc.quote_opening(quote.close + 2).is_none()
+                        && doc.sent_of[quote.close + 2] != doc.sent_of[quote.close]);
         if same_para && ends_sentence && !cue_near(doc, quote.close + 1) {
             pieces.push((quote.open, quote.close));
         }
@@ -691,22 +946,44 @@ fn with_continuation(doc: &Doc, mut pieces: Vec<(usize, usize)>, after: usize, b
 /// Is there a narrative cue right after a quotation (`“...,” she added`)?
 fn cue_near(doc: &Doc, from: usize) -> bool {
     (from..(from + 5).min(doc.toks.len())).any(|i| {
-        doc.quote_at(i).is_none() && matches!(doc.lower(i), "said" | "says" | "added" | "asked" | "told" | "continued" | "noted" | "wrote" | "explained" | "replied")
+        doc.quote_at(i).is_none()
+            && matches!(
+                doc.lower(i),
+                "said"
+                    | "says"
+                    | "added"
+                    | "asked"
+                    | "told"
+                    | "continued"
+                    | "noted"
+                    | "wrote"
+                    | "explained"
+                    | "replied"
+            )
     })
 }
 
 /// Content after the cue: `said (that) X`, `told Y that X`, `said: “X”`.
-fn right_content(doc: &Doc, after: usize, b: usize, class: CueClass, lw: &str) -> Option<(usize, usize)> {
+fn right_content(
+    doc: &Doc,
+    after: usize,
+    b: usize,
+    class: CueClass,
+    lw: &str,
+) -> Option<(usize, usize)> {
     let mut k = after;
     if k >= b {
         return None;
     }
     // Adjuncts before "that": "said on Monday that", "told reporters that".
-    if let Some(t) = (k..b.min(k + 9)).find(|&i| doc.lower(i) == "that" && doc.quote_at(i).is_none()) {
+    if let Some(t) =
+        (k..b.min(k + 9)).find(|&i| doc.lower(i) == "that" && doc.quote_at(i).is_none())
+    {
         let between_ok = t == k
             || class == CueClass::Addressed
             || is_adjunct_start(doc, k)
-            || (k..t).all(|i| doc.is_capitalized(i) || doc.is_punct(i, ",") || doc.is_punct(i, "."));
+            || (k..t)
+                .all(|i| doc.is_capitalized(i) || doc.is_punct(i, ",") || doc.is_punct(i, "."));
         let no_comma_break = !(k..t).any(|i| doc.is_punct(i, ";") || doc.is_terminal(i));
         if between_ok && no_comma_break {
             k = t + 1;
@@ -714,10 +991,16 @@ fn right_content(doc: &Doc, after: usize, b: usize, class: CueClass, lw: &str) -
     } else if class == CueClass::Addressed {
         // "told the conference, “...”": skip the addressee to a comma or colon.
         let mut m = k;
-        while m < b && m < k + 8 && !doc.is_punct(m, ",") && !doc.is_punct(m, ":") && doc.quote_opening(m).is_none() {
+        while m < b
+            && m < k + 8
+            && !doc.is_punct(m, ",")
+            && !doc.is_punct(m, ":")
+            && doc.quote_opening(m).is_none()
+        {
             m += 1;
         }
-        if m < b && (doc.is_punct(m, ",") || doc.is_punct(m, ":") || doc.quote_opening(m).is_some()) {
+        if m < b && (doc.is_punct(m, ",") || doc.is_punct(m, ":") || doc.quote_opening(m).is_some())
+        {
             k = m;
         } else if !matches!(lw, "asked" | "asks" | "ask" | "urge" | "warn") {
             return None;
@@ -728,26 +1011,64 @@ fn right_content(doc: &Doc, after: usize, b: usize, class: CueClass, lw: &str) -
         let ok = doc.quote_opening(k).is_some()
             || doc.is_punct(k, ":")
             || (doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
-            || (next == "to" && !matches!(doc.lower(k + 1), "a" | "an" | "the" | "this" | "that" | "his" | "her" | "their" | "its" | "our" | "requests" | "questions" | "calls" | "reporters"))
-            || matches!(next, "whether" | "if" | "what" | "how" | "why" | "he" | "she" | "they" | "we" | "it" | "i" | "the");
+            || (next == "to"
+                && !matches!(
+                    doc.lower(k + 1),
+                    "a" | "an"
+                        | "the"
+                        | "this"
+                        | "that"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "requests"
+                        | "questions"
+                        | "calls"
+                        | "reporters"
+                ))
+            || matches!(
+                next,
+                "whether"
+                    | "if"
+                    | "what"
+                    | "how"
+                    | "why"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "it"
+                    | "i"
+                    | "the"
+            );
         if !ok {
             return None;
         }
     }
     // ", recalling X, that ..."
     if doc.is_punct(k, ",") {
-        if let Some(t) = (k + 1..b).find(|&i| doc.lower(i) == "that" && doc.is_punct(i - 1, ",") && doc.quote_at(i).is_none()) {
+        if let Some(t) = (k + 1..b).find(|&i| {
+            doc.lower(i) == "that" && doc.is_punct(i - 1, ",") && doc.quote_at(i).is_none()
+        }) {
             if !(k + 1..t).any(|i| doc.quote_at(i).is_some()) {
                 k = t + 1;
             }
         }
     }
-    while k < b && (doc.is_punct(k, ",") || doc.is_punct(k, ":") || doc.is_punct(k, "—") || doc.is_punct(k, "-")) {
+    while k < b
+        && (doc.is_punct(k, ",")
+            || doc.is_punct(k, ":")
+            || doc.is_punct(k, "—")
+            || doc.is_punct(k, "-"))
+    {
         k += 1;
     }
     if k >= b {
         // `The Times reports:` closing a paragraph: the next paragraph is the content.
-        if k > after && doc.is_punct(k - 1, ":") && k < doc.toks.len() && doc.toks[k].newline_before {
+        if k > after && doc.is_punct(k - 1, ":") && k < doc.toks.len() && doc.toks[k].newline_before
+        {
             let para = doc.para_of_token(k);
             let p = doc.paras.get(para)?;
             let last = doc.toks.partition_point(|t| t.span.end <= p.end);
@@ -763,7 +1084,8 @@ fn right_content(doc: &Doc, after: usize, b: usize, class: CueClass, lw: &str) -
         let close = doc.quotes[q].close;
         let rest_empty = close + 1 >= doc.toks.len()
             || doc.toks[close + 1].newline_before
-            || (close + 1..b).all(|i| doc.is_terminal(i) || doc.is_punct(i, ",") || doc.is_punct(i, ")"));
+            || (close + 1..b)
+                .all(|i| doc.is_terminal(i) || doc.is_punct(i, ",") || doc.is_punct(i, ")"));
         if rest_empty {
             return Some((k, close));
         }
@@ -783,7 +1105,20 @@ fn right_content(doc: &Doc, after: usize, b: usize, class: CueClass, lw: &str) -
             end = i;
             break;
         }
-        if doc.is_punct(i, ",") && matches!(doc.lower(i + 1), "adding" | "saying" | "noting" | "stressing" | "arguing" | "insisting" | "explaining" | "warning" | "according") {
+        if doc.is_punct(i, ",")
+            && matches!(
+                doc.lower(i + 1),
+                "adding"
+                    | "saying"
+                    | "noting"
+                    | "stressing"
+                    | "arguing"
+                    | "insisting"
+                    | "explaining"
+                    | "warning"
+                    | "according"
+            )
+        {
             end = i;
             break;
         }
@@ -814,13 +1149,24 @@ fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             continue;
         }
         let mut e = n;
-        while e + 1 < doc.toks.len() && !doc.toks[e + 1].newline_before && (doc.is_capitalized(e + 1) || doc.word(e + 1) == ".") && e < n + 5 {
+        while e + 1 < doc.toks.len()
+            && !doc.toks[e + 1].newline_before
+            && (doc.is_capitalized(e + 1) || doc.word(e + 1) == ".")
+            && e < n + 5
+        {
             e += 1;
         }
         if doc.word(e) == "." {
             e -= 1;
         }
-        raws.push(Raw { kind: Kind::Direct, pieces: vec![(q.open, q.close)], cue: Some((d, d)), source: Some((n, e)), speaker_name: None, continues: false });
+        raws.push(Raw {
+            kind: Kind::Direct,
+            pieces: vec![(q.open, q.close)],
+            cue: Some((d, d)),
+            source: Some((n, e)),
+            speaker_name: None,
+            continues: false,
+        });
         used[qi] = true;
     }
 }
@@ -829,7 +1175,21 @@ fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
 /// (`the source added.`, `he said on Monday.`).
 fn trailing_cue_clause(doc: &Doc, i: usize, b: usize) -> bool {
     let limit = b.min(i + 8);
-    let Some(c) = (i..limit).find(|&k| matches!(doc.lower(k), "said" | "says" | "added" | "adds" | "noted" | "told" | "explained" | "argued" | "wrote" | "stressed")) else {
+    let Some(c) = (i..limit).find(|&k| {
+        matches!(
+            doc.lower(k),
+            "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "noted"
+                | "told"
+                | "explained"
+                | "argued"
+                | "wrote"
+                | "stressed"
+        )
+    }) else {
         return false;
     };
     if c == i || (i..c).any(|k| doc.quote_at(k).is_some() || doc.is_punct(k, ",")) {
@@ -852,8 +1212,11 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         let after = q.close + 1;
         let ends = after >= doc.toks.len()
             || doc.toks[after].newline_before
-            || doc.is_terminal(after) && (after + 1 >= doc.toks.len() || doc.toks[after + 1].newline_before);
-        let sentence_end = after >= doc.toks.len() || doc.sent_of[after] != doc.sent_of[q.open] || doc.is_terminal(after);
+            || doc.is_terminal(after)
+                && (after + 1 >= doc.toks.len() || doc.toks[after + 1].newline_before);
+        let sentence_end = after >= doc.toks.len()
+            || doc.sent_of[after] != doc.sent_of[q.open]
+            || doc.is_terminal(after);
         if !starts_sentence || !(ends || sentence_end) {
             continue;
         }
@@ -868,12 +1231,20 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             .enumerate()
             .rev()
             .find(|(_, r)| r.pieces.last().is_some_and(|p| p.1 < q.open))
-            .map(|(i, r)| (i, doc.para_of_token(r.pieces.last().map(|p| p.1).unwrap_or(0))));
+            .map(|(i, r)| {
+                (
+                    i,
+                    doc.para_of_token(r.pieces.last().map(|p| p.1).unwrap_or(0)),
+                )
+            });
         let Some((pi, ppara)) = prev else { continue };
         if ppara + 1 < para {
             continue;
         }
-        let gap = raws[pi].pieces.last().map_or(usize::MAX, |p| q.open.saturating_sub(p.1));
+        let gap = raws[pi]
+            .pieces
+            .last()
+            .map_or(usize::MAX, |p| q.open.saturating_sub(p.1));
         if ppara == para && raws[pi].kind == Kind::Direct && gap <= 10 {
             let r = &mut raws[pi];
             r.pieces.push((q.open, q.close));
@@ -895,7 +1266,11 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
 pub(crate) fn to_statement(doc: &Doc, r: &Raw, speaker: Option<usize>) -> Statement {
     let mut pieces: Vec<Span> = r.pieces.iter().map(|&(a, b)| doc.span(a, b)).collect();
     pieces.sort();
-    let content = pieces.iter().copied().reduce(Span::cover).unwrap_or_default();
+    let content = pieces
+        .iter()
+        .copied()
+        .reduce(Span::cover)
+        .unwrap_or_default();
     if pieces.len() == 1 {
         pieces.clear();
     }

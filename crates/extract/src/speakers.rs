@@ -33,15 +33,97 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 }
 
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "however", "in", "on", "at", "but", "and", "if", "when", "this", "that",
-    "it", "he", "she", "they", "we", "i", "according", "despite", "after", "before", "while",
-    "as", "for", "with", "by", "from", "also", "his", "her", "their", "our", "its", "there",
-    "meanwhile", "still", "yet", "so", "what", "why", "how", "who", "where", "mmm-hmm", "like",
-    "share", "comments", "please", "no", "of", "to", "or", "not", "now", "then", "today",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "one", "some", "many", "all", "both", "madam", "colleagues",
-    "ladies", "gentlemen", "thank", "you", "yes", "well", "of course",
+    "the",
+    "a",
+    "an",
+    "however",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "if",
+    "when",
+    "this",
+    "that",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "according",
+    "despite",
+    "after",
+    "before",
+    "while",
+    "as",
+    "for",
+    "with",
+    "by",
+    "from",
+    "also",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "there",
+    "meanwhile",
+    "still",
+    "yet",
+    "so",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+    "mmm-hmm",
+    "like",
+    "share",
+    "comments",
+    "please",
+    "no",
+    "of",
+    "to",
+    "or",
+    "not",
+    "now",
+    "then",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "one",
+    "some",
+    "many",
+    "all",
+    "both",
+    "madam",
+    "colleagues",
+    "ladies",
+    "gentlemen",
+    "thank",
+    "you",
+    "yes",
+    "well",
+    "of course",
 ];
 
 /// Every name mention in the text, in order.
@@ -89,7 +171,13 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
                 first += 1;
             }
             if first < end && doc.quote_at(first).is_none() {
-                out.push(NameMention { first, last: end, name: join_name(doc, first, end), tokens: end - first + 1, titles: Vec::new() });
+                out.push(NameMention {
+                    first,
+                    last: end,
+                    name: join_name(doc, first, end),
+                    tokens: end - first + 1,
+                    titles: Vec::new(),
+                });
                 i = end + 1;
                 continue;
             }
@@ -98,7 +186,12 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         let mut first = start;
         let mut titles: Vec<String> = Vec::new();
         for back in 1..=3 {
-            if start >= back && doc.toks.get(start - back + 1).is_some_and(|t| !t.newline_before) {
+            if start >= back
+                && doc
+                    .toks
+                    .get(start - back + 1)
+                    .is_some_and(|t| !t.newline_before)
+            {
                 let w = doc.lower(start - back);
                 if lexicon::is_title_word(w) || lexicon::is_demonym(w) || w.ends_with("'s") {
                     titles.push(w.to_string());
@@ -107,7 +200,8 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
             }
             break;
         }
-        let titleish = |k: usize| lexicon::is_title_word(doc.lower(k)) || lexicon::is_demonym(doc.word(k));
+        let titleish =
+            |k: usize| lexicon::is_title_word(doc.lower(k)) || lexicon::is_demonym(doc.word(k));
         while first < end {
             let w = doc.lower(first);
             let demonym_title = lexicon::is_demonym(doc.word(first)) && titleish(first + 1);
@@ -133,7 +227,13 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         let single_stop = single_stop || only_titles;
         if first <= end && !words.is_empty() && !single_stop && doc.quote_at(first).is_none() {
             let name = join_name(doc, first, end);
-            out.push(NameMention { first, last: end, name, tokens: words.len(), titles });
+            out.push(NameMention {
+                first,
+                last: end,
+                name,
+                tokens: words.len(),
+                titles,
+            });
         }
         i = end + 1;
     }
@@ -187,11 +287,18 @@ impl Index {
                 fullest.insert(k, m.name.clone());
             }
         }
-        Index { mentions, fullest, people }
+        Index {
+            mentions,
+            fullest,
+            people,
+        }
     }
 
     fn full(&self, name: &str) -> String {
-        self.fullest.get(&key_of(name)).cloned().unwrap_or_else(|| name.to_string())
+        self.fullest
+            .get(&key_of(name))
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
     }
 
     fn is_person(&self, name: &str) -> bool {
@@ -211,37 +318,104 @@ impl Index {
     /// The most recent person mention before token `pos`.
     fn last_person_before(&self, pos: usize) -> Option<&NameMention> {
         let hi = self.mentions.partition_point(|m| m.last < pos);
-        self.mentions[..hi].iter().rev().find(|m| self.is_person(&m.name))
+        self.mentions[..hi]
+            .iter()
+            .rev()
+            .find(|m| self.is_person(&m.name))
     }
 
     /// The most recent mention before `pos` whose titles include `head`.
     fn titled_before(&self, pos: usize, head: &str) -> Option<&NameMention> {
         let hi = self.mentions.partition_point(|m| m.last < pos);
-        self.mentions[..hi].iter().rev().find(|m| m.titles.iter().any(|t| t == head))
+        self.mentions[..hi]
+            .iter()
+            .rev()
+            .find(|m| m.titles.iter().any(|t| t == head))
     }
 }
 
 /// Does the mention open its sentence (after titles such as "Opposition leader")?
 fn is_sentence_subject(doc: &Doc, m: &NameMention) -> bool {
     let s = &doc.sents[doc.sent_of[m.first] as usize];
-    (s.tokens.start..m.first).all(|k| doc.is_capitalized(k) || lexicon::is_title_word(doc.lower(k)) || doc.word(k) == ".")
-        && m.first - s.tokens.start <= 5
+    (s.tokens.start..m.first).all(|k| {
+        doc.is_capitalized(k) || lexicon::is_title_word(doc.lower(k)) || doc.word(k) == "."
+    }) && m.first - s.tokens.start <= 5
 }
 
 const PERSON_ROLES: &[&str] = &[
-    "minister", "diplomat", "president", "spokesman", "spokeswoman", "spokesperson", "senator",
-    "governor", "candidate", "secretary", "chancellor", "leader", "mayor", "official", "envoy",
-    "ambassador", "nominee", "premier", "congressman", "congresswoman", "lawmaker", "chief",
-    "director", "chairman", "man", "woman", "politician", "adviser", "advisor", "aide", "head",
-    "businessman", "billionaire", "democrat", "republican", "lawyer", "attorney", "judge",
-    "general", "commander",
+    "minister",
+    "diplomat",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "governor",
+    "candidate",
+    "secretary",
+    "chancellor",
+    "leader",
+    "mayor",
+    "official",
+    "envoy",
+    "ambassador",
+    "nominee",
+    "premier",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "chief",
+    "director",
+    "chairman",
+    "man",
+    "woman",
+    "politician",
+    "adviser",
+    "advisor",
+    "aide",
+    "head",
+    "businessman",
+    "billionaire",
+    "democrat",
+    "republican",
+    "lawyer",
+    "attorney",
+    "judge",
+    "general",
+    "commander",
 ];
 
 const GROUPS: &[&str] = &[
-    "officials", "sources", "diplomats", "analysts", "critics", "experts", "lawmakers", "aides",
-    "people", "voters", "politicians", "authorities", "leaders", "ministry", "government",
-    "administration", "commission", "council", "committee", "agency", "office", "department",
-    "service", "police", "military", "army", "court", "parliament", "spokesmen", "campaign",
+    "officials",
+    "sources",
+    "diplomats",
+    "analysts",
+    "critics",
+    "experts",
+    "lawmakers",
+    "aides",
+    "people",
+    "voters",
+    "politicians",
+    "authorities",
+    "leaders",
+    "ministry",
+    "government",
+    "administration",
+    "commission",
+    "council",
+    "committee",
+    "agency",
+    "office",
+    "department",
+    "service",
+    "police",
+    "military",
+    "army",
+    "court",
+    "parliament",
+    "spokesmen",
+    "campaign",
 ];
 
 pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extraction {
@@ -252,9 +426,17 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
     // (name, paragraph, token) of the last person speaker.
     let mut last_person: Option<(String, usize, usize)> = None;
     let mut last_any: Option<String> = None;
-    let transcript_speaker = raws.iter().find(|r| r.kind == Kind::Transcript).and_then(|r| r.speaker_name.clone());
+    let transcript_speaker = raws
+        .iter()
+        .find(|r| r.kind == Kind::Transcript)
+        .and_then(|r| r.speaker_name.clone());
     for r in &raws {
-        let pos = r.cue.or(r.source).map(|c| c.0).or_else(|| r.pieces.first().map(|p| p.0)).unwrap_or(0);
+        let pos = r
+            .cue
+            .or(r.source)
+            .map(|c| c.0)
+            .or_else(|| r.pieces.first().map(|p| p.0))
+            .unwrap_or(0);
         let para = doc.para_of_token(pos.min(doc.toks.len().saturating_sub(1)));
         let name: Option<String> = if let Some(n) = &r.speaker_name {
             Some(n.clone())
@@ -273,12 +455,20 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                 // A person introduced as a sentence subject after the last
                 // statement is the likelier antecedent ("Horvat was not
                 // convinced. He said ...").
-                let recent_subject = index
-                    .last_person_before(a)
-                    .filter(|m| last_person.as_ref().is_none_or(|(_, _, pos)| m.first > *pos) && is_sentence_subject(doc, m));
+                let recent_subject = index.last_person_before(a).filter(|m| {
+                    last_person
+                        .as_ref()
+                        .is_none_or(|(_, _, pos)| m.first > *pos)
+                        && is_sentence_subject(doc, m)
+                });
                 recent_subject
                     .map(|m| index.full(&m.name))
-                    .or_else(|| last_person.as_ref().filter(|(_, p, _)| p + 2 >= para).map(|(n, _, _)| n.clone()))
+                    .or_else(|| {
+                        last_person
+                            .as_ref()
+                            .filter(|(_, p, _)| p + 2 >= para)
+                            .map(|(n, _, _)| n.clone())
+                    })
                     .or_else(|| index.last_person_before(a).map(|m| index.full(&m.name)))
             } else if matches!(lw.as_str(), "who" | "which" | "that") && a == b {
                 // The noun phrase before ", who".
@@ -316,7 +506,9 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
         let speaker = name.map(|n| {
             if own_voice {
                 // A transcript's own remarks do not move the narrative focus.
-            } else if index.is_person(&n) || n.contains(' ') && n.chars().next().is_some_and(char::is_uppercase) {
+            } else if index.is_person(&n)
+                || n.contains(' ') && n.chars().next().is_some_and(char::is_uppercase)
+            {
                 last_person = Some((n.clone(), para, pos));
             }
             if !own_voice {
@@ -329,7 +521,11 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
         });
         statements.push(to_statement(doc, r, speaker));
     }
-    Extraction { title, statements, speakers }
+    Extraction {
+        title,
+        statements,
+        speakers,
+    }
 }
 
 fn strip_det(text: &str) -> &str {

@@ -8,8 +8,18 @@ use crate::rules::{Doc, Raw};
 use crate::Kind;
 
 const TRANSCRIPT_WORDS: &[&str] = &[
-    "remarks", "speech", "statement", "interview", "address", "comments", "briefing",
-    "answers", "transcript", "lecture", "op-ed", "article",
+    "remarks",
+    "speech",
+    "statement",
+    "interview",
+    "address",
+    "comments",
+    "briefing",
+    "answers",
+    "transcript",
+    "lecture",
+    "op-ed",
+    "article",
 ];
 
 /// The person whose remarks the title announces: "Foreign Minister Sergey
@@ -19,7 +29,9 @@ pub(crate) fn transcript_speaker(doc: &Doc, title: Span) -> Option<String> {
         .take_while(|&i| doc.toks[i].span.end <= title.end)
         .filter(|&i| doc.toks[i].span.start >= title.start)
         .collect();
-    let kw = toks.iter().position(|&i| TRANSCRIPT_WORDS.contains(&doc.lower(i)))?;
+    let kw = toks
+        .iter()
+        .position(|&i| TRANSCRIPT_WORDS.contains(&doc.lower(i)))?;
     // A possessive name before the keyword.
     let poss = toks[..kw].iter().rposition(|&i| {
         let w = doc.word(i);
@@ -32,7 +44,10 @@ pub(crate) fn transcript_speaker(doc: &Doc, title: Span) -> Option<String> {
     let mut words: Vec<String> = Vec::new();
     for &i in &toks[first..=poss] {
         let w = doc.word(i);
-        let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+        let w = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w);
         if words.is_empty() && lexicon::is_title_word(&w.to_lowercase()) {
             continue;
         }
@@ -48,7 +63,8 @@ pub(crate) fn transcript(doc: &Doc, title: Span, raws: &mut Vec<Raw>) {
     };
     // Statements the speaker makes in the first person are the transcript's own.
     raws.retain(|r| {
-        !r.source.is_some_and(|(a, b)| a == b && matches!(doc.lower(a), "i" | "we"))
+        !r.source
+            .is_some_and(|(a, b)| a == b && matches!(doc.lower(a), "i" | "we"))
     });
     for p in doc.paras.iter().skip(1) {
         let text = p.slice(doc.text);

@@ -29,9 +29,11 @@ fn actual(text: &str) -> Vec<Value> {
 
 fn check(name: &str) -> Result<(), String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let text = fs::read_to_string(dir.join(format!("{name}.txt"))).map_err(|e| format!("{name}: {e}"))?;
+    let text =
+        fs::read_to_string(dir.join(format!("{name}.txt"))).map_err(|e| format!("{name}: {e}"))?;
     let expected: Vec<Value> = serde_json::from_str(
-        &fs::read_to_string(dir.join(format!("{name}.expected.json"))).map_err(|e| format!("{name}: {e}"))?,
+        &fs::read_to_string(dir.join(format!("{name}.expected.json")))
+            .map_err(|e| format!("{name}: {e}"))?,
     )
     .map_err(|e| format!("{name}.expected.json: {e}"))?;
     let got = actual(&text);
@@ -90,13 +92,26 @@ fn golden_files_are_paired() {
     let mut inputs = 0;
     for e in fs::read_dir(&dir).expect("golden dir") {
         let p = e.expect("entry").path();
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         if let Some(stem) = name.strip_suffix(".expected.json") {
-            assert!(dir.join(format!("{stem}.txt")).exists(), "{name} has no input");
+            assert!(
+                dir.join(format!("{stem}.txt")).exists(),
+                "{name} has no input"
+            );
         } else if let Some(stem) = name.strip_suffix(".txt") {
             inputs += 1;
-            assert!(dir.join(format!("{stem}.expected.json")).exists(), "{name} has no expectation");
+            assert!(
+                dir.join(format!("{stem}.expected.json")).exists(),
+                "{name} has no expectation"
+            );
         }
     }
-    assert_eq!(inputs, 22, "a golden input was added or removed: list it in golden!()");
+    assert_eq!(
+        inputs, 22,
+        "a golden input was added or removed: list it in golden!()"
+    );
 }

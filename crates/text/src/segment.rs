@@ -47,7 +47,11 @@ fn is_abbreviation(word: &str) -> bool {
 fn starts_sentence(tok: &Token, text: &str) -> bool {
     match tok.kind {
         TokenKind::Quote(_) | TokenKind::Number => true,
-        TokenKind::Word => tok.text(text).chars().next().is_some_and(|c| !c.is_lowercase()),
+        TokenKind::Word => tok
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase()),
         TokenKind::Punct => matches!(tok.text(text), "(" | "[" | "—" | "–" | "-"),
     }
 }
@@ -86,9 +90,8 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 j += 1;
             }
             let at_end = j >= tokens.len() || tokens[j].newline_before;
-            let next_starts = j < tokens.len()
-                && tokens[j].space_before
-                && starts_sentence(&tokens[j], text);
+            let next_starts =
+                j < tokens.len() && tokens[j].space_before && starts_sentence(&tokens[j], text);
             let abbrev = s == "."
                 && i > 0
                 && !tokens[i].space_before
@@ -96,7 +99,11 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 && is_abbreviation(tokens[i - 1].text(text));
             let ellipsis_mid = matches!(s, "..." | "…")
                 && j < tokens.len()
-                && tokens[j].text(text).chars().next().is_some_and(char::is_lowercase);
+                && tokens[j]
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
             if !at_end && next_starts && !abbrev && !ellipsis_mid {
                 push(&mut out, start, j);
                 start = j;
@@ -124,7 +131,11 @@ mod tests {
     fn basic_split_and_abbreviations() {
         assert_eq!(
             split("Mr. Smith met Gov. Jones in the U.S. capital. They talked. John F. Kerry left."),
-            vec!["Mr. Smith met Gov. Jones in the U.S. capital.", "They talked.", "John F. Kerry left."]
+            vec![
+                "Mr. Smith met Gov. Jones in the U.S. capital.",
+                "They talked.",
+                "John F. Kerry left."
+            ]
         );
     }
 
@@ -138,7 +149,10 @@ mod tests {
 
     #[test]
     fn lines_break_sentences() {
-        assert_eq!(split("Title here\nBody starts. Ends"), vec!["Title here", "Body starts.", "Ends"]);
+        assert_eq!(
+            split("Title here\nBody starts. Ends"),
+            vec!["Title here", "Body starts.", "Ends"]
+        );
     }
 
     #[test]

@@ -98,7 +98,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let prev_word = i > 0 && is_word_char(chars[i - 1].1);
-        let next = if i + 1 < n { Some(chars[i + 1].1) } else { None };
+        let next = if i + 1 < n {
+            Some(chars[i + 1].1)
+        } else {
+            None
+        };
         let next_word = next.is_some_and(is_word_char);
         let (kind, len) = if is_word_char(c) {
             let mut j = i + 1;
@@ -109,7 +113,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     j += 1;
                     continue;
                 }
-                let after = if j + 1 < n { Some(chars[j + 1].1) } else { None };
+                let after = if j + 1 < n {
+                    Some(chars[j + 1].1)
+                } else {
+                    None
+                };
                 let after_word = after.is_some_and(is_word_char);
                 // can’t, it's, O'Brien; Los Angeles-based; U.S.; 100,000; 4.5
                 let joins = (is_apostrophe(d) && after.is_some_and(char::is_alphabetic))
@@ -214,7 +222,19 @@ mod tests {
     fn numbers_initialisms_and_hyphens() {
         assert_eq!(
             words("U.S. paid $100,000 to Los Angeles-based 4.5 firms..."),
-            vec!["U.S", ".", "paid", "$", "100,000", "to", "Los", "Angeles-based", "4.5", "firms", "..."]
+            vec![
+                "U.S",
+                ".",
+                "paid",
+                "$",
+                "100,000",
+                "to",
+                "Los",
+                "Angeles-based",
+                "4.5",
+                "firms",
+                "..."
+            ]
         );
     }
 
@@ -228,7 +248,18 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["", "'", "’", "..", "-", "a'", "1.", "U.", "\u{0}\u{feff}x", "🙂'🙂"] {
+        for s in [
+            "",
+            "'",
+            "’",
+            "..",
+            "-",
+            "a'",
+            "1.",
+            "U.",
+            "\u{0}\u{feff}x",
+            "🙂'🙂",
+        ] {
             let _ = tokenize(s);
         }
     }
