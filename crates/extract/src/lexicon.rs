@@ -807,6 +807,11 @@ pub fn nounish(lower: &str) -> bool {
             | "praise"
             | "blame"
             | "needs"
+            | "remark"
+            | "reply"
+            | "rail"
+            | "rails"
+            | "statement"
     )
 }
 
@@ -1091,6 +1096,18 @@ pub fn is_np_stop(lower: &str) -> bool {
             | "thus"
             | "however"
     )
+}
+
+/// "they've" -> "they", "i'd" -> "i": a pronoun with a contracted auxiliary.
+pub fn pronoun_base(lower: &str) -> &str {
+    for suf in ["'ve", "'d", "'ll", "'re", "'s", "'m"] {
+        if let Some(base) = lower.strip_suffix(suf) {
+            if is_pronoun(base) {
+                return base;
+            }
+        }
+    }
+    lower
 }
 
 pub fn is_pronoun(lower: &str) -> bool {

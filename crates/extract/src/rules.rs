@@ -194,7 +194,7 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
         transcript::transcript(&doc, t, &mut raws);
     }
     raws.sort_by_key(|r| (r.pieces.first().map(|p| p.0), r.kind != Kind::Transcript));
-    dedupe(&mut raws);
+    dedupe(&doc, &mut raws);
     drop_nested_weak(&doc, &mut raws);
     speakers::resolve(&doc, title, raws)
 }
@@ -223,9 +223,20 @@ fn drop_nested_weak(doc: &Doc, raws: &mut Vec<Raw>) {
 }
 
 /// Two cues may find the same content (a cue phrase of two cue words).
-fn dedupe(raws: &mut Vec<Raw>) {
+fn dedupe(doc: &Doc, raws: &mut Vec<Raw>) {
     let mut seen = std::collections::HashSet::new();
     raws.retain(|r| seen.insert((r.pieces.clone(), r.kind == Kind::Transcript)));
+    // A paragraph repeated by the page (a title shown twice) says nothing twice.
+    let mut texts = std::collections::HashSet::new();
+    raws.retain(|r| {
+        let text: Vec<&str> = r
+            .pieces
+            .iter()
+            .map(|&(a, b)| doc.span(a, b).slice(doc.text))
+            .collect();
+        let src = r.source.map(|(a, b)| doc.span(a, b).slice(doc.text));
+        texts.insert((text, src, r.kind))
+    });
 }
 
 /// `Lavrov: Moscow doesn’t want war` at the start of a paragraph.
@@ -246,17 +257,38 @@ fn headline_colon(doc: &Doc, si: usize, raws: &mut Vec<Raw>) {
     if matches!(
         doc.lower(a),
         "update"
+            | "updated"
             | "note"
             | "editor's"
             | "photo"
+            | "photos"
             | "read"
             | "watch"
             | "see"
             | "also"
             | "source"
+            | "sources"
             | "related"
             | "q"
             | "a"
+            | "tags"
+            | "topics"
+            | "keywords"
+            | "filed"
+            | "posted"
+            | "share"
+            | "published"
+            | "by"
+            | "image"
+            | "video"
+            | "credit"
+            | "caption"
+            | "advertisement"
+            | "listen"
+            | "comments"
+            | "reading"
+            | "subscribe"
+            | "follow"
     ) {
         return;
     }
@@ -376,7 +408,7 @@ fn is_adjunct_start(doc: &Doc, i: usize) -> bool {
 
 /// Walks back from `j` (inclusive) over a noun phrase; returns its first token.
 fn np_start(doc: &Doc, j: usize, floor: usize) -> usize {
-    let lw = doc.lower(j);
+    let lw = lexicon::pronoun_base(doc.lower(j));
     if lexicon::is_pronoun(lw) || matches!(lw, "him" | "her" | "them" | "us" | "me") {
         return j;
     }
@@ -391,7 +423,8 @@ fn np_start(doc: &Doc, j: usize, floor: usize) -> usize {
             TokenKind::Word | TokenKind::Number => {
                 let lp = doc.lower(p);
                 let inner_prep = matches!(lp, "of" | "in" | "for")
-                    && doc.is_capitalized(p + 1)
+                    && (doc.is_capitalized(p + 1)
+                        || doc.lower(p + 1) == "the" && doc.is_capitalized(p + 2))
                     && p > floor
                     && doc.is_word(p - 1);
                 inner_prep
@@ -497,6 +530,19 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
 /// Drops a leading discourse word ("However,", "But") from content.
 fn strip_lead(doc: &Doc, a: usize, limit: usize) -> usize {
     let mut s = a;
+    // A dateline: "GENEVA –", "NEW YORK —".
+    let mut k = a;
+    while k < limit
+        && k < a + 3
+        && doc.is_word(k)
+        && doc.word(k).chars().all(|c| !c.is_lowercase())
+        && doc.word(k).chars().any(char::is_alphabetic)
+    {
+        k += 1;
+    }
+    if k > a && k < limit && matches!(doc.word(k), "–" | "—" | "-" | "--") {
+        s = k + 1;
+    }
     if s + 1 < limit
         && matches!(
             doc.lower(s),
@@ -815,11 +861,14 @@ fn long_subject(
     after: usize,
     b: usize,
 ) -> Option<(usize, usize)> {
-    let clause_follows = after < b
+    let words_after = (after..b).filter(|&i| doc.is_word(i)).count();
+    let clause_follows = (after < b
         && !doc.is_terminal(after)
         && !doc.is_punct(after, ",")
         && !is_adjunct_start(doc, after)
-        || has_that_soon(doc, after, b);
+        && words_after >= 4)
+        || has_that_soon(doc, after, b)
+        || doc.quote_opening(after).is_some();
     if !clause_follows || comma - a > 40 {
         return None;
     }
@@ -831,8 +880,7 @@ fn long_subject(
         let c = (a..comma).find(|&i| doc.is_punct(i, ","))?;
         st = c + 1;
     }
-    (st < comma && (doc.is_capitalized(st) || doc.lower(st) == "the"))
-        .then_some((st, comma - 1))
+    (st < comma && (doc.is_capitalized(st) || doc.lower(st) == "the")).then_some((st, comma - 1))
 }
 
 /// After `A, X said,` the rest of the sentence, when it is a clause.
@@ -1124,6 +1172,13 @@ fn right_content(
         }
     }
     let e = content_end(doc, k, end)?;
+    // "said on Thursday": an adjunct, not content.
+    if is_adjunct_start(doc, k)
+        && (k..=e).filter(|&i| doc.is_word(i)).count() <= 4
+        && doc.quote_at(e).is_none()
+    {
+        return None;
+    }
     if !(k..=e).any(|i| doc.is_word(i)) {
         return None;
     }

@@ -19,6 +19,8 @@ struct NameMention {
     tokens: usize,
     /// Lower-cased title and role words written before the name.
     titles: Vec<String>,
+    /// Written as a possessive ("Stranski’s spokesman").
+    possessive: bool,
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
@@ -132,7 +134,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
-        if !doc.is_capitalized(i) {
+        if !doc.is_capitalized(i) || lexicon::is_pronoun(lexicon::pronoun_base(doc.lower(i))) {
             i += 1;
             continue;
         }
@@ -162,21 +164,22 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
             }
             break;
         }
-        let _ = possessive;
+
         // Organisations ("the Interior Ministry", "European Commission") keep their words.
         let org_head = GROUPS.contains(&strip_possessive(doc.lower(end)).0);
-        if org_head && !strip_possessive(doc.word(end)).1 {
+        if org_head && !possessive {
             let mut first = start;
             while first < end && NOT_NAMES.contains(&doc.lower(first)) {
                 first += 1;
             }
-            if first < end && doc.quote_at(first).is_none() {
+            if first <= end && doc.quote_at(first).is_none() {
                 out.push(NameMention {
                     first,
                     last: end,
                     name: join_name(doc, first, end),
                     tokens: end - first + 1,
                     titles: Vec::new(),
+                    possessive,
                 });
                 i = end + 1;
                 continue;
@@ -233,6 +236,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
                 name,
                 tokens: words.len(),
                 titles,
+                possessive,
             });
         }
         i = end + 1;
@@ -311,8 +315,26 @@ impl Index {
         self.mentions[lo..]
             .iter()
             .take_while(|m| m.first <= b)
-            .filter(|m| m.first >= a && m.last <= b)
+            .filter(|m| m.first >= a && m.last <= b && !(m.possessive && m.last < b))
             .max_by_key(|m| (m.tokens, m.first))
+    }
+
+    /// "TR" -> "Tomas Reiner": a label of initials matching one full name.
+    fn by_initials(&self, label: &str) -> Option<String> {
+        if !(2..=4).contains(&label.len()) || !label.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let mut found: Option<&String> = None;
+        for name in self.fullest.values() {
+            let initials: String = name.split(' ').filter_map(|w| w.chars().next()).collect();
+            if initials == label {
+                if found.is_some_and(|f| f != name) {
+                    return None;
+                }
+                found = Some(name);
+            }
+        }
+        found.cloned()
     }
 
     /// The most recent person mention before token `pos`.
@@ -325,12 +347,15 @@ impl Index {
     }
 
     /// The most recent mention before `pos` whose titles include `head`.
-    fn titled_before(&self, pos: usize, head: &str) -> Option<&NameMention> {
+    /// The most recent mention before `pos` whose titles include `head` and
+    /// every other title word of the description ("the foreign minister" is
+    /// not the finance minister).
+    fn titled_before(&self, pos: usize, head: &str, words: &[&str]) -> Option<&NameMention> {
         let hi = self.mentions.partition_point(|m| m.last < pos);
-        self.mentions[..hi]
-            .iter()
-            .rev()
-            .find(|m| m.titles.iter().any(|t| t == head))
+        self.mentions[..hi].iter().rev().find(|m| {
+            m.titles.iter().any(|t| t == head)
+                && words.iter().all(|w| m.titles.iter().any(|t| t == w))
+        })
     }
 }
 
@@ -443,8 +468,10 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
         } else if r.continues || r.source.is_none() {
             last_any.clone()
         } else if let Some((a, b)) = r.source {
-            let lw = doc.lower(b).to_string();
-            if let Some(m) = index.name_in(a, b) {
+            let lw = lexicon::pronoun_base(doc.lower(b)).to_string();
+            if let Some(full) = (a == b).then(|| index.by_initials(doc.word(a))).flatten() {
+                Some(full)
+            } else if let Some(m) = index.name_in(a, b) {
                 if m.tokens == 1 && !index.is_person(&m.name) {
                     // An organisation or place: the mention as written.
                     Some(strip_det(doc.span(a, b).slice(doc.text)).to_string())
@@ -489,10 +516,27 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                 let named = index.fullest.get(&lw).filter(|n| n.contains(' ')).cloned();
                 named.or_else(|| Some(strip_det(doc.span(a, b).slice(doc.text)).to_string()))
             } else {
+                let words: Vec<&str> = (a..b)
+                    .map(|k| doc.lower(k))
+                    .filter(|w| {
+                        lexicon::is_title_word(w)
+                            && !matches!(
+                                *w,
+                                "the" | "of" | "and" | "top" | "senior" | "new" | "former"
+                            )
+                    })
+                    .collect();
+                let described = !words.is_empty();
                 index
-                    .titled_before(a, &lw)
+                    .titled_before(a, &lw, &words)
                     .map(|m| index.full(&m.name))
                     .or_else(|| {
+                        let owned = (a..=b)
+                            .any(|k| strip_possessive(doc.word(k)).1 && doc.is_capitalized(k));
+                        if owned || described && index.titled_before(a, &lw, &[]).is_some() {
+                            // Someone else holds that title: do not guess.
+                            return None;
+                        }
                         PERSON_ROLES
                             .contains(&lw.as_str())
                             .then(|| last_person.as_ref().map(|(n, _, _)| n.clone()))
