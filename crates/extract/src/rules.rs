@@ -958,20 +958,27 @@ fn with_continuation(
     let Some(&(first, last)) = pieces.last() else {
         return pieces;
     };
-    if doc.quote_closing(last).is_none() || doc.quote_opening(first).is_none() {
+    let _ = first;
+    if doc.quote_closing(last).is_none() {
         return pieces;
     }
     let mut k = after;
     // Skip the rest of the cue clause (adjuncts, an appositive) to the
     // sentence end, or to a comma right before a quotation.
+    // An abbreviation's dot before a comma ("N.C., ") ends nothing.
+    let ends = |k: usize| doc.is_terminal(k) && !doc.is_punct(k + 1, ",");
     while k < b
-        && !doc.is_terminal(k)
+        && !ends(k)
         && doc.quote_at(k).is_none()
         && !(doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
     {
         k += 1;
     }
     if k < doc.toks.len() && (doc.is_terminal(k) || doc.is_punct(k, ",")) {
+        k += 1;
+    }
+    // `said in Raleigh, N.C., “...”` (the sentence splitter may stop at the dot)
+    if doc.is_punct(k, ",") {
         k += 1;
     }
     if let Some(q) = doc.quote_opening(k) {
@@ -1034,7 +1041,7 @@ fn right_content(
                 .all(|i| doc.is_capitalized(i) || doc.is_punct(i, ",") || doc.is_punct(i, "."));
         let no_comma_break = !(k..t).any(|i| doc.is_punct(i, ";") || doc.is_terminal(i));
         if between_ok && no_comma_break {
-            k = t + 1;
+            k = t;
         }
     } else if class == CueClass::Addressed {
         // "told the conference, “...”": skip the addressee to a comma or colon.
@@ -1056,7 +1063,9 @@ fn right_content(
     } else if lexicon::needs_clause(lw) {
         // Only with a clause or quotation: skip "called for", "found a".
         let next = doc.lower(k);
+        let quote_in_clause = (k..b).any(|i| doc.quote_opening(i).is_some());
         let ok = doc.quote_opening(k).is_some()
+            || quote_in_clause && !matches!(lw, "continue" | "continues" | "continued")
             || doc.is_punct(k, ":")
             || (doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
             || (next == "to"
@@ -1101,7 +1110,7 @@ fn right_content(
             doc.lower(i) == "that" && doc.is_punct(i - 1, ",") && doc.quote_at(i).is_none()
         }) {
             if !(k + 1..t).any(|i| doc.quote_at(i).is_some()) {
-                k = t + 1;
+                k = t;
             }
         }
     }
