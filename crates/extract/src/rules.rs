@@ -9,6 +9,7 @@ use crate::{speakers, transcript, Extraction, Extractor, Kind, Statement};
 /// One tokenized article and the indexes the rules need.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
+    ex: &'a Extractor,
     pub toks: Vec<Token>,
     /// Lower-cased token texts, concatenated; `lower_at` slices them.
     lower: String,
@@ -22,7 +23,7 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub fn new(ex: &'a Extractor, text: &'a str) -> Self {
         let toks = tokenize(text);
         let mut lower = String::with_capacity(text.len());
         let mut lower_spans = Vec::with_capacity(toks.len());
@@ -55,6 +56,7 @@ impl<'a> Doc<'a> {
         }
         Doc {
             text,
+            ex,
             toks,
             lower,
             lower_spans,
@@ -64,6 +66,10 @@ impl<'a> Doc<'a> {
             quote_of,
             paras: paragraphs(text),
         }
+    }
+
+    pub fn is_cue(&self, lower: &str) -> bool {
+        self.ex.cue_class(lower).is_some()
     }
 
     pub fn lower(&self, i: usize) -> &str {
@@ -139,7 +145,7 @@ pub(crate) struct Raw {
 }
 
 pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
-    let doc = Doc::new(text);
+    let doc = Doc::new(ex, text);
     if doc.toks.is_empty() {
         return Extraction::default();
     }
@@ -1157,6 +1163,10 @@ fn right_content(
             end = i;
             break;
         }
+        if clause_boundary(doc, i) {
+            end = i;
+            break;
+        }
         // `..., the source added.`: a trailing attribution of its own.
         if doc.is_punct(i, ",") && trailing_cue_clause(doc, i + 1, b) {
             end = i;
@@ -1233,6 +1243,21 @@ fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         });
         used[qi] = true;
     }
+}
+
+/// Where reported content ends inside its sentence: before `, but ...`,
+/// `, which ...`, a participle clause (`, focusing on ...`), a dash or a
+/// parenthesis, and a second verb of the subject (`... and warned that`).
+fn clause_boundary(doc: &Doc, i: usize) -> bool {
+    let next = doc.lower(i + 1);
+    if doc.is_punct(i, ",") {
+        return matches!(next, "but" | "though" | "although" | "which" | "while" | "whereas" | "even")
+            || (next.ends_with("ing") && next.len() > 5 && !doc.is_capitalized(i + 1) && doc.lower(i + 2) != "to");
+    }
+    if matches!(doc.word(i), "--" | "—" | "(") && doc.toks[i].space_before {
+        return true;
+    }
+    doc.lower(i) == "and" && (doc.is_cue(next) && (next.ends_with("ed") || matches!(next, "said" | "told" | "wrote"))) && doc.quote_at(i + 1).is_none()
 }
 
 /// From `i`: a short subject and a speech cue that end the sentence
