@@ -891,6 +891,109 @@ pub fn is_thought(lower: &str) -> bool {
     )
 }
 
+/// Phrasal cues: a verb and the preposition that introduces its content.
+const PHRASAL: &[(&str, &[&str])] = &[
+    ("talk", &["about"]),
+    ("talks", &["about"]),
+    ("talked", &["about"]),
+    ("talking", &["about"]),
+    ("spoke", &["about", "of"]),
+    ("speaks", &["about", "of"]),
+    ("speak", &["about", "of"]),
+    ("asked", &["about", "for"]),
+    ("asks", &["about", "for"]),
+    ("ask", &["about", "for"]),
+    ("called", &["for", "on"]),
+    ("calls", &["for", "on"]),
+    ("call", &["for", "on"]),
+    ("calling", &["for", "on"]),
+    ("pointed", &["to"]),
+    ("points", &["to"]),
+    ("pointing", &["to"]),
+    ("worried", &["about"]),
+    ("worries", &["about"]),
+    ("complained", &["about", "of"]),
+    ("complains", &["about", "of"]),
+    ("voted", &["for", "against"]),
+    ("vote", &["for", "against"]),
+    ("votes", &["for", "against"]),
+    ("focused", &["on"]),
+    ("focuses", &["on"]),
+    ("sided", &["with"]),
+    ("railed", &["against"]),
+    ("railing", &["against"]),
+    ("rails", &["against"]),
+    ("advocated", &["for"]),
+    ("advocates", &["for"]),
+    ("pushed", &["for"]),
+    ("pushing", &["for"]),
+    ("pushes", &["for"]),
+    ("agreed", &["with"]),
+    ("agree", &["with"]),
+    ("agrees", &["with"]),
+    ("disagreed", &["with"]),
+    ("commented", &["on"]),
+    ("comment", &["on"]),
+    ("touched", &["on"]),
+    ("warned", &["of", "against"]),
+    ("warns", &["of", "against"]),
+    ("lashed", &["out"]),
+    ("apologized", &["for"]),
+    ("vouched", &["for"]),
+    ("campaigned", &["for", "against"]),
+    ("argued", &["for", "against"]),
+    ("thinks", &["of", "about"]),
+    ("thought", &["of", "about"]),
+    ("cares", &["about"]),
+    ("hinted", &["at"]),
+    ("alluded", &["to"]),
+    ("referred", &["to"]),
+    ("refers", &["to"]),
+];
+
+/// Is `next` the particle that makes `lower` a phrasal cue?
+pub fn phrasal_particle(lower: &str, next: &str) -> bool {
+    PHRASAL
+        .iter()
+        .any(|(v, ps)| *v == lower && ps.contains(&next))
+}
+
+/// Verbs that are cues only with their particle ("talked about", not "talked").
+pub fn phrasal_only(lower: &str) -> bool {
+    matches!(
+        lower,
+        "talk"
+            | "talks"
+            | "talked"
+            | "talking"
+            | "spoke"
+            | "speaks"
+            | "speak"
+            | "voted"
+            | "vote"
+            | "votes"
+            | "focused"
+            | "focuses"
+            | "sided"
+            | "railed"
+            | "railing"
+            | "rails"
+            | "advocated"
+            | "advocates"
+            | "pushed"
+            | "pushing"
+            | "pushes"
+            | "touched"
+            | "lashed"
+            | "apologized"
+            | "vouched"
+            | "campaigned"
+            | "cares"
+            | "hinted"
+            | "alluded"
+    )
+}
+
 /// Adverbs and auxiliaries that may stand between a subject and its cue.
 pub fn is_between_word(lower: &str) -> bool {
     matches!(

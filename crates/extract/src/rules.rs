@@ -583,13 +583,24 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     // Cue phrase extent.
     let mut cue_first = c;
     let mut cue_last = c;
-    if matches!(lw, "pointed" | "pointing" | "points" | "point") {
+    // Phrasal cues: "talked about X", "called for X", "pointed to X".
+    let phrasal = lexicon::phrasal_particle(lw, doc.lower(c + 1));
+    if phrasal {
+        cue_last = c + 1;
+    } else if matches!(lw, "pointed" | "pointing" | "points" | "point") {
         if doc.lower(c + 1) == "out" {
             cue_last = c + 1;
         } else {
             return None;
         }
+    } else if lexicon::phrasal_only(lw) {
+        return None;
     }
+    let (class, lw_content) = if phrasal {
+        (CueClass::Speech, "said")
+    } else {
+        (class, lw)
+    };
     // "went on to say", "declined to comment", "wants to say"
     if cue_first >= a + 2 && doc.lower(cue_first - 1) == "to" {
         let mut k = cue_first - 2;
@@ -676,7 +687,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             let e = np_end_forward(doc, a, cue_first)?;
             Some((a, e))
         });
-        let (start, end) = right_content(doc, cue_last + 1, b, class, &lw)?;
+        let (start, end) = right_content(doc, cue_last + 1, b, class, lw_content)?;
         let pieces = vec![(start, end)];
         return Some(Raw {
             kind: kind_of(doc, &pieces),
@@ -794,7 +805,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                     }
                 }
             }
-            let (start, end) = right_content(doc, after, b, class, &lw)?;
+            let (start, end) = right_content(doc, after, b, class, lw_content)?;
             Some(raw(vec![(start, end)], (ss, se)))
         }
         None => {
@@ -1251,13 +1262,20 @@ fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
 fn clause_boundary(doc: &Doc, i: usize) -> bool {
     let next = doc.lower(i + 1);
     if doc.is_punct(i, ",") {
-        return matches!(next, "but" | "though" | "although" | "which" | "while" | "whereas" | "even")
-            || (next.ends_with("ing") && next.len() > 5 && !doc.is_capitalized(i + 1) && doc.lower(i + 2) != "to");
+        return matches!(
+            next,
+            "but" | "though" | "although" | "which" | "while" | "whereas" | "even"
+        ) || (next.ends_with("ing")
+            && next.len() > 5
+            && !doc.is_capitalized(i + 1)
+            && doc.lower(i + 2) != "to");
     }
     if matches!(doc.word(i), "--" | "—" | "(") && doc.toks[i].space_before {
         return true;
     }
-    doc.lower(i) == "and" && (doc.is_cue(next) && (next.ends_with("ed") || matches!(next, "said" | "told" | "wrote"))) && doc.quote_at(i + 1).is_none()
+    doc.lower(i) == "and"
+        && (doc.is_cue(next) && (next.ends_with("ed") || matches!(next, "said" | "told" | "wrote")))
+        && doc.quote_at(i + 1).is_none()
 }
 
 /// From `i`: a short subject and a speech cue that end the sentence
