@@ -806,7 +806,7 @@ pub fn nounish(lower: &str) -> bool {
             | "answer"
             | "praise"
             | "blame"
-            | "needs"
+            | "needs" | "attacks" | "attack" | "pledged"
             | "remark"
             | "reply"
             | "rail"

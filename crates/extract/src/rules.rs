@@ -787,12 +787,14 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             }
             // `CONTENT, X said.` when nothing but adjuncts follow the cue;
             // `A, X said, B.` when a clause follows the comma.
-            let right_is_adjunct = after >= b
-                || doc.is_terminal(after)
-                || is_adjunct_start(doc, after) && !has_that_soon(doc, after, b)
-                || (doc.is_punct(after, ",")
-                    && doc.quote_opening(after + 1).is_none()
-                    && !has_that_soon(doc, after, b));
+            let colon_quote = (after..b.min(after + 10)).any(|i| doc.is_punct(i, ":") && (doc.quote_opening(i + 1).is_some() || i + 1 == b));
+            let right_is_adjunct = !colon_quote
+                && (after >= b
+                    || doc.is_terminal(after)
+                    || is_adjunct_start(doc, after) && !has_that_soon(doc, after, b)
+                    || (doc.is_punct(after, ",")
+                        && doc.quote_opening(after + 1).is_none()
+                        && doc.lower(after + 1) != "that"));
             if let Some(p) = before.filter(|&p| p >= a && doc.is_punct(p, ",")) {
                 if right_is_adjunct {
                     if let Some(mut pieces) = left_content(doc, si, p)
@@ -879,6 +881,14 @@ fn long_subject(
     b: usize,
 ) -> Option<(usize, usize)> {
     let words_after = (after..b).filter(|&i| doc.is_word(i)).count();
+    // `..., said Larry Sabato, director of ...`: an inverted subject, not content.
+    if doc.is_capitalized(after) {
+        if let Some(e) = np_end_forward(doc, after, b) {
+            if e + 1 >= b || doc.is_punct(e + 1, ",") || doc.is_terminal(e + 1) {
+                return None;
+            }
+        }
+    }
     let clause_follows = (after < b
         && !doc.is_terminal(after)
         && !doc.is_punct(after, ",")
@@ -1086,6 +1096,7 @@ fn right_content(
             || doc.is_punct(k, ":")
             || (doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
             || (next == "to"
+                && !matches!(lw, "continue" | "continues" | "continued" | "decided" | "attacks" | "attack")
                 && !matches!(
                     doc.lower(k + 1),
                     "a" | "an"
