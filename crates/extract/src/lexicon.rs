@@ -806,7 +806,10 @@ pub fn nounish(lower: &str) -> bool {
             | "answer"
             | "praise"
             | "blame"
-            | "needs" | "attacks" | "attack" | "pledged"
+            | "needs"
+            | "attacks"
+            | "attack"
+            | "pledged"
             | "remark"
             | "reply"
             | "rail"
@@ -999,6 +1002,9 @@ pub fn is_between_word(lower: &str) -> bool {
     matches!(
         lower,
         "also"
+            | "however"
+            | "therefore"
+            | "thus"
             | "has"
             | "have"
             | "had"

@@ -725,13 +725,38 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     {
         j -= 3;
     }
-    let subject = if j > a
+    let relative_that = j > a + 1
+        && doc.lower(j - 1) == "that"
+        && doc.is_word(j - 2)
+        && !doc.is_cue(doc.lower(j - 2))
+        && !lexicon::is_np_stop(doc.lower(j - 2));
+    let coordinated =
+        j > a + 1 && matches!(doc.lower(j - 1), "and" | "but") && doc.quote_at(j - 1).is_none();
+    let subject = if relative_that {
+        Some((j - 1, j - 1))
+    } else if j > a
         && doc.is_word(j - 1)
         && doc.quote_at(j - 1).is_none()
         && !lexicon::is_np_stop(doc.lower(j - 1))
     {
         let e = j - 1;
         Some((np_start(doc, e, a), e))
+    } else if coordinated {
+        // "... shook her head and said, ‘No.’": the clause's own subject.
+        let source = earlier.last().and_then(|r| r.source).or_else(|| {
+            let e = np_end_forward(doc, a, j - 1)?;
+            (doc.is_word(a) && !lexicon::is_np_stop(doc.lower(a))).then_some((a, e))
+        })?;
+        let (start, end) = right_content(doc, cue_last + 1, b, class, lw_content)?;
+        let pieces = vec![(start, end)];
+        return Some(Raw {
+            kind: kind_of(doc, &pieces),
+            pieces,
+            cue: Some((cue_first, cue_last)),
+            source: Some(source),
+            speaker_name: None,
+            continues: false,
+        });
     } else if j > a + 2 && doc.is_punct(j - 1, ",") {
         appositive(doc, a, j - 1).or_else(|| long_subject(doc, a, j - 1, cue_last + 1, b))
     } else {
@@ -787,9 +812,17 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             }
             // `CONTENT, X said.` when nothing but adjuncts follow the cue;
             // `A, X said, B.` when a clause follows the comma.
-            let colon_quote = (after..b.min(after + 10)).any(|i| doc.is_punct(i, ":") && (doc.quote_opening(i + 1).is_some() || i + 1 == b));
+            let colon_quote = (after..b.min(after + 10)).any(|i| {
+                doc.is_punct(i, ":") && (doc.quote_opening(i + 1).is_some() || i + 1 == b)
+            });
+            let addressee_only = class == CueClass::Addressed
+                && doc.is_capitalized(after)
+                && np_end_forward(doc, after, b).is_some_and(|e| {
+                    e + 1 >= b || doc.is_terminal(e + 1) || is_adjunct_start(doc, e + 1)
+                });
             let right_is_adjunct = !colon_quote
-                && (after >= b
+                && (addressee_only
+                    || after >= b
                     || doc.is_terminal(after)
                     || is_adjunct_start(doc, after) && !has_that_soon(doc, after, b)
                     || (doc.is_punct(after, ",")
@@ -1058,8 +1091,8 @@ fn right_content(
         return None;
     }
     // Adjuncts before "that": "said on Monday that", "told reporters that".
-    if let Some(t) =
-        (k..b.min(k + 9)).find(|&i| doc.lower(i) == "that" && doc.quote_at(i).is_none())
+    if let Some(t) = (k..b.min(k + if class == CueClass::Addressed { 15 } else { 9 }))
+        .find(|&i| doc.lower(i) == "that" && doc.quote_at(i).is_none())
     {
         let between_ok = t == k
             || class == CueClass::Addressed
@@ -1084,6 +1117,9 @@ fn right_content(
         if m < b && (doc.is_punct(m, ",") || doc.is_punct(m, ":") || doc.quote_opening(m).is_some())
         {
             k = m;
+        } else if let Some(e) = addressee_end(doc, k, b) {
+            // "told POLITICO he would run", "told me they believed".
+            k = e + 1;
         } else if !matches!(lw, "asked" | "asks" | "ask" | "urge" | "warn") {
             return None;
         }
@@ -1096,7 +1132,10 @@ fn right_content(
             || doc.is_punct(k, ":")
             || (doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
             || (next == "to"
-                && !matches!(lw, "continue" | "continues" | "continued" | "decided" | "attacks" | "attack")
+                && !matches!(
+                    lw,
+                    "continue" | "continues" | "continued" | "decided" | "attacks" | "attack"
+                )
                 && !matches!(
                     doc.lower(k + 1),
                     "a" | "an"
@@ -1265,6 +1304,67 @@ fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         });
         used[qi] = true;
     }
+}
+
+/// The addressee after "told": a pronoun ("me", "reporters") or a short
+/// capitalized name, followed by a clause with a subject.
+fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
+    let e = if matches!(
+        doc.lower(k),
+        "me" | "us"
+            | "him"
+            | "her"
+            | "them"
+            | "reporters"
+            | "journalists"
+            | "lawmakers"
+            | "supporters"
+            | "voters"
+    ) {
+        k
+    } else if doc.is_capitalized(k) {
+        let mut e = k;
+        while e + 1 < b && e < k + 5 && doc.is_capitalized(e + 1) {
+            e += 1;
+        }
+        e
+    } else {
+        return None;
+    };
+    // Skip a time adjunct: "told CNN on Sunday he ...".
+    let mut n = e + 1;
+    if is_adjunct_start(doc, n)
+        && matches!(
+            doc.lower(n),
+            "on" | "last"
+                | "this"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "earlier"
+                | "recently"
+        )
+    {
+        while n < b
+            && n < e + 4
+            && !doc.is_punct(n, ",")
+            && !lexicon::is_pronoun(lexicon::pronoun_base(doc.lower(n)))
+            && !(doc.lower(n) == "the")
+        {
+            n += 1;
+        }
+    }
+    let subj = lexicon::pronoun_base(doc.lower(n));
+    let clause = lexicon::is_pronoun(subj)
+        || doc.is_capitalized(n)
+        || matches!(subj, "the" | "a" | "his" | "her" | "their" | "its");
+    let words = (n..b).filter(|&i| doc.is_word(i)).count();
+    (clause && words >= 3).then(|| n - 1)
 }
 
 /// Where reported content ends inside its sentence: before `, but ...`,
