@@ -1442,6 +1442,24 @@ pub fn is_title_word(lower: &str) -> bool {
     )
 }
 
+/// Role nouns that may head a capitalized run at a sentence start
+/// ("Critic Ivo Petek", "Economist Jan Novak").
+pub fn is_role_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "critic"
+            | "critics"
+            | "expert"
+            | "lawyer"
+            | "historian"
+            | "professor"
+            | "researcher"
+            | "voter"
+            | "resident"
+            | "witness"
+    ) || (lower.ends_with("ist") && lower.len() > 5)
+}
+
 /// Nationality and place adjectives that may stand in a title
 /// ("Russian Foreign Minister").
 pub fn is_demonym(word: &str) -> bool {

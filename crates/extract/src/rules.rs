@@ -1501,3 +1501,101 @@ pub(crate) fn to_statement(doc: &Doc, r: &Raw, speaker: Option<usize>) -> Statem
         speaker,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Kind};
+
+    /// (kind, content, cue, source) of every statement.
+    fn parts(text: &str) -> Vec<(Kind, String, Option<String>, Option<String>)> {
+        let ex = Extractor::new().extract(text);
+        ex.statements
+            .iter()
+            .map(|s| {
+                (
+                    s.kind,
+                    s.content.slice(text).to_string(),
+                    s.cue.map(|c| c.slice(text).to_string()),
+                    s.source.map(|c| c.slice(text).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (Kind, String, Option<String>, Option<String>) {
+        let p = parts(text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        p.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn quote_before_cue() {
+        let (k, c, cue, src) = one("Title\n“We are ready,” the mayor said.");
+        assert_eq!((k, c.as_str()), (Kind::Direct, "“We are ready,”"));
+        assert_eq!(
+            (cue.as_deref(), src.as_deref()),
+            (Some("said"), Some("the mayor"))
+        );
+    }
+
+    #[test]
+    fn reported_speech_keeps_that_drops_period() {
+        let (k, c, _, src) = one("Title\nThe mayor said that the bridge would open in May.");
+        assert_eq!(
+            (k, c.as_str()),
+            (Kind::Indirect, "that the bridge would open in May")
+        );
+        assert_eq!(src.as_deref(), Some("The mayor"));
+    }
+
+    #[test]
+    fn content_before_comma_cue() {
+        let (_, c, _, src) = one("Title\nThe bridge will open in May, the mayor said on Monday.");
+        assert_eq!(c, "The bridge will open in May");
+        assert_eq!(src.as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn inverted_subject() {
+        let (_, c, _, src) = one("Title\n“It is done,” said Mayor Ana Lind.");
+        assert_eq!(c, "“It is done,”");
+        assert_eq!(src.as_deref(), Some("Mayor Ana Lind"));
+    }
+
+    #[test]
+    fn according_to_both_orders() {
+        let (_, c, cue, src) = one("Title\nAccording to the mayor, the bridge is safe.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "the bridge is safe",
+                Some("According to"),
+                Some("the mayor")
+            )
+        );
+        let (_, c, _, src) = one("Title\nThe bridge is safe, according to the mayor.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("The bridge is safe", Some("the mayor"))
+        );
+    }
+
+    #[test]
+    fn continuation_quote_joins_statement() {
+        let text = "Title\n“It is done,” she said. “Now we rest.”";
+        let ex = Extractor::new().extract(text);
+        assert_eq!(ex.statements.len(), 1);
+        assert_eq!(ex.statements[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn scare_quotes_and_adjectives_are_not_statements() {
+        assert!(parts("Title\nThe so-called “reform” stalled again.").is_empty());
+        assert!(parts("Title\nThe alleged plot was foiled.").is_empty());
+    }
+
+    #[test]
+    fn passive_is_not_attributed_to_its_subject() {
+        assert!(parts("Title\nThe claim was repeated by many people.").is_empty());
+    }
+}

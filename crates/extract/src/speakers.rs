@@ -208,7 +208,12 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         while first < end {
             let w = doc.lower(first);
             let demonym_title = lexicon::is_demonym(doc.word(first)) && titleish(first + 1);
-            if lexicon::is_title_word(w) || demonym_title || w == "." || NOT_NAMES.contains(&w) {
+            if lexicon::is_title_word(w)
+                || lexicon::is_role_noun(w)
+                || demonym_title
+                || w == "."
+                || NOT_NAMES.contains(&w)
+            {
                 if w != "." {
                     titles.push(w.to_string());
                 }
@@ -576,4 +581,53 @@ fn strip_det(text: &str) -> &str {
     text.strip_prefix("the ")
         .or_else(|| text.strip_prefix("The "))
         .unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let ex = Extractor::new().extract(text);
+        ex.statements
+            .iter()
+            .map(|s| ex.speaker_name(s).map(str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_stripped_and_surnames_resolve_to_full_names() {
+        let text = "Title\nForeign Minister Anna Lind said that talks would resume.\n“We are ready,” Lind said.";
+        assert_eq!(
+            speakers(text),
+            vec![Some("Anna Lind".into()), Some("Anna Lind".into())]
+        );
+    }
+
+    #[test]
+    fn pronouns_and_roles_refer_back() {
+        let text = "Title\nFinance Minister Ivo Petek said that taxes would fall.\nHe added that spending would rise.\nThe minister noted that debt was stable.";
+        assert_eq!(speakers(text), vec![Some("Ivo Petek".into()); 3]);
+    }
+
+    #[test]
+    fn a_new_sentence_subject_takes_the_pronoun() {
+        let text = "Title\nMayor Ana Lind said that the bridge is safe.\nCritic Ivo Petek was not convinced.\nHe said that cracks had appeared.";
+        assert_eq!(
+            speakers(text),
+            vec![Some("Ana Lind".into()), Some("Ivo Petek".into())]
+        );
+    }
+
+    #[test]
+    fn organisations_keep_their_names() {
+        let text = "Title\nThe Interior Ministry said that the border was calm.\nThe calm would last, the ministry said.";
+        assert_eq!(speakers(text), vec![Some("Interior Ministry".into()); 2]);
+    }
+
+    #[test]
+    fn unnamed_speakers_stay_unknown() {
+        let text = "Title\n“It is late,” he said.";
+        assert_eq!(speakers(text), vec![None]);
+    }
 }
