@@ -1354,7 +1354,7 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
             && n < e + 4
             && !doc.is_punct(n, ",")
             && !lexicon::is_pronoun(lexicon::pronoun_base(doc.lower(n)))
-            && !(doc.lower(n) == "the")
+            && doc.lower(n) != "the"
         {
             n += 1;
         }
