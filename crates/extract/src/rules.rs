@@ -796,8 +796,26 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             let same_sentence = |p: usize| {
                 doc.sent_of[p] == doc.sent_of[ss] || p > 0 && matches!(doc.word(p - 1), "?" | "!")
             };
+            // `In an interview on “Face the Nation,” Ryan said the ...`: a short
+            // quoted title before the subject, and a clause after the cue.
+            let title_quote = |p: usize| {
+                doc.quote_closing(p).is_some_and(|q| {
+                    let quote = &doc.quotes[q];
+                    let words = (quote.open..=quote.close)
+                        .filter(|&i| doc.is_word(i))
+                        .count();
+                    let clause_after = after < b
+                        && !doc.is_terminal(after)
+                        && !is_adjunct_start(doc, after)
+                        && (after..b).filter(|&i| doc.is_word(i)).count() >= 4;
+                    words <= 4 && clause_after
+                })
+            };
             if let Some(p) = before.filter(|&p| {
-                doc.quote_closing(p).is_some() && !doc.toks[ss].newline_before && same_sentence(p)
+                doc.quote_closing(p).is_some()
+                    && !doc.toks[ss].newline_before
+                    && same_sentence(p)
+                    && !title_quote(p)
             }) {
                 if let Some(pieces) = left_content(doc, si, p) {
                     let n = pieces.len();
@@ -1018,8 +1036,9 @@ fn with_continuation(
     let Some(&(first, last)) = pieces.last() else {
         return pieces;
     };
-    let _ = first;
-    if doc.quote_closing(last).is_none() {
+    let quoted =
+        doc.quote_closing(last).is_some() || (first..=last).any(|i| doc.quote_opening(i).is_some());
+    if !quoted {
         return pieces;
     }
     let mut k = after;
@@ -1060,7 +1079,11 @@ fn with_continuation(
 
 /// Is there a narrative cue right after a quotation (`“...,” she added`)?
 fn cue_near(doc: &Doc, from: usize) -> bool {
-    (from..(from + 5).min(doc.toks.len())).any(|i| {
+    let end = (from + 5).min(doc.toks.len());
+    let end = (from + 1..end)
+        .find(|&i| doc.toks[i].newline_before)
+        .unwrap_or(end);
+    (from..end).any(|i| {
         doc.quote_at(i).is_none()
             && matches!(
                 doc.lower(i),
