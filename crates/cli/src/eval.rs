@@ -1,9 +1,191 @@
-//! `dictum eval`.
+//! `dictum eval`: the extractor scored against brat standoff gold, like the reference scorer.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use dictum_eval::{Attribution, Breakdown, GoldDoc, PredOutcome, Prf};
+use dictum_extract::{Extraction, Extractor, Kind, Span};
+use dictum_text::CharOffsets;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::output;
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    pub gold: std::path::PathBuf,
+    /// Gold directory: text/<doc>.txt and attributions/<doc>_<annotator>.ann.
+    #[arg(value_name = "GOLD_DIR")]
+    pub gold: PathBuf,
+    /// Print one JSON object {"scores": {...}, "breakdown": {...}} instead of the report.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the predictions as JSON Lines (the shape of `dictum extract`), for the
+    /// reference scorer.
+    #[arg(long, value_name = "OUT.jsonl")]
+    pub predictions: Option<PathBuf>,
 }
-pub fn run(_a: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not yet")
+
+/// Statements by the extractor's own kind: how many were predicted, matched, spurious.
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+struct KindCounts {
+    kind: Option<Kind>,
+    predicted: usize,
+    matched: usize,
+    partial: usize,
+    spurious: usize,
+}
+
+#[derive(Serialize)]
+struct WithPieces {
+    strict: Prf,
+    overlap: Prf,
+}
+
+#[derive(Serialize)]
+struct BreakdownOut {
+    #[serde(flatten)]
+    counts: Breakdown,
+    /// Scores when discontinuous contents are scored by their pieces, not their hull.
+    with_pieces: WithPieces,
+    /// Predictions by extractor kind (statements whose content has no word are left out).
+    by_kind: Vec<KindCounts>,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    scores: &'a dictum_eval::Scores,
+    breakdown: BreakdownOut,
+}
+
+/// Code-point attributions of one extraction; content is the hull, or the pieces when
+/// `pieces` and the content is discontinuous.
+fn attributions(text: &str, ex: &Extraction, pieces: bool) -> Vec<Attribution> {
+    let offs = CharOffsets::new(text);
+    let cp = |s: Span| (offs.to_char(s.start), offs.to_char(s.end));
+    ex.statements
+        .iter()
+        .map(|s| Attribution {
+            content: if pieces && !s.pieces.is_empty() {
+                s.pieces.iter().map(|&p| cp(p)).collect()
+            } else {
+                vec![cp(s.content)]
+            },
+            source: s.source.map(cp).into_iter().collect(),
+            cue: s.cue.map(cp).into_iter().collect(),
+        })
+        .collect()
+}
+
+fn write_predictions(path: &PathBuf, gold: &[GoldDoc], extractions: &[Extraction]) -> Result<()> {
+    let ctx = || format!("{}: cannot write predictions", path.display());
+    let mut out = BufWriter::new(File::create(path).with_context(ctx)?);
+    for (doc, ex) in gold.iter().zip(extractions) {
+        let line = serde_json::to_string(&output::article(&doc.doc, &doc.text, ex))?;
+        out.write_all(line.as_bytes()).with_context(ctx)?;
+        out.write_all(b"\n").with_context(ctx)?;
+    }
+    out.flush().with_context(ctx)
+}
+
+const KINDS: [Kind; 4] = [Kind::Direct, Kind::Mixed, Kind::Indirect, Kind::Transcript];
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Direct => "direct",
+        Kind::Mixed => "mixed",
+        Kind::Indirect => "indirect",
+        Kind::Transcript => "transcript",
+    }
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    // the error names the file (and line); its source is already in its message
+    let gold = dictum_eval::load_gold(&args.gold)
+        .map_err(|e| anyhow::anyhow!("cannot load gold from {}: {e}", args.gold.display()))?;
+    let ex = Extractor::new();
+    let extractions: Vec<Extraction> = gold.par_iter().map(|d| ex.extract(&d.text)).collect();
+
+    if let Some(path) = &args.predictions {
+        write_predictions(path, &gold, &extractions)?;
+    }
+
+    let mut hull: HashMap<String, Vec<Attribution>> = HashMap::new();
+    let mut pieces: HashMap<String, Vec<Attribution>> = HashMap::new();
+    for (doc, e) in gold.iter().zip(&extractions) {
+        hull.insert(doc.doc.clone(), attributions(&doc.text, e, false));
+        pieces.insert(doc.doc.clone(), attributions(&doc.text, e, true));
+    }
+    let scores = dictum_eval::score(&gold, &hull);
+    let by_pieces = dictum_eval::score(&gold, &pieces);
+
+    let mut counts = Breakdown::default();
+    let mut by_kind: HashMap<Kind, KindCounts> = HashMap::new();
+    for (doc, e) in gold.iter().zip(&extractions) {
+        let pred = &hull[&doc.doc];
+        let o = dictum_eval::classify(&doc.text, &doc.attributions, pred);
+        counts.add(&o, &doc.attributions, pred);
+        for (s, outcome) in e.statements.iter().zip(&o.pred) {
+            let k = by_kind.entry(s.kind).or_default();
+            match outcome {
+                PredOutcome::NoWords => continue,
+                PredOutcome::Matched { .. } => k.matched += 1,
+                PredOutcome::Partial => k.partial += 1,
+                PredOutcome::Spurious => k.spurious += 1,
+            }
+            k.predicted += 1;
+        }
+    }
+    let by_kind: Vec<KindCounts> = KINDS
+        .iter()
+        .map(|&k| KindCounts {
+            kind: Some(k),
+            ..by_kind.get(&k).copied().unwrap_or_default()
+        })
+        .collect();
+    let breakdown = BreakdownOut {
+        counts,
+        with_pieces: WithPieces {
+            strict: by_pieces.strict,
+            overlap: by_pieces.overlap,
+        },
+        by_kind,
+    };
+
+    if args.json {
+        let out = JsonOut {
+            scores: &scores,
+            breakdown,
+        };
+        println!("{}", serde_json::to_string(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    print!("{}", scores.report());
+    println!(
+        "with discontinuous pieces: strict F1 {:.3}  overlap F1 {:.3}  (above: content as one hull, like the reference scorer)",
+        breakdown.with_pieces.strict.f1, breakdown.with_pieces.overlap.f1
+    );
+    print!("{}", breakdown.counts.report());
+    let kinds: Vec<String> = breakdown
+        .by_kind
+        .iter()
+        .filter(|c| c.predicted > 0)
+        .map(|c| {
+            format!(
+                "{} {}: {} matched, {} partial, {} spurious",
+                c.kind.map_or("?", kind_name),
+                c.predicted,
+                c.matched,
+                c.partial,
+                c.spurious
+            )
+        })
+        .collect();
+    if !kinds.is_empty() {
+        println!("  by extractor kind: {}", kinds.join("; "));
+    }
+    Ok(ExitCode::SUCCESS)
 }

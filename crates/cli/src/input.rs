@@ -48,7 +48,9 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input>> {
             continue;
         }
         match fs::metadata(p) {
-            Err(e) => out.push(Err(anyhow::Error::new(e).context(format!("{}: cannot read", p.display())))),
+            Err(e) => out.push(Err(
+                anyhow::Error::new(e).context(format!("{}: cannot read", p.display()))
+            )),
             Ok(m) if m.is_dir() => walk(p, &mut out),
             Ok(_) => out.push(Ok(Input::File(p.clone()))),
         }
@@ -60,7 +62,9 @@ fn walk(dir: &Path, out: &mut Vec<Result<Input>>) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            out.push(Err(anyhow::Error::new(e).context(format!("{}: cannot list directory", dir.display()))));
+            out.push(Err(
+                anyhow::Error::new(e).context(format!("{}: cannot list directory", dir.display()))
+            ));
             return;
         }
     };
@@ -88,7 +92,9 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<String> {
             buf
         }
         Input::File(p) => {
-            let len = fs::metadata(p).with_context(|| format!("{}: cannot read", p.display()))?.len();
+            let len = fs::metadata(p)
+                .with_context(|| format!("{}: cannot read", p.display()))?
+                .len();
             if len > max_bytes {
                 bail!(
                     "{}: {:.1} MB is too large for one article (limit {:.1} MB; raise it with --max-bytes)",
@@ -101,7 +107,11 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<String> {
         }
     };
     if bytes.len() as u64 > max_bytes {
-        bail!("{}: input is larger than the limit of {} bytes (--max-bytes)", input.display(), max_bytes);
+        bail!(
+            "{}: input is larger than the limit of {} bytes (--max-bytes)",
+            input.display(),
+            max_bytes
+        );
     }
     decode(&bytes).with_context(|| input.display())
 }
@@ -117,7 +127,12 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
         Err(e) => {
             let at = e.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            let col = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+            let col = at
+                - bytes[..at]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1)
+                + 1;
             bail!("invalid UTF-8 at byte {at} (line {line}, column {col}); convert the file to UTF-8 first")
         }
     }
@@ -130,12 +145,18 @@ mod tests {
     #[test]
     fn decode_reports_place_of_bad_utf8() {
         let err = decode(b"ok line\nbad \xff here").unwrap_err().to_string();
-        assert!(err.contains("byte 12") && err.contains("line 2, column 5"), "{err}");
+        assert!(
+            err.contains("byte 12") && err.contains("line 2, column 5"),
+            "{err}"
+        );
     }
 
     #[test]
     fn decode_refuses_binary_and_drops_bom() {
-        assert!(decode(b"PK\x03\x04\x00\x00").unwrap_err().to_string().contains("binary"));
+        assert!(decode(b"PK\x03\x04\x00\x00")
+            .unwrap_err()
+            .to_string()
+            .contains("binary"));
         assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap(), "hi");
         assert_eq!(decode(b"").unwrap(), "");
     }

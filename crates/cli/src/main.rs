@@ -18,7 +18,9 @@ use clap::{Parser, Subcommand};
     about = "Who said what, when, and who reported it: statements from news articles.",
     long_about = "dictum reads news articles and finds their statements: direct quotes, partial \
 quotes, reported speech and transcripts, each with its cue, its source as written and the \
-speaker it refers to.\n\nStart with:  dictum extract examples/corpus"
+speaker it refers to.\n\n`dictum extract` writes one JSON object per article, one per line: \
+{\"doc\", \"title\", \"statements\": [{\"kind\", \"content\", \"text\", \"cue\", \"source\", \
+\"speaker\"}]}, offsets in Unicode code points.\n\nStart with:  dictum extract examples/corpus"
 )]
 struct Cli {
     #[command(subcommand)]

@@ -39,7 +39,10 @@ pub struct StatementOut<'a> {
 pub fn article<'a>(doc: &'a str, text: &'a str, ex: &'a Extraction) -> ArticleOut<'a> {
     let offs = CharOffsets::new(text);
     let cp = |s: Span| [offs.to_char(s.start), offs.to_char(s.end)];
-    let span_text = |s: Span| SpanText { span: cp(s), text: s.slice(text) };
+    let span_text = |s: Span| SpanText {
+        span: cp(s),
+        text: s.slice(text),
+    };
     ArticleOut {
         doc,
         title: ex.title.map(|t| t.slice(text)),

@@ -1,6 +1,7 @@
 //! Gold attributions in brat standoff (PolNeAR layout) and scoring of predicted attributions,
 //! computed exactly like the reference scorer `score_attributions.py` (same metrics, same
-//! rounding, same report). Extraction is not done here.
+//! rounding, same report), plus a breakdown of the errors by class ([`breakdown`]) on the
+//! same matching. Extraction is not done here.
 //!
 //! Offsets are Unicode code points, end exclusive. Gold texts are read the way Python's
 //! `open(..., encoding='utf-8')` reads them (universal newlines: `\r\n` and `\r` become `\n`),
@@ -8,6 +9,7 @@
 //! the numbers agree with the reference scorer to the last digit.
 
 mod ann;
+mod breakdown;
 mod pred;
 mod py;
 #[rustfmt::skip]
@@ -17,6 +19,9 @@ mod score;
 use std::path::PathBuf;
 
 pub use ann::{load_gold, parse_ann};
+pub use breakdown::{
+    breakdown, classify, Breakdown, DocOutcome, GoldOutcome, PredOutcome, SpeakerErrors, Split,
+};
 pub use pred::read_predictions;
 pub use score::{score, Prf, Scores};
 

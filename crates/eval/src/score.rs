@@ -104,8 +104,8 @@ impl Scores {
     }
 }
 
-const DIRECT: usize = 0;
-const INDIRECT: usize = 1;
+pub(crate) const DIRECT: usize = 0;
+pub(crate) const INDIRECT: usize = 1;
 
 /// Counts, as the `c` of the reference scorer; per-kind arrays are indexed DIRECT/INDIRECT.
 #[derive(Default)]
@@ -123,7 +123,7 @@ struct Counts {
 }
 
 /// A document's text as the scorer sees it: its `\w+` tokens and where the quotation marks are.
-struct DocText {
+pub(crate) struct DocText {
     /// Token spans in code points, in order (so both starts and ends increase).
     tokens: Vec<Piece>,
     /// `quotes[i]`: quotation marks among the first `i` characters.
@@ -138,7 +138,7 @@ fn is_quote(c: char) -> bool {
 }
 
 impl DocText {
-    fn new(text: &str) -> DocText {
+    pub(crate) fn new(text: &str) -> DocText {
         let mut tokens = Vec::new();
         let mut quotes = vec![0u32];
         let mut start = None;
@@ -162,7 +162,7 @@ impl DocText {
     }
 
     /// Indices of the tokens any piece overlaps (`s < pe and ps < e`), sorted, no repeats.
-    fn words(&self, pieces: &[Piece]) -> Vec<u32> {
+    pub(crate) fn words(&self, pieces: &[Piece]) -> Vec<u32> {
         let mut ranges: Vec<(usize, usize)> = pieces
             .iter()
             .map(|&(ps, pe)| {
@@ -184,7 +184,7 @@ impl DocText {
     }
 
     /// Whether `''.join(text[s:e] for s, e in pieces)` holds a quotation mark.
-    fn kind(&self, pieces: &[Piece]) -> usize {
+    pub(crate) fn kind(&self, pieces: &[Piece]) -> usize {
         let n = self.quotes.len() - 1;
         let direct = pieces
             .iter()
@@ -198,7 +198,7 @@ impl DocText {
 }
 
 /// Size of the intersection of two sorted lists without repeats.
-fn intersection(a: &[u32], b: &[u32]) -> usize {
+pub(crate) fn intersection(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -214,23 +214,81 @@ fn intersection(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-/// An attribution as scored: content words, source words, kind.
-struct Item {
-    content: Vec<u32>,
-    source: Vec<u32>,
-    kind: usize,
+/// An attribution as scored: content words, source words, kind, and its index in the list
+/// it came from.
+pub(crate) struct Item {
+    pub(crate) content: Vec<u32>,
+    pub(crate) source: Vec<u32>,
+    pub(crate) kind: usize,
+    pub(crate) index: usize,
 }
 
-fn items(text: &DocText, attrs: &[Attribution]) -> Vec<Item> {
+/// The attributions with at least one content word, as the scorer keeps them.
+pub(crate) fn items(text: &DocText, attrs: &[Attribution]) -> Vec<Item> {
     attrs
         .iter()
-        .map(|a| Item {
+        .enumerate()
+        .map(|(index, a)| Item {
             content: text.words(&a.content),
             source: text.words(&a.source),
             kind: text.kind(&a.content),
+            index,
         })
         .filter(|it| !it.content.is_empty())
         .collect()
+}
+
+/// Whether the source of a gold item and a prediction agree: their words overlap, or
+/// neither has any.
+pub(crate) fn source_ok(gold: &Item, pred: &Item) -> bool {
+    if gold.source.is_empty() {
+        pred.source.is_empty()
+    } else {
+        intersection(&gold.source, &pred.source) > 0
+    }
+}
+
+/// Calls `f(i, j, jaccard)` for every gold item `i` and prediction `j` that share a word.
+pub(crate) fn sharing_pairs(g: &[Item], p: &[Item], mut f: impl FnMut(usize, usize, f64)) {
+    for (i, gi) in g.iter().enumerate() {
+        let (glo, ghi) = (gi.content[0], gi.content[gi.content.len() - 1]);
+        for (j, pj) in p.iter().enumerate() {
+            if pj.content[0] > ghi || pj.content[pj.content.len() - 1] < glo {
+                continue;
+            }
+            let inter = intersection(&gi.content, &pj.content);
+            if inter > 0 {
+                let union = gi.content.len() + pj.content.len() - inter;
+                f(i, j, inter as f64 / union as f64);
+            }
+        }
+    }
+}
+
+/// The scorer's one-to-one overlap matching: pairs with Jaccard >= 0.5, taken greedily from
+/// the highest Jaccard (ties: higher gold index, then higher prediction index). Returns the
+/// chosen `(gold, prediction)` index pairs in the order taken.
+pub(crate) fn overlap_matches(g: &[Item], p: &[Item]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    sharing_pairs(g, p, |i, j, jac| {
+        if jac >= 0.5 {
+            pairs.push((jac, i, j));
+        }
+    });
+    // Python's sort(reverse=True) of (jac, i, j) tuples
+    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)));
+    let mut used_g = vec![false; g.len()];
+    let mut used_p = vec![false; p.len()];
+    let mut out = Vec::new();
+    for (_, i, j) in pairs {
+        if used_g[i] || used_p[j] {
+            continue;
+        }
+        used_g[i] = true;
+        used_p[j] = true;
+        out.push((i, j));
+    }
+    out
 }
 
 fn score_doc(text: &str, gold: &[Attribution], pred: &[Attribution], c: &mut Counts) {
@@ -257,42 +315,10 @@ fn score_doc(text: &str, gold: &[Attribution], pred: &[Attribution], c: &mut Cou
         }
     }
 
-    let mut pairs = Vec::new();
-    for (i, gi) in g.iter().enumerate() {
-        let (glo, ghi) = (gi.content[0], gi.content[gi.content.len() - 1]);
-        for (j, pj) in p.iter().enumerate() {
-            if pj.content[0] > ghi || pj.content[pj.content.len() - 1] < glo {
-                continue;
-            }
-            let inter = intersection(&gi.content, &pj.content);
-            if inter > 0 {
-                let union = gi.content.len() + pj.content.len() - inter;
-                let jac = inter as f64 / union as f64;
-                if jac >= 0.5 {
-                    pairs.push((jac, i, j));
-                }
-            }
-        }
-    }
-    // Python's sort(reverse=True) of (jac, i, j) tuples
-    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)));
-    let mut used_g = vec![false; g.len()];
-    let mut used_p = vec![false; p.len()];
-    for (_, i, j) in pairs {
-        if used_g[i] || used_p[j] {
-            continue;
-        }
-        used_g[i] = true;
-        used_p[j] = true;
+    for (i, j) in overlap_matches(&g, &p) {
         c.overlap_tp_gold[g[i].kind] += 1;
         c.overlap_tp_pred[p[j].kind] += 1;
-        let (gs, ps) = (&g[i].source, &p[j].source);
-        let ok = if gs.is_empty() {
-            ps.is_empty()
-        } else {
-            intersection(gs, ps) > 0
-        };
-        c.source_ok[g[i].kind] += usize::from(ok);
+        c.source_ok[g[i].kind] += usize::from(source_ok(&g[i], &p[j]));
     }
 
     let n = text.tokens.len();

@@ -1,0 +1,482 @@
+//! The `dictum` binary run on files written at test time: exit codes, the JSON shape on
+//! stdout and the messages on stderr.
+
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use serde_json::Value;
+
+/// A directory under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let n = N.fetch_add(1, Ordering::SeqCst);
+        let dir =
+            std::env::temp_dir().join(format!("dictum-cli-{}-{n}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    /// Writes `bytes` to `rel` (creating parent directories) and returns the full path.
+    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.0.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn dictum_with_stdin(args: &[&str], paths: &[&Path], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dictum"))
+        .args(args)
+        .args(paths)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cannot run dictum");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn dictum(args: &[&str], paths: &[&Path]) -> Output {
+    dictum_with_stdin(args, paths, b"")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The JSON Lines of stdout.
+fn lines(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect()
+}
+
+fn docs(o: &Output) -> Vec<String> {
+    lines(o)
+        .iter()
+        .map(|v| v["doc"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn no_panic(o: &Output) {
+    let err = stderr(o);
+    assert!(!err.contains("panicked"), "panic: {err}");
+}
+
+/// `[s, e]` of a JSON span as indices.
+fn span(v: &Value) -> (usize, usize) {
+    let a = v.as_array().expect("span is [s, e]");
+    assert_eq!(a.len(), 2, "{v}");
+    (
+        a[0].as_u64().unwrap() as usize,
+        a[1].as_u64().unwrap() as usize,
+    )
+}
+
+fn chars(text: &str, (s, e): (usize, usize)) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}
+
+/// Fictional news: a non-ASCII title, then a quote after non-ASCII characters.
+const ARTICLE: &str = "Zoë’s Café to close after forty years\n\
+The owner of Zoë’s Café in Brookvale confirmed the news on Monday.\n\
+“We could not keep up with the rent,” he said.\n";
+
+#[test]
+fn good_article_json_shape_and_code_point_offsets() {
+    let dir = TempDir::new("good");
+    let file = dir.write("zoes_cafe.txt", ARTICLE);
+    let o = dictum(&["extract"], &[&file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = lines(&o);
+    assert_eq!(out.len(), 1);
+    let a = &out[0];
+    assert_eq!(a["doc"], "zoes_cafe");
+    assert_eq!(a["title"], "Zoë’s Café to close after forty years");
+    let st = a["statements"].as_array().expect("statements list");
+    let s = st
+        .iter()
+        .find(|s| s["kind"] == "direct")
+        .unwrap_or_else(|| panic!("no direct statement in {a}"));
+    for key in ["kind", "content", "text", "cue", "source", "speaker"] {
+        assert!(s.get(key).is_some(), "statement lacks {key}: {s}");
+    }
+    let content = span(&s["content"]);
+    assert_eq!(s["text"], "“We could not keep up with the rent,”");
+    assert_eq!(chars(ARTICLE, content), s["text"].as_str().unwrap());
+    // code points, not bytes: six two- or three-byte characters come before the quote
+    let byte_start = ARTICLE.find('“').unwrap();
+    assert!(
+        content.0 < byte_start,
+        "offsets look like bytes: {content:?}"
+    );
+    assert_eq!(content.0, ARTICLE[..byte_start].chars().count());
+    let cue = &s["cue"];
+    assert_eq!(cue["text"], "said");
+    assert_eq!(chars(ARTICLE, span(&cue["span"])), "said");
+    let source = &s["source"];
+    assert_eq!(source["text"], "he");
+    assert_eq!(chars(ARTICLE, span(&source["span"])), "he");
+    assert!(
+        s["speaker"].is_null() || s["speaker"]["name"].is_string(),
+        "{s}"
+    );
+}
+
+#[test]
+fn directory_is_walked_recursively_in_path_order() {
+    let dir = TempDir::new("walk");
+    dir.write("b.txt", "B\n\nText b.\n");
+    dir.write("a/c.txt", "C\n\nText c.\n");
+    dir.write("a/z.md", "not an article\n");
+    dir.write("notes.json", "{}\n");
+    dir.write("sub/deeper/d.txt", "D\n\nText d.\n");
+    dir.write("sub/e.TXT.bak", "no\n");
+    let o = dictum(&["extract"], &[dir.path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // a/c.txt < b.txt < sub/deeper/d.txt
+    assert_eq!(docs(&o), ["c", "b", "d"]);
+}
+
+#[test]
+fn dash_reads_stdin() {
+    let o = dictum_with_stdin(&["extract", "-"], &[], ARTICLE.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = lines(&o);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0]["doc"], "-");
+    assert_eq!(out[0]["title"], "Zoë’s Café to close after forty years");
+    assert!(!out[0]["statements"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_place_and_others_still_run() {
+    let dir = TempDir::new("utf8");
+    dir.write("a.txt", "A\n\nFine.\n");
+    let bad = dir.write("b.txt", b"ok line\nbad \xff here\n");
+    dir.write("c.txt", "C\n\nFine too.\n");
+    let o = dictum(&["extract"], &[dir.path()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(docs(&o), ["a", "c"]);
+    let err = stderr(&o);
+    assert!(err.contains(&bad.display().to_string()), "{err}");
+    assert!(
+        err.contains("invalid UTF-8 at byte 12 (line 2, column 5)"),
+        "{err}"
+    );
+    assert!(err.contains("1 of 3 inputs failed"), "{err}");
+}
+
+#[test]
+fn empty_file_gives_an_article_without_statements() {
+    let dir = TempDir::new("empty");
+    let file = dir.write("empty.txt", "");
+    let o = dictum(&["extract"], &[&file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = lines(&o);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0]["doc"], "empty");
+    assert_eq!(out[0]["statements"], Value::Array(vec![]));
+}
+
+#[test]
+fn binary_file_is_refused() {
+    let dir = TempDir::new("binary");
+    let file = dir.write("archive.txt", b"PK\x03\x04\x00\x00\x08\x00binary stuff");
+    let o = dictum(&["extract"], &[&file]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(lines(&o).is_empty());
+    let err = stderr(&o);
+    assert!(err.contains(&file.display().to_string()), "{err}");
+    assert!(err.contains("binary data (a NUL byte at byte 4)"), "{err}");
+}
+
+#[test]
+fn file_over_max_bytes_is_too_large() {
+    let dir = TempDir::new("large");
+    let file = dir.write("long.txt", "The council met again.\n".repeat(220)); // 5 kB
+    let o = dictum(&["extract", "--max-bytes", "1000"], &[&file]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(lines(&o).is_empty());
+    let err = stderr(&o);
+    assert!(err.contains(&file.display().to_string()), "{err}");
+    assert!(err.contains("too large"), "{err}");
+    // within the limit it is read
+    let o = dictum(&["extract", "--max-bytes", "6000"], &[&file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// 100 MB of one article: paragraphs of short lines with unbalanced and stray quote marks,
+/// and every twentieth block a 1 MB line without a newline.
+#[test]
+fn hundred_megabytes_with_unbalanced_quotes_and_long_lines() {
+    let dir = TempDir::new("huge");
+    let file = dir.path().join("huge.txt");
+    let short = "Protesters shouted “no more taxes, the mayor said. Then ” she \"left and «never came back.\n\
+                 “We will win,” the mayor said.\n\n";
+    let long = format!(
+        "{}\n",
+        "He said “it is fine. The council said it was not» so. ".repeat(19_000)
+    );
+    let block = short.repeat(500);
+    let mut w = BufWriter::new(fs::File::create(&file).unwrap());
+    w.write_all(b"A title\n\n").unwrap();
+    let (mut n, mut i) = (0usize, 0usize);
+    while n < 100_000_000 {
+        let s = if i % 20 == 19 { &long } else { &block };
+        w.write_all(s.as_bytes()).unwrap();
+        n += s.len();
+        i += 1;
+    }
+    w.flush().unwrap();
+    drop(w);
+    assert!(fs::metadata(&file).unwrap().len() >= 100_000_000);
+    let start = Instant::now();
+    let o = dictum(&["extract", "--max-bytes", "200000000"], &[&file]);
+    eprintln!("dictum extract on 100 MB: {:.1?}", start.elapsed());
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = lines(&o);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0]["doc"], "huge");
+}
+
+#[test]
+fn stray_quotes_and_a_one_megabyte_line_do_not_panic() {
+    let dir = TempDir::new("stray");
+    let stray = dir.write(
+        "stray.txt",
+        "Quotes “everywhere\n\n\
+         He said “this never ends.\n\
+         She said ” backwards “ and « and » and \" alone.\n\
+         ”””“““ \"\"\" «««»»» „‟‹›\n\
+         “\n\
+         ”, the mayor said.\n\
+         \"\n",
+    );
+    let line = "Voters said “taxes are high. The governor replied » that \"nothing changes, "
+        .repeat(14_000);
+    assert!(line.len() > 1_000_000);
+    let long = dir.write("long.txt", &line);
+    let o = dictum(&["extract"], &[&stray, &long]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(docs(&o), ["stray", "long"]);
+    // every offset is inside its text and every text is the slice it names
+    for (a, text) in lines(&o)
+        .iter()
+        .zip([fs::read_to_string(&stray).unwrap(), line.clone()])
+    {
+        let n = text.chars().count();
+        for s in a["statements"].as_array().unwrap() {
+            let (b, e) = span(&s["content"]);
+            assert!(b <= e && e <= n, "{s}");
+            assert_eq!(chars(&text, (b, e)), s["text"].as_str().unwrap());
+        }
+    }
+}
+
+/// A run-on "sentence" of 1 MB (no sentence end, no newline) with a speech verb every few
+/// words: every cue's content runs to the end of the sentence, so the output and the time
+/// grow with the square of the length.
+#[test]
+#[ignore = "extractor is quadratic on long run-on sentences full of cues: ~130 s and ~14 GB of output for 1 MB"]
+fn run_on_line_full_of_cues_is_not_quadratic() {
+    let dir = TempDir::new("runon");
+    let unit = "The minister said “we will build more roads and the council said that it ";
+    let file = dir.write("runon.txt", format!("A title\n\n{}\n", unit.repeat(14_000)));
+    let start = Instant::now();
+    let o = dictum(&["extract"], &[&file]);
+    let t = start.elapsed();
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(t.as_secs() < 20, "took {t:.1?}");
+    assert!(
+        o.stdout.len() < 100_000_000,
+        "{} bytes of output",
+        o.stdout.len()
+    );
+}
+
+#[test]
+fn missing_path_is_named_and_others_still_run() {
+    let dir = TempDir::new("missing");
+    let good = dir.write("good.txt", ARTICLE);
+    let missing = dir.path().join("no_such_article.txt");
+    let o = dictum(&["extract"], &[&missing, &good]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(docs(&o), ["good"]);
+    let err = stderr(&o);
+    assert!(err.contains(&missing.display().to_string()), "{err}");
+    assert!(err.contains("cannot read"), "{err}");
+}
+
+/// A gold directory with one document and one attribution the extractor finds.
+fn tiny_gold() -> TempDir {
+    let dir = TempDir::new("gold");
+    // code points: “ at 10, ” at 23, "the mayor" 25-34, "said" 35-39
+    dir.write("text/x.txt", "Vote day\n\n“We will win,” the mayor said.\n");
+    dir.write(
+        "attributions/x_ab.ann",
+        "T1\tSource 25 34\tthe mayor\n\
+         T2\tCue 35 39\tsaid\n\
+         T3\tContent 10 24\t“We will win,”\n\
+         T4\tAttribution 35 39\tsaid\n\
+         E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+    );
+    dir
+}
+
+#[test]
+fn eval_reports_scores_on_a_tiny_gold_dir() {
+    let gold = tiny_gold();
+    let o = dictum(&["eval"], &[gold.path()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("docs 1  gold 1 "), "{out}");
+    let overlap: Vec<f64> = out
+        .lines()
+        .find(|l| l.starts_with("overlap "))
+        .unwrap_or_else(|| panic!("no overlap line: {out}"))
+        .split_whitespace()
+        .skip(1)
+        .map(|x| x.parse().unwrap())
+        .collect();
+    assert_eq!(overlap.len(), 3);
+    assert!(overlap[2] > 0.0, "{out}");
+    assert!(out.contains("with discontinuous pieces: "), "{out}");
+    assert!(out.contains("missed entirely"), "{out}");
+}
+
+#[test]
+fn eval_json_and_predictions_file() {
+    let gold = tiny_gold();
+    let pred = gold.path().join("pred.jsonl");
+    let o = dictum(
+        &["eval", "--json", "--predictions", pred.to_str().unwrap()],
+        &[gold.path()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = lines(&o);
+    assert_eq!(out.len(), 1);
+    let scores = &out[0]["scores"];
+    assert_eq!(scores["docs"], 1);
+    assert_eq!(scores["gold"], 1);
+    assert!(scores["overlap"]["f1"].as_f64().unwrap() > 0.0);
+    let b = &out[0]["breakdown"];
+    for key in [
+        "missed",
+        "wrong_span",
+        "wrong_speaker",
+        "spurious",
+        "with_pieces",
+        "by_kind",
+    ] {
+        assert!(b.get(key).is_some(), "breakdown lacks {key}: {b}");
+    }
+    assert_eq!(b["missed"]["all"], 0);
+    let written = fs::read_to_string(&pred).unwrap();
+    let p: Vec<Value> = written
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0]["doc"], "x");
+    assert_eq!(span(&p[0]["statements"][0]["content"]), (10, 24));
+}
+
+#[test]
+fn eval_errors_name_the_place() {
+    let dir = TempDir::new("evalerr");
+    let missing = dir.path().join("no_gold");
+    let o = dictum(&["eval"], &[&missing]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains(&missing.display().to_string()), "{err}");
+
+    dir.write("bad/text/y.txt", "Hi there.\n");
+    let ann = dir.write(
+        "bad/attributions/y_a.ann",
+        "T1\tContent 0 2\tHi\nE1\tAttribution:T1 Content\n",
+    );
+    let o = dictum(&["eval"], &[&dir.path().join("bad")]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains(&ann.display().to_string()), "{err}");
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn help_mentions_the_json_shape() {
+    let o = dictum(&["--help"], &[]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("JSON") && out.contains("\"statements\""),
+        "{out}"
+    );
+    let o = dictum(&["extract", "--help"], &[]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    for key in [
+        "\"doc\"",
+        "\"title\"",
+        "\"statements\"",
+        "\"kind\"",
+        "\"content\"",
+        "\"speaker\"",
+        "code points",
+    ] {
+        assert!(out.contains(key), "extract --help lacks {key}: {out}");
+    }
+}
+
+#[test]
+fn bench_measures_a_small_corpus() {
+    let dir = TempDir::new("bench");
+    dir.write("a.txt", ARTICLE);
+    dir.write("b/c.txt", "Vote day\n\n“We will win,” the mayor said.\n");
+    let o = dictum(
+        &["bench", "--repeat", "2", "--jobs", "2", "--json"],
+        &[dir.path()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = lines(&o);
+    assert_eq!(out.len(), 1);
+    let r = &out[0];
+    assert_eq!(r["corpus"]["articles"], 2);
+    for run in ["single", "parallel"] {
+        assert_eq!(r[run]["passes"], 2, "{r}");
+        assert_eq!(r[run]["articles"], 4, "{r}");
+        assert!(r[run]["articles_per_s"].as_f64().unwrap() > 0.0, "{r}");
+        assert!(r[run]["statements"].as_u64().unwrap() >= 4, "{r}");
+    }
+    assert_eq!(r["parallel"]["threads"], 2);
+}
