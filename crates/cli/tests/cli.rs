@@ -304,24 +304,22 @@ fn stray_quotes_and_a_one_megabyte_line_do_not_panic() {
 }
 
 /// A run-on "sentence" of 1 MB (no sentence end, no newline) with a speech verb every few
-/// words: every cue's content runs to the end of the sentence, so the output and the time
-/// grow with the square of the length.
+/// words. Content that ran to the end of such a sentence made output grow with the square of
+/// the length (14 GB for 1 MB); sentences are now bounded, so output stays proportional to input.
 #[test]
-#[ignore = "extractor is quadratic on long run-on sentences full of cues: ~130 s and ~14 GB of output for 1 MB"]
-fn run_on_line_full_of_cues_is_not_quadratic() {
+fn run_on_line_full_of_cues_stays_proportional() {
     let dir = TempDir::new("runon");
     let unit = "The minister said “we will build more roads and the council said that it ";
-    let file = dir.write("runon.txt", format!("A title\n\n{}\n", unit.repeat(14_000)));
-    let start = Instant::now();
+    let text = format!("A title\n\n{}\n", unit.repeat(14_000));
+    let file = dir.write("runon.txt", &text);
     let o = dictum(&["extract"], &[&file]);
-    let t = start.elapsed();
     no_panic(&o);
     assert_eq!(o.status.code(), Some(0));
-    assert!(t.as_secs() < 20, "took {t:.1?}");
     assert!(
-        o.stdout.len() < 100_000_000,
-        "{} bytes of output",
-        o.stdout.len()
+        o.stdout.len() < 40 * text.len(),
+        "{} bytes of output for {} bytes of input",
+        o.stdout.len(),
+        text.len()
     );
 }
 

@@ -18,6 +18,9 @@ pub struct Quote {
     pub double: bool,
 }
 
+/// The longest quotation that may continue over a paragraph break, in tokens.
+const MAX_QUOTE_TOKENS: usize = 2_000;
+
 #[derive(Clone, Copy)]
 enum Role {
     Open,
@@ -97,7 +100,9 @@ pub fn find_quotes(toks: &[Token]) -> Vec<Quote> {
                         || matches!(toks[o - 1].span.len(), 1)
                             && toks[o - 1].kind == dictum_text::TokenKind::Punct
                 });
-                if matches!(r, Role::Open | Role::Either) && opened_cleanly {
+                // A quotation runs over a few paragraphs, not a whole page.
+                let short_enough = open.is_some_and(|(o, _)| i - o < MAX_QUOTE_TOKENS);
+                if matches!(r, Role::Open | Role::Either) && opened_cleanly && short_enough {
                     // Multi-paragraph quotation continues.
                     continue;
                 }

@@ -213,18 +213,30 @@ fn looks_like_title(doc: &Doc, p: Span) -> bool {
 /// A thought, intention or object cue inside another statement's content
 /// ("she said she hopes to win") is part of that statement, not one of its own.
 fn drop_nested_weak(doc: &Doc, raws: &mut Vec<Raw>) {
-    let outer: Vec<(usize, usize)> = raws
+    let mut outer: Vec<(usize, usize)> = raws
         .iter()
         .filter(|r| r.kind != Kind::Transcript)
         .flat_map(|r| r.pieces.iter().copied())
         .collect();
+    outer.sort_unstable();
+    // Running maximum of piece ends, so "is c inside any piece" is a binary search.
+    let mut reach = Vec::with_capacity(outer.len());
+    let mut m = 0usize;
+    for &(_, b) in &outer {
+        m = m.max(b);
+        reach.push(m);
+    }
+    let inside = |c: usize| {
+        let k = outer.partition_point(|&(a, _)| a <= c);
+        k > 0 && reach[k - 1] >= c
+    };
     raws.retain(|r| {
         let Some((c, _)) = r.cue else { return true };
         let lc = doc.lower(c);
         let weak = lexicon::weak_left(lc)
             || lexicon::is_thought(lc)
             || (lc.ends_with("ing") && c > 0 && doc.is_punct(c - 1, ","));
-        !(weak && outer.iter().any(|&(a, b)| a <= c && c <= b))
+        !(weak && inside(c))
     });
 }
 
@@ -1467,10 +1479,13 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         }
         // The previous statement, in this or the previous paragraph.
         let para = doc.para_of_token(q.open);
-        let prev = raws
+        // Statements are sorted by start; look back a bounded distance.
+        let upto = raws.partition_point(|r| r.pieces.first().is_some_and(|p| p.0 < q.open));
+        let prev = raws[..upto]
             .iter()
             .enumerate()
             .rev()
+            .take(8)
             .find(|(_, r)| r.pieces.last().is_some_and(|p| p.1 < q.open))
             .map(|(i, r)| {
                 (

@@ -348,6 +348,7 @@ impl Index {
         self.mentions[..hi]
             .iter()
             .rev()
+            .take(LOOKBACK)
             .find(|m| self.is_person(&m.name))
     }
 
@@ -357,7 +358,7 @@ impl Index {
     /// not the finance minister).
     fn titled_before(&self, pos: usize, head: &str, words: &[&str]) -> Option<&NameMention> {
         let hi = self.mentions.partition_point(|m| m.last < pos);
-        self.mentions[..hi].iter().rev().find(|m| {
+        self.mentions[..hi].iter().rev().take(LOOKBACK).find(|m| {
             m.titles.iter().any(|t| t == head)
                 && words.iter().all(|w| m.titles.iter().any(|t| t == w))
         })
@@ -371,6 +372,9 @@ fn is_sentence_subject(doc: &Doc, m: &NameMention) -> bool {
         doc.is_capitalized(k) || lexicon::is_title_word(doc.lower(k)) || doc.word(k) == "."
     }) && m.first - s.tokens.start <= 5
 }
+
+/// How many name mentions back an antecedent is looked for.
+const LOOKBACK: usize = 400;
 
 const PERSON_ROLES: &[&str] = &[
     "minister",

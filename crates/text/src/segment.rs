@@ -56,9 +56,14 @@ fn starts_sentence(tok: &Token, text: &str) -> bool {
     }
 }
 
+/// The longest sentence, in tokens. Real sentences are far shorter; a longer
+/// run (a page without punctuation) is cut at a comma or semicolon, else at the
+/// limit, so that work per sentence stays bounded.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
 /// Splits tokenized `text` into sentences. A sentence never crosses a line
-/// break. Closing quotation marks and brackets after the final punctuation
-/// belong to the sentence they close.
+/// break and never exceeds [`MAX_SENTENCE_TOKENS`]. Closing quotation marks and
+/// brackets after the final punctuation belong to the sentence they close.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0usize;
@@ -75,6 +80,14 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if i > start && tokens[i].newline_before {
             push(&mut out, start, i);
             start = i;
+        }
+        if i - start >= MAX_SENTENCE_TOKENS {
+            let cut = (start + MAX_SENTENCE_TOKENS / 2..i)
+                .rev()
+                .find(|&k| matches!(tokens[k].text(text), "," | ";"))
+                .map_or(i, |k| k + 1);
+            push(&mut out, start, cut);
+            start = cut;
         }
         let t = &tokens[i];
         let s = t.text(text);
@@ -153,6 +166,19 @@ mod tests {
             split("Title here\nBody starts. Ends"),
             vec!["Title here", "Body starts.", "Ends"]
         );
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        let s = "word, ".repeat(2000);
+        let t = tokenize(&s);
+        let ss = sentences(&s, &t);
+        assert!(ss.len() > 1);
+        assert!(ss.iter().all(|x| x.tokens.len() <= MAX_SENTENCE_TOKENS));
+        // Every token is in exactly one sentence, in order.
+        assert_eq!(ss.first().map(|x| x.tokens.start), Some(0));
+        assert_eq!(ss.last().map(|x| x.tokens.end), Some(t.len()));
+        assert!(ss.windows(2).all(|w| w[0].tokens.end == w[1].tokens.start));
     }
 
     #[test]
