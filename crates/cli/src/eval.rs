@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use dictum_eval::{Attribution, Breakdown, GoldDoc, PredOutcome, Prf};
+use dictum_eval::{Attribution, Breakdown, GoldDoc, PredOutcome};
 use dictum_extract::{Extraction, Extractor, Kind, Span};
 use dictum_text::CharOffsets;
 use rayon::prelude::*;
@@ -40,17 +40,9 @@ struct KindCounts {
 }
 
 #[derive(Serialize)]
-struct WithPieces {
-    strict: Prf,
-    overlap: Prf,
-}
-
-#[derive(Serialize)]
 struct BreakdownOut {
     #[serde(flatten)]
     counts: Breakdown,
-    /// Scores when discontinuous contents are scored by their pieces, not their hull.
-    with_pieces: WithPieces,
     /// Predictions by extractor kind (statements whose content has no word are left out).
     by_kind: Vec<KindCounts>,
 }
@@ -61,15 +53,15 @@ struct JsonOut<'a> {
     breakdown: BreakdownOut,
 }
 
-/// Code-point attributions of one extraction; content is the hull, or the pieces when
-/// `pieces` and the content is discontinuous.
-fn attributions(text: &str, ex: &Extraction, pieces: bool) -> Vec<Attribution> {
+/// Code-point attributions of one extraction, content as `dictum extract` writes it: its
+/// pieces when it is discontinuous, else its one span.
+fn attributions(text: &str, ex: &Extraction) -> Vec<Attribution> {
     let offs = CharOffsets::new(text);
     let cp = |s: Span| (offs.to_char(s.start), offs.to_char(s.end));
     ex.statements
         .iter()
         .map(|s| Attribution {
-            content: if pieces && !s.pieces.is_empty() {
+            content: if !s.pieces.is_empty() {
                 s.pieces.iter().map(|&p| cp(p)).collect()
             } else {
                 vec![cp(s.content)]
@@ -113,19 +105,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         write_predictions(path, &gold, &extractions)?;
     }
 
-    let mut hull: HashMap<String, Vec<Attribution>> = HashMap::new();
-    let mut pieces: HashMap<String, Vec<Attribution>> = HashMap::new();
+    let mut preds: HashMap<String, Vec<Attribution>> = HashMap::new();
     for (doc, e) in gold.iter().zip(&extractions) {
-        hull.insert(doc.doc.clone(), attributions(&doc.text, e, false));
-        pieces.insert(doc.doc.clone(), attributions(&doc.text, e, true));
+        preds.insert(doc.doc.clone(), attributions(&doc.text, e));
     }
-    let scores = dictum_eval::score(&gold, &hull);
-    let by_pieces = dictum_eval::score(&gold, &pieces);
+    let scores = dictum_eval::score(&gold, &preds);
 
     let mut counts = Breakdown::default();
     let mut by_kind: HashMap<Kind, KindCounts> = HashMap::new();
     for (doc, e) in gold.iter().zip(&extractions) {
-        let pred = &hull[&doc.doc];
+        let pred = &preds[&doc.doc];
         let o = dictum_eval::classify(&doc.text, &doc.attributions, pred);
         counts.add(&o, &doc.attributions, pred);
         for (s, outcome) in e.statements.iter().zip(&o.pred) {
@@ -146,14 +135,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ..by_kind.get(&k).copied().unwrap_or_default()
         })
         .collect();
-    let breakdown = BreakdownOut {
-        counts,
-        with_pieces: WithPieces {
-            strict: by_pieces.strict,
-            overlap: by_pieces.overlap,
-        },
-        by_kind,
-    };
+    let breakdown = BreakdownOut { counts, by_kind };
 
     if args.json {
         let out = JsonOut {
@@ -164,10 +146,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     print!("{}", scores.report());
-    println!(
-        "with discontinuous pieces: strict F1 {:.3}  overlap F1 {:.3}  (above: content as one hull, like the reference scorer)",
-        breakdown.with_pieces.strict.f1, breakdown.with_pieces.overlap.f1
-    );
     print!("{}", breakdown.counts.report());
     let kinds: Vec<String> = breakdown
         .by_kind

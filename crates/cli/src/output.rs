@@ -1,5 +1,7 @@
 //! The JSON Lines shape of `dictum extract`.
 
+use std::borrow::Cow;
+
 use dictum_extract::{Extraction, Kind, Span};
 use dictum_text::CharOffsets;
 use serde::Serialize;
@@ -22,15 +24,23 @@ pub struct SpeakerOut<'a> {
     pub name: &'a str,
 }
 
+/// One span, or the pieces of a discontinuous one.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Content {
+    One([usize; 2]),
+    Pieces(Vec<[usize; 2]>),
+}
+
 #[derive(Serialize)]
 pub struct StatementOut<'a> {
     pub kind: Kind,
-    /// `[start, end]` code points, end exclusive, from the first to the last piece.
-    pub content: [usize; 2],
-    pub text: &'a str,
-    /// The pieces of a discontinuous content (`“A,” he said. “B.”`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub pieces: Vec<[usize; 2]>,
+    /// `[start, end]` in code points, end exclusive; for a discontinuous content
+    /// (`“A,” he said. “B.”`) a list of such pieces, `[[s1, e1], [s2, e2]]`, the form the
+    /// reference scorer reads.
+    pub content: Content,
+    /// The content's text: its one span, or its pieces joined by " … ".
+    pub text: Cow<'a, str>,
     pub cue: Option<SpanText<'a>>,
     pub source: Option<SpanText<'a>>,
     pub speaker: Option<SpeakerOut<'a>>,
@@ -51,9 +61,22 @@ pub fn article<'a>(doc: &'a str, text: &'a str, ex: &'a Extraction) -> ArticleOu
             .iter()
             .map(|s| StatementOut {
                 kind: s.kind,
-                content: cp(s.content),
-                text: s.content.slice(text),
-                pieces: s.pieces.iter().map(|&p| cp(p)).collect(),
+                content: if s.pieces.is_empty() {
+                    Content::One(cp(s.content))
+                } else {
+                    Content::Pieces(s.pieces.iter().map(|&p| cp(p)).collect())
+                },
+                text: if s.pieces.is_empty() {
+                    Cow::Borrowed(s.content.slice(text))
+                } else {
+                    Cow::Owned(
+                        s.pieces
+                            .iter()
+                            .map(|p| p.slice(text))
+                            .collect::<Vec<_>>()
+                            .join(" … "),
+                    )
+                },
                 cue: s.cue.map(span_text),
                 source: s.source.map(span_text),
                 speaker: ex.speaker_name(s).map(|name| SpeakerOut { name }),

@@ -18,7 +18,11 @@ fn actual(text: &str) -> Vec<Value> {
         .map(|s| {
             json!({
                 "kind": s.kind,
-                "text": s.content.slice(text),
+                "text": if s.pieces.is_empty() {
+                    s.content.slice(text).to_string()
+                } else {
+                    s.pieces.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join(" … ")
+                },
                 "cue": s.cue.map(|c| c.slice(text)),
                 "source": s.source.map(|c| c.slice(text)),
                 "speaker": ex.speaker_name(s),
