@@ -807,6 +807,7 @@ pub fn nounish(lower: &str) -> bool {
             | "praise"
             | "blame"
             | "needs"
+            | "state"
             | "attacks"
             | "attack"
             | "pledged"
