@@ -774,7 +774,11 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     } else {
         None
     };
-    // Noun-like cue forms ("a report", "his calls") need a clear verb use.
+    // Noun-like cue forms ("a report", "his calls") need a clear verb use,
+    // and are objects after another verb ("denied reports that").
+    if lexicon::nounish(&lw) && cue_first > a && doc.is_cue(doc.lower(cue_first - 1)) {
+        return None;
+    }
     if lexicon::nounish(&lw) {
         let pronoun_subject =
             subject.is_some_and(|(ss, se)| ss == se && lexicon::is_pronoun(doc.lower(ss)));
@@ -1462,9 +1466,20 @@ fn trailing_cue_clause(doc: &Doc, i: usize, b: usize) -> bool {
     if c == i || (i..c).any(|k| doc.quote_at(k).is_some() || doc.is_punct(k, ",")) {
         return false;
     }
-    // Only adjuncts may follow the cue.
+    // Only adjuncts follow the cue (`, the source added.`), or a new clause
+    // follows a short subject (`, the minister said she ...`).
     let n = c + 1;
-    n >= b || doc.is_terminal(n) || is_adjunct_start(doc, n) && !has_that_soon(doc, n, b)
+    let subject_like = c - i <= 5
+        && (doc.is_capitalized(i)
+            || lexicon::is_pronoun(doc.lower(i))
+            || matches!(
+                doc.lower(i),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            ));
+    n >= b
+        || doc.is_terminal(n)
+        || is_adjunct_start(doc, n) && !has_that_soon(doc, n, b)
+        || subject_like
 }
 
 /// Quotations no cue claimed: a paragraph (or sentence) that is only a
