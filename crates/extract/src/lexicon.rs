@@ -588,9 +588,35 @@ const PARTICIPLE: &[&str] = &[
     "predicting",
 ];
 
+/// FNV-1a: a fast hash for short keys such as words (SipHash's protection
+/// against adversarial keys is not needed for a fixed word list).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub type FnvSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The cue table: every cue form with its class.
-pub fn cue_table() -> std::collections::HashMap<&'static str, CueClass> {
-    let mut m = std::collections::HashMap::new();
+pub fn cue_table() -> FnvMap<&'static str, CueClass> {
+    let mut m = FnvMap::default();
     for w in SPEECH {
         m.insert(*w, CueClass::Speech);
     }
@@ -1463,8 +1489,8 @@ pub fn is_role_noun(lower: &str) -> bool {
 
 /// Nationality and place adjectives that may stand in a title
 /// ("Russian Foreign Minister").
-pub fn is_demonym(word: &str) -> bool {
-    let lower = word.to_lowercase();
+/// `lower` must be lower-cased already (as `Doc::lower` gives it).
+pub fn is_demonym(lower: &str) -> bool {
     // Institution words: "Fisheries", "Ministry", "Administration", "Department".
     if lower.ends_with("ies")
         || lower.ends_with("tion")
@@ -1478,7 +1504,7 @@ pub fn is_demonym(word: &str) -> bool {
         || lower.ends_with("ish")
         || lower.ends_with("can")
         || matches!(
-            lower.as_str(),
+            lower,
             "french"
                 | "greek"
                 | "dutch"
@@ -1511,8 +1537,8 @@ mod tests {
 
     #[test]
     fn demonyms() {
-        assert!(is_demonym("Russian"));
-        assert!(is_demonym("French"));
-        assert!(!is_demonym("Lavrov"));
+        assert!(is_demonym("russian"));
+        assert!(is_demonym("french"));
+        assert!(!is_demonym("lavrov"));
     }
 }

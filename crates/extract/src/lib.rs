@@ -18,8 +18,6 @@ mod transcript;
 pub use dictum_text::Span;
 pub use lexicon::CueClass;
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 /// How the statement is given in the article.
@@ -81,7 +79,7 @@ impl Extraction {
 /// The extractor: immutable lookup tables, built once and reused.
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    cues: HashMap<&'static str, CueClass>,
+    cues: lexicon::FnvMap<&'static str, CueClass>,
 }
 
 impl Default for Extractor {

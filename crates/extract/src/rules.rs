@@ -242,10 +242,10 @@ fn drop_nested_weak(doc: &Doc, raws: &mut Vec<Raw>) {
 
 /// Two cues may find the same content (a cue phrase of two cue words).
 fn dedupe(doc: &Doc, raws: &mut Vec<Raw>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = lexicon::FnvSet::default();
     raws.retain(|r| seen.insert((r.pieces.clone(), r.kind == Kind::Transcript)));
     // A paragraph repeated by the page (a title shown twice) says nothing twice.
-    let mut texts = std::collections::HashSet::new();
+    let mut texts = lexicon::FnvSet::default();
     raws.retain(|r| {
         let text: Vec<&str> = r
             .pieces

@@ -1,7 +1,7 @@
 //! In-article speakers: from source mentions to the fullest name the article
 //! gives (names, titles, pronouns, role nouns, organisations).
 
-use std::collections::HashMap;
+use crate::lexicon::{FnvMap as HashMap, FnvSet};
 
 use dictum_text::Span;
 
@@ -204,10 +204,10 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
             break;
         }
         let titleish =
-            |k: usize| lexicon::is_title_word(doc.lower(k)) || lexicon::is_demonym(doc.word(k));
+            |k: usize| lexicon::is_title_word(doc.lower(k)) || lexicon::is_demonym(doc.lower(k));
         while first < end {
             let w = doc.lower(first);
-            let demonym_title = lexicon::is_demonym(doc.word(first)) && titleish(first + 1);
+            let demonym_title = lexicon::is_demonym(doc.lower(first)) && titleish(first + 1);
             if lexicon::is_title_word(w)
                 || lexicon::is_role_noun(w)
                 || demonym_title
@@ -275,14 +275,14 @@ struct Index {
     /// Surname key -> the fullest name the article gives.
     fullest: HashMap<String, String>,
     /// Keys of multi-word names: people (or multi-word organisations).
-    people: std::collections::HashSet<String>,
+    people: FnvSet<String>,
 }
 
 impl Index {
     fn new(doc: &Doc) -> Self {
         let mentions = name_mentions(doc);
-        let mut fullest: HashMap<String, String> = HashMap::new();
-        let mut people = std::collections::HashSet::new();
+        let mut fullest: HashMap<String, String> = HashMap::default();
+        let mut people = FnvSet::default();
         for m in &mentions {
             let k = key_of(&m.name);
             if m.tokens >= 2 {
@@ -455,7 +455,7 @@ const GROUPS: &[&str] = &[
 pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extraction {
     let index = Index::new(doc);
     let mut speakers: Vec<Speaker> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut statements = Vec::with_capacity(raws.len());
     // (name, paragraph, token) of the last person speaker.
     let mut last_person: Option<(String, usize, usize)> = None;
