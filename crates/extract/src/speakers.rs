@@ -34,99 +34,104 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     (w, false)
 }
 
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "however",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "if",
-    "when",
-    "this",
-    "that",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "according",
-    "despite",
-    "after",
-    "before",
-    "while",
-    "as",
-    "for",
-    "with",
-    "by",
-    "from",
-    "also",
-    "his",
-    "her",
-    "their",
-    "our",
-    "its",
-    "there",
-    "meanwhile",
-    "still",
-    "yet",
-    "so",
-    "what",
-    "why",
-    "how",
-    "who",
-    "where",
-    "mmm-hmm",
-    "like",
-    "share",
-    "comments",
-    "please",
-    "no",
-    "of",
-    "to",
-    "or",
-    "not",
-    "now",
-    "then",
-    "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "one",
-    "some",
-    "many",
-    "all",
-    "both",
-    "madam",
-    "colleagues",
-    "ladies",
-    "gentlemen",
-    "thank",
-    "you",
-    "yes",
-    "well",
-    "of course",
-];
+/// Capitalized words that are not names (sentence openers, function words,
+/// calendar words, salutations).
+fn not_name(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "however"
+            | "in"
+            | "on"
+            | "at"
+            | "but"
+            | "and"
+            | "if"
+            | "when"
+            | "this"
+            | "that"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "according"
+            | "despite"
+            | "after"
+            | "before"
+            | "while"
+            | "as"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "also"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "its"
+            | "there"
+            | "meanwhile"
+            | "still"
+            | "yet"
+            | "so"
+            | "what"
+            | "why"
+            | "how"
+            | "who"
+            | "where"
+            | "mmm-hmm"
+            | "like"
+            | "share"
+            | "comments"
+            | "please"
+            | "no"
+            | "of"
+            | "to"
+            | "or"
+            | "not"
+            | "now"
+            | "then"
+            | "today"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "one"
+            | "some"
+            | "many"
+            | "all"
+            | "both"
+            | "madam"
+            | "colleagues"
+            | "ladies"
+            | "gentlemen"
+            | "thank"
+            | "you"
+            | "yes"
+            | "well"
+            | "of course"
+    )
+}
 
 /// Every name mention in the text, in order.
 fn name_mentions(doc: &Doc) -> Vec<NameMention> {
@@ -169,7 +174,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         let org_head = GROUPS.contains(&strip_possessive(doc.lower(end)).0);
         if org_head && !possessive {
             let mut first = start;
-            while first < end && NOT_NAMES.contains(&doc.lower(first)) {
+            while first < end && not_name(doc.lower(first)) {
                 first += 1;
             }
             if first <= end && doc.quote_at(first).is_none() {
@@ -212,7 +217,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
                 || lexicon::is_role_noun(w)
                 || demonym_title
                 || w == "."
-                || NOT_NAMES.contains(&w)
+                || not_name(w)
             {
                 if w != "." {
                     titles.push(w.to_string());
@@ -229,7 +234,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
             .filter(|&k| doc.word(k) != ".")
             .map(|k| strip_possessive(doc.word(k)).0)
             .collect();
-        let single_stop = words.len() == 1 && NOT_NAMES.contains(&words[0].to_lowercase().as_str());
+        let single_stop = words.len() == 1 && not_name(&words[0].to_lowercase());
         // Runs of only titles ("the Russian Foreign Minister") name nobody.
         let only_titles = (first..=end).all(|k| doc.word(k) == "." || titleish(k));
         let single_stop = single_stop || only_titles;
