@@ -205,10 +205,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         peak_rss_bytes: peak_rss(),
     };
     if args.json {
-        println!("{}", serde_json::to_string(&report)?);
+        outln!("{}", serde_json::to_string(&report)?)?;
     } else {
         let c = &report.corpus;
-        println!(
+        outln!(
             "corpus: {} articles, {:.2} MB ({} bytes){}",
             c.articles,
             c.bytes as f64 / 1e6,
@@ -218,18 +218,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
             } else {
                 String::new()
             }
-        );
-        println!("{}", report.single.line("1 thread"));
-        println!(
+        )?;
+        outln!("{}", report.single.line("1 thread"))?;
+        outln!(
             "{}",
             report
                 .parallel
                 .line(&format!("{} threads", report.parallel.threads))
-        );
-        println!("speed-up: {:.2}x", report.speedup);
+        )?;
+        outln!("speed-up: {:.2}x", report.speedup)?;
         match report.peak_rss_bytes {
-            Some(b) => println!("peak RSS: {:.1} MB", b as f64 / 1e6),
-            None => println!("peak RSS: n/a"),
+            Some(b) => outln!("peak RSS: {:.1} MB", b as f64 / 1e6)?,
+            None => outln!("peak RSS: n/a")?,
         }
     }
     Ok(if report.corpus.failed > 0 {

@@ -142,11 +142,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             scores: &scores,
             breakdown,
         };
-        println!("{}", serde_json::to_string(&out)?);
+        outln!("{}", serde_json::to_string(&out)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", scores.report());
-    print!("{}", breakdown.counts.report());
+    out!("{}", scores.report())?;
+    out!("{}", breakdown.counts.report())?;
     let kinds: Vec<String> = breakdown
         .by_kind
         .iter()
@@ -163,7 +163,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })
         .collect();
     if !kinds.is_empty() {
-        println!("  by extractor kind: {}", kinds.join("; "));
+        outln!("  by extractor kind: {}", kinds.join("; "))?;
     }
     Ok(ExitCode::SUCCESS)
 }

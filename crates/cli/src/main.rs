@@ -1,5 +1,22 @@
 //! `dictum`: who said what, when, and who reported it.
 
+/// `print!` to standard output, returning the I/O error instead of panicking
+/// (a closed pipe, as in `dictum eval ... | head`, is not a crash).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// `println!` to standard output, returning the I/O error instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod bench;
 mod eval;
 mod extract;
@@ -57,11 +74,20 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("dictum: error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// The reader of our output went away (`dictum extract ... | head`): stop quietly.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Shared by subcommands that take input paths.

@@ -496,3 +496,26 @@ fn discontinuous_content_is_a_list_of_pieces() {
     assert_eq!(st["speaker"], Value::Null);
     assert_eq!(st["source"]["text"], "the mayor");
 }
+
+/// `dictum extract ... | head -c 10`: the reader closes the pipe early; dictum stops quietly,
+/// without a panic and with a success code.
+#[test]
+fn closed_output_pipe_is_not_a_crash() {
+    let dir = TempDir::new("pipe");
+    for i in 0..300 {
+        dir.write(&format!("a{i:03}.txt"), ARTICLE);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dictum"))
+        .args(["extract", "-j", "1"])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cannot run dictum");
+    let mut first = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
