@@ -397,6 +397,8 @@ const SPEECH: &[&str] = &[
 /// Verbs whose content is usually their object ("attacked the plan"): cues
 /// on their right side only, unless a quotation stands on their left.
 const OBJECT: &[&str] = &[
+    "accuse",
+    "accused",
     "expressed",
     "express",
     "expresses",

@@ -687,7 +687,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             if matches!(
                 doc.lower(k),
                 "was" | "were" | "is" | "are" | "been" | "being" | "be"
-            ) && !matches!(lw.as_str(), "expected" | "asked")
+            ) && lw != "expected"
             {
                 return None;
             }
@@ -1076,7 +1076,12 @@ fn with_continuation(
     if doc.is_punct(k, ",") {
         k += 1;
     }
-    if let Some(q) = doc.quote_opening(k) {
+    // Only a quotation that opens after a clause ends continues the statement,
+    // not one inside a new clause (`, but only if Moscow is treated ‘with dignity’`).
+    let after_break = k == after
+        || k > 0
+            && (doc.is_terminal(k - 1) || doc.is_punct(k - 1, ",") || doc.is_punct(k - 1, ":"));
+    if let Some(q) = doc.quote_opening(k).filter(|_| after_break) {
         let quote = &doc.quotes[q];
         let same_para = !(doc.toks[quote.open].newline_before);
         let ends_sentence = quote.close + 1 >= doc.toks.len()
