@@ -1,6 +1,6 @@
 //! `dictum extract`.
 
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -33,8 +33,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let mut done = 0usize;
+    let mut statements = 0usize;
+    let total = inputs.len();
+    // Progress on a terminal only: pipes and CI logs stay clean.
+    let progress = total > BATCH && std::io::stderr().is_terminal();
+    let started = std::time::Instant::now();
     for batch in inputs.chunks(BATCH) {
-        let lines: Vec<Result<String>> = pool.install(|| {
+        let lines: Vec<Result<(String, usize)>> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|inp| match inp {
@@ -45,17 +50,34 @@ pub fn run(args: Args) -> Result<ExitCode> {
         });
         for line in lines {
             match line {
-                Ok(l) => {
+                Ok((l, n)) => {
                     done += 1;
+                    statements += n;
                     out.write_all(l.as_bytes())?;
                     out.write_all(b"\n")?;
                 }
                 Err(e) => {
                     failed += 1;
+                    if progress {
+                        eprint!("\r\x1b[K");
+                    }
                     eprintln!("dictum: {e:#}");
                 }
             }
         }
+        if progress {
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            eprint!(
+                "\r\x1b[K{}/{} articles, {} statements, {:.0} articles/s",
+                done + failed,
+                total,
+                statements,
+                (done + failed) as f64 / secs
+            );
+        }
+    }
+    if progress {
+        eprintln!();
     }
     out.flush().context("cannot write to standard output")?;
     if failed > 0 {
@@ -65,10 +87,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn one(ex: &Extractor, inp: &Input, max_bytes: u64) -> Result<String> {
+/// One article's JSON line and its number of statements.
+fn one(ex: &Extractor, inp: &Input, max_bytes: u64) -> Result<(String, usize)> {
     let text = input::read(inp, max_bytes)?;
     let extraction = ex.extract(&text);
     let name = inp.doc_name();
     let article = output::article(&name, &text, &extraction);
-    Ok(serde_json::to_string(&article)?)
+    Ok((
+        serde_json::to_string(&article)?,
+        extraction.statements.len(),
+    ))
 }
