@@ -1433,7 +1433,22 @@ fn clause_boundary(doc: &Doc, i: usize) -> bool {
     if doc.is_punct(i, ",") {
         return matches!(
             next,
-            "but" | "though" | "although" | "which" | "while" | "whereas" | "even"
+            "but"
+                | "though"
+                | "although"
+                | "which"
+                | "while"
+                | "whereas"
+                | "even"
+                | "who"
+                | "where"
+                | "despite"
+                | "compared"
+                | "said"
+                | "says"
+                | "added"
+                | "adds"
+                | "told"
         ) || (next.ends_with("ing")
             && next.len() > 5
             && !doc.is_capitalized(i + 1)
