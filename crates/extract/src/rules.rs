@@ -144,6 +144,25 @@ pub(crate) struct Raw {
     pub continues: bool,
 }
 
+impl Raw {
+    /// A statement found by a cue; its kind follows from its pieces.
+    fn new(
+        doc: &Doc,
+        pieces: Vec<(usize, usize)>,
+        cue: Option<(usize, usize)>,
+        source: Option<(usize, usize)>,
+    ) -> Raw {
+        Raw {
+            kind: kind_of(doc, &pieces),
+            pieces,
+            cue,
+            source,
+            speaker_name: None,
+            continues: false,
+        }
+    }
+}
+
 pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
     let doc = Doc::new(ex, text);
     if doc.toks.is_empty() {
@@ -313,14 +332,12 @@ fn headline_colon(doc: &Doc, si: usize, raws: &mut Vec<Raw>) {
     let Some(end) = content_end(doc, j + 1, s.tokens.end) else {
         return;
     };
-    raws.push(Raw {
-        kind: kind_of(doc, &[(j + 1, end)]),
-        pieces: vec![(j + 1, end)],
-        cue: Some((j, j)),
-        source: Some((a, j - 1)),
-        speaker_name: None,
-        continues: false,
-    });
+    raws.push(Raw::new(
+        doc,
+        vec![(j + 1, end)],
+        Some((j, j)),
+        Some((a, j - 1)),
+    ));
 }
 
 /// The last token of content that runs from `from` to the sentence end
@@ -510,14 +527,7 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         let start = strip_lead(doc, a, i - 1);
         if start + 1 < i {
             let pieces = vec![(start, i - 2)];
-            return Some(Raw {
-                kind: kind_of(doc, &pieces),
-                pieces,
-                cue,
-                source,
-                speaker_name: None,
-                continues: false,
-            });
+            return Some(Raw::new(doc, pieces, cue, source));
         }
     }
     // Content after the source's comma.
@@ -530,14 +540,7 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     }
     let end = content_end(doc, c + 1, b)?;
     let pieces = vec![(c + 1, end)];
-    Some(Raw {
-        kind: kind_of(doc, &pieces),
-        pieces,
-        cue,
-        source,
-        speaker_name: None,
-        continues: false,
-    })
+    Some(Raw::new(doc, pieces, cue, source))
 }
 
 /// Drops a leading discourse word ("However,", "But") from content.
@@ -696,14 +699,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         });
         let (start, end) = right_content(doc, cue_last + 1, b, class, lw_content)?;
         let pieces = vec![(start, end)];
-        return Some(Raw {
-            kind: kind_of(doc, &pieces),
-            pieces,
-            cue: Some((cue_first, cue_last)),
-            source,
-            speaker_name: None,
-            continues: false,
-        });
+        return Some(Raw::new(doc, pieces, Some((cue_first, cue_last)), source));
     }
 
     // Walk back over adverbs and auxiliaries to the subject.
@@ -756,14 +752,12 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         })?;
         let (start, end) = right_content(doc, cue_last + 1, b, class, lw_content)?;
         let pieces = vec![(start, end)];
-        return Some(Raw {
-            kind: kind_of(doc, &pieces),
+        return Some(Raw::new(
+            doc,
             pieces,
-            cue: Some((cue_first, cue_last)),
-            source: Some(source),
-            speaker_name: None,
-            continues: false,
-        });
+            Some((cue_first, cue_last)),
+            Some(source),
+        ));
     } else if j > a + 2 && doc.is_punct(j - 1, ",") {
         appositive(doc, a, j - 1).or_else(|| long_subject(doc, a, j - 1, cue_last + 1, b))
     } else {
@@ -790,13 +784,8 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     }
 
     let cue = Some((cue_first, cue_last));
-    let raw = |pieces: Vec<(usize, usize)>, source: (usize, usize)| Raw {
-        kind: kind_of(doc, &pieces),
-        pieces,
-        cue,
-        source: Some(source),
-        speaker_name: None,
-        continues: false,
+    let raw = |pieces: Vec<(usize, usize)>, source: (usize, usize)| {
+        Raw::new(doc, pieces, cue, Some(source))
     };
     match subject {
         Some((ss, se)) => {
