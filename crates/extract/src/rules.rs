@@ -808,7 +808,11 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                         && !doc.is_terminal(after)
                         && !is_adjunct_start(doc, after)
                         && (after..b).filter(|&i| doc.is_word(i)).count() >= 4;
-                    words <= 4 && clause_after
+                    // inside a phrase (`on CBS's “Face the Nation,”`), not opening the sentence
+                    let embedded = quote.open > doc.sents[si].tokens.start
+                        && quote.open > 0
+                        && doc.is_word(quote.open - 1);
+                    words <= 4 && clause_after && embedded
                 })
             };
             if let Some(p) = before.filter(|&p| {
