@@ -1528,9 +1528,19 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             .pieces
             .last()
             .map_or(usize::MAX, |p| q.open.saturating_sub(p.1));
-        if ppara == para && raws[pi].kind == Kind::Direct && gap <= 10 {
+        // The quotation continues the previous statement (PolNeAR makes it one
+        // attribution with several pieces) when only that statement's cue clause
+        // stands between them, in the same or the next paragraph.
+        let prev_end = raws[pi].pieces.last().map_or(0, |p| p.1);
+        let quoted = matches!(raws[pi].kind, Kind::Direct | Kind::Mixed);
+        let clean_gap = (prev_end + 1..q.open).all(|i| doc.quote_at(i).is_none());
+        let limit = if ppara == para { 10 } else { 40 };
+        if quoted && clean_gap && gap <= limit && raws[pi].kind != Kind::Transcript {
             let r = &mut raws[pi];
             r.pieces.push((q.open, q.close));
+            if r.kind == Kind::Direct || kind_of(doc, &r.pieces) == Kind::Direct {
+                r.kind = kind_of(doc, &r.pieces);
+            }
         } else {
             raws.push(Raw {
                 kind: Kind::Direct,
