@@ -693,10 +693,10 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     }
     // Participles after a comma take the main clause's subject.
     if class == CueClass::Participle && cue_first > a && doc.is_punct(cue_first - 1, ",") {
-        let source = earlier.last().and_then(|r| r.source).or_else(|| {
-            let e = np_end_forward(doc, a, cue_first)?;
-            Some((a, e))
-        });
+        let source = earlier
+            .last()
+            .and_then(|r| r.source)
+            .or_else(|| clause_subject(doc, a, cue_first));
         let (start, end) = right_content(doc, cue_last + 1, b, class, lw_content)?;
         let pieces = vec![(start, end)];
         return Some(Raw::new(doc, pieces, Some((cue_first, cue_last)), source));
@@ -746,10 +746,10 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         Some((np_start(doc, e, a), e))
     } else if coordinated {
         // "... shook her head and said, ‘No.’": the clause's own subject.
-        let source = earlier.last().and_then(|r| r.source).or_else(|| {
-            let e = np_end_forward(doc, a, j - 1)?;
-            (doc.is_word(a) && !lexicon::is_np_stop(doc.lower(a))).then_some((a, e))
-        })?;
+        let source = earlier
+            .last()
+            .and_then(|r| r.source)
+            .or_else(|| clause_subject(doc, a, j - 1))?;
         let (start, end) = right_content(doc, cue_last + 1, b, class, lw_content)?;
         let pieces = vec![(start, end)];
         return Some(Raw::new(
@@ -893,6 +893,21 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             Some(raw(pieces, (cue_last + 1, src_end)))
         }
     }
+}
+
+/// The subject that opens a clause, after a fronted adjunct ("At a campaign
+/// event in Ames, Mrs. Clinton ...") or discourse word.
+fn clause_subject(doc: &Doc, a: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut st = strip_lead(doc, a, limit);
+    if is_adjunct_start(doc, st) || doc.lower(st) == "despite" {
+        let c = (st..limit).find(|&i| doc.is_punct(i, ","))?;
+        st = c + 1;
+    }
+    if st >= limit || !doc.is_word(st) || lexicon::is_np_stop(doc.lower(st)) {
+        return None;
+    }
+    let e = np_end_forward(doc, st, limit)?;
+    Some((st, e))
 }
 
 /// `Sergei Lavrov, Russia's foreign minister, said` / `“...,” Flynn, a top
@@ -1534,7 +1549,7 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         let prev_end = raws[pi].pieces.last().map_or(0, |p| p.1);
         let quoted = matches!(raws[pi].kind, Kind::Direct | Kind::Mixed);
         let clean_gap = (prev_end + 1..q.open).all(|i| doc.quote_at(i).is_none());
-        let limit = if ppara == para { 10 } else { 40 };
+        let limit = 40;
         if quoted && clean_gap && gap <= limit && raws[pi].kind != Kind::Transcript {
             let r = &mut raws[pi];
             r.pieces.push((q.open, q.close));
@@ -1542,11 +1557,14 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
                 r.kind = kind_of(doc, &r.pieces);
             }
         } else {
+            // The quotation is the previous speaker's: it has no cue of its own,
+            // and its source is the mention that named that speaker.
+            let source = raws[pi].source;
             raws.push(Raw {
                 kind: Kind::Direct,
                 pieces: vec![(q.open, q.close)],
                 cue: None,
-                source: None,
+                source,
                 speaker_name: None,
                 continues: true,
             });
