@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use dictum_eval::{Attribution, Breakdown, GoldDoc, PredOutcome};
-use dictum_extract::{Extraction, Extractor, Kind, Span};
+use dictum_extract::{Extraction, Kind, Span};
 use dictum_text::CharOffsets;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -17,6 +17,9 @@ use crate::output;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    /// Extract from the gold texts exactly as read, without the cleaning stage.
+    #[arg(long)]
+    pub no_clean: bool,
     /// Gold directory: text/<doc>.txt and attributions/<doc>_<annotator>.ann.
     #[arg(value_name = "GOLD_DIR")]
     pub gold: PathBuf,
@@ -98,8 +101,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // the error names the file (and line); its source is already in its message
     let gold = dictum_eval::load_gold(&args.gold)
         .map_err(|e| anyhow::anyhow!("cannot load gold from {}: {e}", args.gold.display()))?;
-    let ex = Extractor::new();
-    let extractions: Vec<Extraction> = gold.par_iter().map(|d| ex.extract(&d.text)).collect();
+    // The same stages as `dictum extract` on a plain-text file, so that the reference
+    // scorer gives the same numbers on `dictum extract`'s output.
+    let pipeline = crate::pipeline::Pipeline::new(args.no_clean);
+    let hints = dictum_clean::Hints::default();
+    let extractions: Vec<Extraction> = gold
+        .par_iter()
+        .map(|d| pipeline.plain(&d.text, &hints).0)
+        .collect();
 
     if let Some(path) = &args.predictions {
         write_predictions(path, &gold, &extractions)?;

@@ -4,11 +4,13 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use dictum_extract::Extractor;
+use dictum_ingest::{Format, RawDoc};
 use rayon::prelude::*;
 
-use crate::input::{self, Input};
-use crate::{output, InputArgs};
+use crate::docs;
+use crate::output;
+use crate::pipeline::Pipeline;
+use crate::InputArgs;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -17,6 +19,12 @@ pub struct Args {
     /// Worker threads (default: all cores). Output order is the input order.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Input format for standard input or to override file suffixes.
+    #[arg(long, value_name = "text|html|jsonl|warc")]
+    pub format: Option<Format>,
+    /// Extract from plain text exactly as read, without removing site furniture.
+    #[arg(long)]
+    pub no_clean: bool,
 }
 
 /// Articles processed per parallel batch: bounds memory while keeping order.
@@ -27,25 +35,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let ex = Extractor::new();
-    let inputs = input::expand(&args.input.paths);
+    let pipeline = Pipeline::new(args.no_clean);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let mut done = 0usize;
     let mut statements = 0usize;
-    let total = inputs.len();
     // Progress on a terminal only: pipes and CI logs stay clean.
-    let progress = total > BATCH && std::io::stderr().is_terminal();
+    let progress = std::io::stderr().is_terminal();
     let started = std::time::Instant::now();
-    for batch in inputs.chunks(BATCH) {
+    let stream = docs::stream(&args.input.paths, args.format, args.input.max_bytes);
+    for batch in docs::batches(stream, BATCH) {
         let lines: Vec<Result<(String, usize)>> = pool.install(|| {
             batch
-                .par_iter()
-                .map(|inp| match inp {
-                    Err(e) => Err(anyhow::anyhow!("{e:#}")),
-                    Ok(inp) => one(&ex, inp, args.input.max_bytes),
-                })
+                .into_par_iter()
+                .map(|next| next.and_then(|(doc, plain)| one(&pipeline, doc, plain)))
                 .collect()
         });
         for line in lines {
@@ -58,25 +62,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 Err(e) => {
                     failed += 1;
-                    if progress {
+                    if progress && done + failed > BATCH {
                         eprint!("\r\x1b[K");
                     }
                     eprintln!("dictum: {e:#}");
                 }
             }
         }
-        if progress {
+        if progress && done + failed >= BATCH {
             let secs = started.elapsed().as_secs_f64().max(1e-9);
             eprint!(
-                "\r\x1b[K{}/{} articles, {} statements, {:.0} articles/s",
+                "\r\x1b[K{} articles, {} statements, {:.0} articles/s",
                 done + failed,
-                total,
                 statements,
                 (done + failed) as f64 / secs
             );
         }
     }
-    if progress {
+    if progress && done + failed >= BATCH {
         eprintln!();
     }
     out.flush().context("cannot write to standard output")?;
@@ -88,13 +91,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// One article's JSON line and its number of statements.
-fn one(ex: &Extractor, inp: &Input, max_bytes: u64) -> Result<(String, usize)> {
-    let text = input::read(inp, max_bytes)?;
-    let extraction = ex.extract(&text);
-    let name = inp.doc_name();
-    let article = output::article(&name, &text, &extraction);
+fn one(pipeline: &Pipeline, doc: RawDoc, plain: bool) -> Result<(String, usize)> {
+    let name = doc.doc.clone();
+    let p = pipeline.process(doc, plain);
+    let article = output::article(&name, &p.text, &p.extraction)
+        .with_metadata(&p.article, (!p.original).then_some(p.text.as_str()));
     Ok((
         serde_json::to_string(&article)?,
-        extraction.statements.len(),
+        p.extraction.statements.len(),
     ))
 }

@@ -18,10 +18,13 @@ macro_rules! outln {
 }
 
 mod bench;
+mod clean;
+mod docs;
 mod eval;
 mod extract;
 mod input;
 mod output;
+mod pipeline;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +58,14 @@ enum Command {
     /// the file as read, end exclusive. Files that cannot be read are reported
     /// on stderr and skipped; the exit code is then 1.
     Extract(extract::Args),
+    /// Show what the cleaning stage makes of each article, as JSON Lines.
+    ///
+    /// Inputs as for `extract`: plain text, HTML (.html/.htm, optionally .gz), JSON Lines
+    /// (.jsonl/.ndjson, optionally .gz/.zst) and WARC (.warc/.warc.gz). One object per
+    /// article: {"doc", "url", "title", "outlet", "published", "published_from", "place",
+    /// "author", "language", "text"}; `published` is ISO 8601, "--05-18" when only month
+    /// and day are known, and no date is ever invented.
+    Clean(clean::Args),
     /// Score the extractor on brat standoff gold (PolNeAR layout).
     ///
     /// GOLD_DIR holds text/<doc>.txt and attributions/<doc>_<annotator>.ann.
@@ -69,6 +80,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
+        Command::Clean(a) => clean::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
     };

@@ -10,7 +10,54 @@ use serde::Serialize;
 pub struct ArticleOut<'a> {
     pub doc: &'a str,
     pub title: Option<&'a str>,
+    #[serde(flatten)]
+    pub meta: Option<Meta<'a>>,
+    /// The clean text the offsets point into (HTML, JSON Lines and WARC inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
     pub statements: Vec<StatementOut<'a>>,
+}
+
+/// Article metadata from the cleaning stage; absent fields are left out.
+#[derive(Serialize)]
+pub struct Meta<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
+}
+
+impl<'a> Meta<'a> {
+    pub fn of(a: &'a dictum_clean::Article) -> Meta<'a> {
+        Meta {
+            url: a.url.as_deref(),
+            outlet: a.outlet.as_deref(),
+            published: a.published.as_ref().map(|d| d.to_string()),
+            place: a.place.as_deref(),
+            author: a.author.as_deref(),
+            language: a.language.as_deref(),
+        }
+    }
+}
+
+impl<'a> ArticleOut<'a> {
+    /// Adds the cleaning stage's metadata, and the clean text when offsets point into it.
+    pub fn with_metadata(mut self, a: &'a dictum_clean::Article, text: Option<&'a str>) -> Self {
+        self.meta = Some(Meta::of(a));
+        self.text = text;
+        if self.title.is_none() {
+            self.title = a.title.as_deref();
+        }
+        self
+    }
 }
 
 #[derive(Serialize)]
@@ -56,6 +103,8 @@ pub fn article<'a>(doc: &'a str, text: &'a str, ex: &'a Extraction) -> ArticleOu
     ArticleOut {
         doc,
         title: ex.title.map(|t| t.slice(text)),
+        meta: None,
+        text: None,
         statements: ex
             .statements
             .iter()

@@ -1,0 +1,111 @@
+//! The pipeline's stages joined: a raw document is cleaned, its statements are
+//! extracted, and their offsets are mapped to the text the output points into.
+
+use dictum_clean::{Article, Cleaner, Hints};
+use dictum_extract::{Extraction, Extractor, Span};
+use dictum_ingest::{Body, RawDoc};
+
+/// The cleaner and the extractor, built once and shared by every thread.
+pub struct Pipeline {
+    pub extractor: Extractor,
+    pub cleaner: Cleaner,
+    /// Skip cleaning: extract from the text exactly as read.
+    pub raw: bool,
+}
+
+/// One processed document.
+pub struct Processed {
+    /// The text the statements' offsets point into: the file as read for plain
+    /// text; the clean text (title on its first line) for HTML, JSON Lines and WARC.
+    pub text: String,
+    /// Whether `text` is the input as read (plain text), so it need not be output.
+    pub original: bool,
+    pub extraction: Extraction,
+    pub article: Article,
+}
+
+pub fn hints(doc: &RawDoc) -> Hints {
+    Hints {
+        url: doc.url.clone(),
+        title: doc.title.clone(),
+        published: doc.published.clone(),
+        outlet: doc.outlet.clone(),
+        author: doc.author.clone(),
+        language: doc.language.clone(),
+        crawl_date: doc.crawl_date.clone(),
+    }
+}
+
+impl Pipeline {
+    pub fn new(raw: bool) -> Self {
+        Pipeline {
+            extractor: Extractor::new(),
+            cleaner: Cleaner::new(),
+            raw,
+        }
+    }
+
+    /// Plain text (a `.txt` file, the gold texts of an evaluation): cleaned,
+    /// extracted, and every span mapped back into `text` itself.
+    pub fn plain(&self, text: &str, hints: &Hints) -> (Extraction, Article) {
+        if self.raw {
+            return (self.extractor.extract(text), Article::default());
+        }
+        let article = self.cleaner.clean_text(text, hints);
+        let mut ex = self.extractor.extract(&article.text);
+        let map = |s: Span| {
+            let (a, b) = article.map.range_to_original(s.start, s.end);
+            Span::new(a, b.max(a))
+        };
+        for st in &mut ex.statements {
+            st.content = map(st.content);
+            for p in &mut st.pieces {
+                *p = map(*p);
+            }
+            st.cue = st.cue.map(map);
+            st.source = st.source.map(map);
+        }
+        ex.title = ex.title.map(map);
+        (ex, article)
+    }
+
+    /// A document from any reader; `plain` when it came from a plain-text file
+    /// (offsets then point into the file as read).
+    pub fn process(&self, doc: RawDoc, plain: bool) -> Processed {
+        let h = hints(&doc);
+        match doc.body {
+            Body::Text(text) if plain => {
+                let (extraction, article) = self.plain(&text, &h);
+                Processed {
+                    text,
+                    original: true,
+                    extraction,
+                    article,
+                }
+            }
+            Body::Text(text) => {
+                // A JSON Lines `text` field: its clean text is what offsets point into.
+                let article = self.cleaner.clean_text(&text, &h);
+                self.finish(article, false)
+            }
+            Body::Html(html) => {
+                let article = self.cleaner.clean_html(&html, &h);
+                self.finish(article, true)
+            }
+        }
+    }
+
+    fn finish(&self, article: Article, title_first: bool) -> Processed {
+        let text = match (&article.title, title_first) {
+            (Some(t), true) if !t.trim().is_empty() => format!("{}\n{}", t.trim(), article.text),
+            _ => article.text.clone(),
+        };
+        let extraction = self.extractor.extract(&text);
+        Processed {
+            text,
+            original: false,
+            extraction,
+            article,
+        }
+    }
+}
