@@ -50,6 +50,8 @@ pub enum Reason {
     Teaser,
     /// A short label (site name, section, tags) outside the article's prose.
     Label,
+    /// A short line that recurs on other pages of the same site.
+    SiteRepeated,
 }
 
 /// A removed piece of the original: its byte range and why.
@@ -227,6 +229,49 @@ pub(crate) struct Options<'a> {
     /// paragraph of prose). Off for text a main-text extractor already cut
     /// out of its page, where short lines at the end are lists and tables.
     pub zones: bool,
+    /// Lines that recur across the site's other pages ([`SiteLines`]).
+    pub site: Option<&'a SiteLines>,
+}
+
+/// Short lines that recur across several pages of one site: site furniture
+/// whatever its wording ("Read more on Harbour Times", a slogan, a menu).
+#[derive(Debug, Clone, Default)]
+pub struct SiteLines {
+    keys: HashSet<u64>,
+}
+
+impl SiteLines {
+    /// Lines of at most `max_words` words found in at least `min_pages` of `pages`.
+    pub fn from_pages<'p>(
+        pages: impl IntoIterator<Item = &'p str>,
+        min_pages: usize,
+        max_words: usize,
+    ) -> SiteLines {
+        let mut count: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        for page in pages {
+            let mut seen = HashSet::new();
+            for line in page.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                if word_count(line) <= max_words && seen.insert(key(line)) {
+                    *count.entry(key(line)).or_default() += 1;
+                }
+            }
+        }
+        SiteLines {
+            keys: count
+                .into_iter()
+                .filter(|&(_, n)| n >= min_pages)
+                .map(|(k, _)| k)
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    fn contains(&self, line: &str) -> bool {
+        self.keys.contains(&key(line))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -351,7 +396,12 @@ impl Furniture {
                     let k = key(line);
                     line_key = Some(k);
                     let words = counts[i];
-                    if Some(i) == title_idx {
+                    if Some(i) != title_idx
+                        && !prose[i]
+                        && opts.site.is_some_and(|s| s.contains(line))
+                    {
+                        Err(Reason::SiteRepeated)
+                    } else if Some(i) == title_idx {
                         if opts.keep_title {
                             Ok(())
                         } else {

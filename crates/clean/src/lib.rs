@@ -26,7 +26,7 @@ mod markup;
 mod offset_map;
 
 pub use date::{Date, DateSource};
-pub use furniture::{Reason, Removed};
+pub use furniture::{Reason, Removed, SiteLines};
 pub use main_text::{MainText, MainTextOutput, Trafilatura};
 pub use offset_map::{OffsetMap, Segment};
 
@@ -130,11 +130,23 @@ impl Cleaner {
     /// it) is the title when it looks like one; it stays the first line of the
     /// clean text.
     pub fn clean_text(&self, text: &str, hints: &Hints) -> Article {
+        self.clean_text_on_site(text, hints, None)
+    }
+
+    /// Like [`Cleaner::clean_text`], also removing short lines that recur on the
+    /// site's other pages (see [`SiteLines::from_pages`]).
+    pub fn clean_text_on_site(
+        &self,
+        text: &str,
+        hints: &Hints,
+        site: Option<&SiteLines>,
+    ) -> Article {
         let opts = furniture::Options {
             detect_title: true,
             known_title: nonempty(&hints.title),
             keep_title: true,
             zones: true,
+            site,
         };
         let is_dateline = |l: &str| self.datelines.parse_line(l, &self.dates).is_some();
         let outcome = self.furniture.clean(text, &opts, &is_dateline);
@@ -193,6 +205,7 @@ impl Cleaner {
             known_title,
             keep_title: false,
             zones: false,
+            site: None,
         };
         let is_dateline = |l: &str| self.datelines.parse_line(l, &self.dates).is_some();
         let outcome = self.furniture.clean(&extracted.text, &opts, &is_dateline);

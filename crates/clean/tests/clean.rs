@@ -441,3 +441,33 @@ fn site_name_written_as_a_url_becomes_a_domain() {
     let a = Cleaner::new().clean_html(html, &Hints::default());
     assert_eq!(a.outlet.as_deref(), Some("harlencourier.example"));
 }
+
+/// A short line that recurs on three pages of one site is furniture on each of them, whatever
+/// its wording; prose that recurs is kept.
+#[test]
+fn lines_recurring_across_a_sites_pages_are_removed() {
+    let pages: Vec<String> = (1..=3)
+        .map(|i| {
+            format!(
+                "Harbour story number {i}\nThe harbour master said on Monday that berth {i} would reopen in May after repairs.\nSupport independent journalism today\n"
+            )
+        })
+        .collect();
+    let site = dictum_clean::SiteLines::from_pages(pages.iter().map(String::as_str), 3, 12);
+    let cleaner = dictum_clean::Cleaner::new();
+    for page in &pages {
+        let a = cleaner.clean_text_on_site(page, &dictum_clean::Hints::default(), Some(&site));
+        assert!(
+            !a.text.contains("Support independent journalism"),
+            "{:?}",
+            a.text
+        );
+        assert!(a.text.contains("would reopen in May"), "{:?}", a.text);
+        let alone = cleaner.clean_text(page, &dictum_clean::Hints::default());
+        assert!(
+            alone.text.contains("Support independent journalism"),
+            "{:?}",
+            alone.text
+        );
+    }
+}

@@ -50,21 +50,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (mut done, mut failed) = (0usize, 0usize);
     let stream = docs::stream(&args.input.paths, args.format, args.input.max_bytes);
     for batch in docs::batches(stream, 256) {
+        let ok: Vec<(dictum_ingest::RawDoc, bool)> = batch
+            .iter()
+            .filter_map(|n| n.as_ref().ok().cloned())
+            .collect();
+        let sites = crate::pipeline::site_lines(&ok);
         let lines: Vec<Result<String>> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|next| {
                     let (doc, plain) = next?;
+                    let site = crate::pipeline::site_of(&doc, plain).and_then(|s| sites.get(&s));
                     let name = doc.doc.clone();
                     let hints_url = doc.url.clone();
-                    let a = match (&doc.body, plain) {
-                        (dictum_ingest::Body::Html(h), _) => pipeline
-                            .cleaner
-                            .clean_html(h, &crate::pipeline::hints(&doc)),
-                        (dictum_ingest::Body::Text(t), _) => pipeline
-                            .cleaner
-                            .clean_text(t, &crate::pipeline::hints(&doc)),
-                    };
+                    let a =
+                        match (&doc.body, plain) {
+                            (dictum_ingest::Body::Html(h), _) => pipeline
+                                .cleaner
+                                .clean_html(h, &crate::pipeline::hints(&doc)),
+                            (dictum_ingest::Body::Text(t), _) => pipeline
+                                .cleaner
+                                .clean_text_on_site(t, &crate::pipeline::hints(&doc), site),
+                        };
                     let o = CleanOut {
                         doc: &name,
                         url: a.url.as_deref().or(hints_url.as_deref()),

@@ -46,10 +46,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let stream = docs::stream(&args.input.paths, args.format, args.input.max_bytes);
     for batch in docs::batches(stream, BATCH) {
+        // Documents and errors keep their order; the site's recurring lines are
+        // learnt from the documents of the batch.
+        let ok: Vec<(RawDoc, bool)> = batch
+            .iter()
+            .filter_map(|n| n.as_ref().ok().cloned())
+            .collect();
+        let sites = crate::pipeline::site_lines(&ok);
         let lines: Vec<Result<(String, usize)>> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|next| next.and_then(|(doc, plain)| one(&pipeline, doc, plain)))
+                .map(|next| {
+                    next.and_then(|(doc, plain)| {
+                        let site =
+                            crate::pipeline::site_of(&doc, plain).and_then(|s| sites.get(&s));
+                        one(&pipeline, doc, plain, site)
+                    })
+                })
                 .collect()
         });
         for line in lines {
@@ -91,9 +104,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// One article's JSON line and its number of statements.
-fn one(pipeline: &Pipeline, doc: RawDoc, plain: bool) -> Result<(String, usize)> {
+fn one(
+    pipeline: &Pipeline,
+    doc: RawDoc,
+    plain: bool,
+    site: Option<&dictum_clean::SiteLines>,
+) -> Result<(String, usize)> {
     let name = doc.doc.clone();
-    let p = pipeline.process(doc, plain);
+    let p = pipeline.process(doc, plain, site);
     let article = output::article(&name, &p.text, &p.extraction)
         .with_metadata(&p.article, (!p.original).then_some(p.text.as_str()));
     Ok((

@@ -1,7 +1,9 @@
 //! The pipeline's stages joined: a raw document is cleaned, its statements are
 //! extracted, and their offsets are mapped to the text the output points into.
 
-use dictum_clean::{Article, Cleaner, Hints};
+use std::collections::HashMap;
+
+use dictum_clean::{Article, Cleaner, Hints, SiteLines};
 use dictum_extract::{Extraction, Extractor, Span};
 use dictum_ingest::{Body, RawDoc};
 
@@ -48,10 +50,19 @@ impl Pipeline {
     /// Plain text (a `.txt` file, the gold texts of an evaluation): cleaned,
     /// extracted, and every span mapped back into `text` itself.
     pub fn plain(&self, text: &str, hints: &Hints) -> (Extraction, Article) {
+        self.plain_on_site(text, hints, None)
+    }
+
+    fn plain_on_site(
+        &self,
+        text: &str,
+        hints: &Hints,
+        site: Option<&SiteLines>,
+    ) -> (Extraction, Article) {
         if self.raw {
             return (self.extractor.extract(text), Article::default());
         }
-        let article = self.cleaner.clean_text(text, hints);
+        let article = self.cleaner.clean_text_on_site(text, hints, site);
         let mut ex = self.extractor.extract(&article.text);
         let map = |s: Span| {
             let (a, b) = article.map.range_to_original(s.start, s.end);
@@ -71,11 +82,11 @@ impl Pipeline {
 
     /// A document from any reader; `plain` when it came from a plain-text file
     /// (offsets then point into the file as read).
-    pub fn process(&self, doc: RawDoc, plain: bool) -> Processed {
+    pub fn process(&self, doc: RawDoc, plain: bool, site: Option<&SiteLines>) -> Processed {
         let h = hints(&doc);
         match doc.body {
             Body::Text(text) if plain => {
-                let (extraction, article) = self.plain(&text, &h);
+                let (extraction, article) = self.plain_on_site(&text, &h, site);
                 Processed {
                     text,
                     original: true,
@@ -85,7 +96,7 @@ impl Pipeline {
             }
             Body::Text(text) => {
                 // A JSON Lines `text` field: its clean text is what offsets point into.
-                let article = self.cleaner.clean_text(&text, &h);
+                let article = self.cleaner.clean_text_on_site(&text, &h, site);
                 self.finish(article, false)
             }
             Body::Html(html) => {
@@ -108,4 +119,35 @@ impl Pipeline {
             article,
         }
     }
+}
+
+/// Pages of one site seen together: a plain-text file's directory, else the
+/// outlet or the URL's host.
+pub fn site_of(doc: &RawDoc, plain: bool) -> Option<String> {
+    if plain {
+        let origin = std::path::Path::new(&doc.origin);
+        return origin.parent().map(|p| format!("dir:{}", p.display()));
+    }
+    if let Some(o) = &doc.outlet {
+        return Some(format!("outlet:{o}"));
+    }
+    let url = doc.url.as_deref()?;
+    let host = url.split("://").nth(1)?.split('/').next()?;
+    Some(format!("host:{host}"))
+}
+
+/// Lines that recur on at least three pages of the same site within a batch.
+pub fn site_lines(batch: &[(RawDoc, bool)]) -> HashMap<String, SiteLines> {
+    let mut pages: HashMap<String, Vec<&str>> = HashMap::new();
+    for (doc, plain) in batch {
+        if let (Some(site), Body::Text(t)) = (site_of(doc, *plain), &doc.body) {
+            pages.entry(site).or_default().push(t);
+        }
+    }
+    pages
+        .into_iter()
+        .filter(|(_, p)| p.len() >= 3)
+        .map(|(site, p)| (site, SiteLines::from_pages(p, 3, 12)))
+        .filter(|(_, lines)| !lines.is_empty())
+        .collect()
 }
