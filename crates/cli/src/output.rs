@@ -27,6 +27,9 @@ pub struct Meta<'a> {
     pub outlet: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// Where the date came from: metadata, dateline, title or crawldate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -41,6 +44,10 @@ impl<'a> Meta<'a> {
             url: a.url.as_deref(),
             outlet: a.outlet.as_deref(),
             published: a.published.as_ref().map(|d| d.to_string()),
+            published_from: a
+                .published
+                .as_ref()
+                .map(|d| format!("{:?}", d.source).to_lowercase()),
             place: a.place.as_deref(),
             author: a.author.as_deref(),
             language: a.language.as_deref(),
@@ -53,7 +60,8 @@ impl<'a> ArticleOut<'a> {
     pub fn with_metadata(mut self, a: &'a dictum_clean::Article, text: Option<&'a str>) -> Self {
         self.meta = Some(Meta::of(a));
         self.text = text;
-        if self.title.is_none() {
+        // A page's title is its metadata; a plain-text file's is its first line.
+        if self.title.is_none() || (text.is_some() && a.title.is_some()) {
             self.title = a.title.as_deref();
         }
         self

@@ -108,7 +108,12 @@ impl Pipeline {
 
     fn finish(&self, article: Article, title_first: bool) -> Processed {
         let text = match (&article.title, title_first) {
-            (Some(t), true) if !t.trim().is_empty() => format!("{}\n{}", t.trim(), article.text),
+            // The title heads the text unless the page's text already starts with it.
+            (Some(t), true)
+                if !t.trim().is_empty() && !article.text.trim_start().starts_with(t.trim()) =>
+            {
+                format!("{}\n{}", t.trim(), article.text)
+            }
             _ => article.text.clone(),
         };
         let extraction = self.extractor.extract(&text);

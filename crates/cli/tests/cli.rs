@@ -519,3 +519,67 @@ fn closed_output_pipe_is_not_a_crash() {
     no_panic(&o);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// HTML and JSON Lines inputs: the cleaning stage gives the clean `text` the offsets point
+/// into, and the metadata; `dictum clean` shows the same text and metadata.
+#[test]
+fn html_and_jsonl_are_cleaned_and_offsets_point_into_the_clean_text() {
+    let dir = TempDir::new("formats");
+    let html = dir.write(
+        "page.html",
+        "<html><head><title>Bridge plan | Harbour Times</title>\
+         <meta property=\"og:site_name\" content=\"Harbour Times\">\
+         <meta property=\"article:published_time\" content=\"2024-03-05T10:00:00Z\"></head>\
+         <body><nav>Home | News | Sport</nav><article><h1>Bridge plan</h1>\
+         <p>The city will build a new bridge over the river by 2027, Mayor Ana Lind said on Tuesday.</p>\
+         <p>“We have waited long enough,” Lind told reporters at the harbour office.</p></article>\
+         <footer>Subscribe to our newsletter</footer></body></html>",
+    );
+    let jsonl = dir.write(
+        "feed.jsonl",
+        "{\"id\":\"n1\",\"url\":\"https://example.org/port\",\"title\":\"Port news\",\
+         \"text\":\"Port news\\nThe port will reopen in May, director Anja Kral said.\",\
+         \"published\":\"2024-05-01\",\"outlet\":\"Example Post\",\"section\":\"local\"}\n",
+    );
+    let o = dictum(&["extract"], &[&html, &jsonl]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = lines(&o);
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0]["outlet"], "Harbour Times");
+    assert_eq!(out[0]["published"], "2024-03-05");
+    assert_eq!(out[1]["doc"], "n1");
+    assert_eq!(out[1]["outlet"], "Example Post");
+    for a in &out {
+        let text = a["text"].as_str().expect("clean text is output");
+        assert!(!text.contains("Subscribe"), "{text}");
+        let sts = a["statements"].as_array().unwrap();
+        assert!(!sts.is_empty(), "{a}");
+        for s in sts {
+            let c = &s["content"];
+            if c[0].is_u64() {
+                assert_eq!(chars(text, span(c)), s["text"].as_str().unwrap());
+            }
+        }
+    }
+    let c = dictum(&["clean"], &[&html]);
+    assert_eq!(c.status.code(), Some(0), "{}", stderr(&c));
+    let cl = lines(&c);
+    for key in [
+        "doc",
+        "url",
+        "title",
+        "outlet",
+        "published",
+        "place",
+        "author",
+        "language",
+        "text",
+    ] {
+        assert!(
+            cl[0].get(key).is_some(),
+            "clean output lacks {key}: {}",
+            cl[0]
+        );
+    }
+    assert_eq!(cl[0]["title"], "Bridge plan");
+}
