@@ -140,7 +140,8 @@ pub(crate) fn scan(html: &str) -> PageMeta {
                 }
             }
             "title" => {
-                let end = find_ci(html, tag_end, "</title").unwrap_or(html.len());
+                let end =
+                    crate::markup::find_ascii_ci(html, tag_end, "</title").unwrap_or(html.len());
                 if meta.html_title.is_none() {
                     let t = clean_value(&html[tag_end..end]);
                     if !t.is_empty() {
@@ -155,7 +156,7 @@ pub(crate) fn scan(html: &str) -> PageMeta {
                 } else {
                     "</style"
                 };
-                let end = find_ci(html, tag_end, close).unwrap_or(html.len());
+                let end = crate::markup::find_ascii_ci(html, tag_end, close).unwrap_or(html.len());
                 let ty = attr(&attrs, "type")
                     .unwrap_or_default()
                     .to_ascii_lowercase();
@@ -239,21 +240,6 @@ fn parse_attrs(html: &str, from: usize) -> (Vec<(String, String)>, usize) {
             attrs.push((name, value));
         }
     }
-}
-
-/// The first case-insensitive occurrence of ASCII `needle` at or after `from`.
-fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
-    let h = hay.as_bytes();
-    let n = needle.as_bytes();
-    let mut i = from;
-    while let Some(off) = hay.get(i..)?.find('<') {
-        let at = i + off;
-        if h.len() >= at + n.len() && h[at..at + n.len()].eq_ignore_ascii_case(n) {
-            return Some(at);
-        }
-        i = at + 1;
-    }
-    None
 }
 
 fn prefix(s: &str, max: usize) -> &str {

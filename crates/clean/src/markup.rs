@@ -147,7 +147,7 @@ fn tag_at(html: &str, lt: usize) -> Option<Tag<'_>> {
 
 /// The first case-insensitive occurrence of ASCII `needle` (which starts
 /// with `<`) at or after `from`.
-fn find_ascii_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
+pub(crate) fn find_ascii_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
     let mut i = from;

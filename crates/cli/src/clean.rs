@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::docs;
+use crate::output::Meta;
 use crate::pipeline::Pipeline;
 use crate::InputArgs;
 
@@ -50,41 +51,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (mut done, mut failed) = (0usize, 0usize);
     let stream = docs::stream(&args.input.paths, args.format, args.input.max_bytes);
     for batch in docs::batches(stream, 256) {
-        let ok: Vec<(dictum_ingest::RawDoc, bool)> = batch
-            .iter()
-            .filter_map(|n| n.as_ref().ok().cloned())
-            .collect();
-        let sites = crate::pipeline::site_lines(&ok);
+        let sites = crate::pipeline::site_lines(batch.iter().filter_map(|n| n.as_ref().ok()));
         let lines: Vec<Result<String>> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|next| {
                     let (doc, plain) = next?;
                     let site = crate::pipeline::site_of(&doc, plain).and_then(|s| sites.get(&s));
-                    let name = doc.doc.clone();
-                    let hints_url = doc.url.clone();
-                    let a =
-                        match (&doc.body, plain) {
-                            (dictum_ingest::Body::Html(h), _) => pipeline
-                                .cleaner
-                                .clean_html(h, &crate::pipeline::hints(&doc)),
-                            (dictum_ingest::Body::Text(t), _) => pipeline
-                                .cleaner
-                                .clean_text_on_site(t, &crate::pipeline::hints(&doc), site),
-                        };
+                    let a = pipeline.clean(&doc, site);
+                    let m = Meta::of(&a);
                     let o = CleanOut {
-                        doc: &name,
-                        url: a.url.as_deref().or(hints_url.as_deref()),
+                        doc: &doc.doc,
+                        url: m.url.or(doc.url.as_deref()),
                         title: a.title.as_deref(),
-                        outlet: a.outlet.as_deref(),
-                        published: a.published.as_ref().map(|d| d.to_string()),
-                        published_from: a
-                            .published
-                            .as_ref()
-                            .map(|d| format!("{:?}", d.source).to_lowercase()),
-                        place: a.place.as_deref(),
-                        author: a.author.as_deref(),
-                        language: a.language.as_deref(),
+                        outlet: m.outlet,
+                        published: m.published,
+                        published_from: m.published_from,
+                        place: m.place,
+                        author: m.author,
+                        language: m.language,
                         text: &a.text,
                     };
                     Ok(serde_json::to_string(&o)?)

@@ -86,17 +86,6 @@ fn write_predictions(path: &PathBuf, gold: &[GoldDoc], extractions: &[Extraction
     out.flush().with_context(ctx)
 }
 
-const KINDS: [Kind; 4] = [Kind::Direct, Kind::Mixed, Kind::Indirect, Kind::Transcript];
-
-fn kind_name(k: Kind) -> &'static str {
-    match k {
-        Kind::Direct => "direct",
-        Kind::Mixed => "mixed",
-        Kind::Indirect => "indirect",
-        Kind::Transcript => "transcript",
-    }
-}
-
 pub fn run(args: Args) -> Result<ExitCode> {
     // the error names the file (and line); its source is already in its message
     let gold = dictum_eval::load_gold(&args.gold)
@@ -137,7 +126,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             k.predicted += 1;
         }
     }
-    let by_kind: Vec<KindCounts> = KINDS
+    let by_kind: Vec<KindCounts> = Kind::ALL
         .iter()
         .map(|&k| KindCounts {
             kind: Some(k),
@@ -163,7 +152,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .map(|c| {
             format!(
                 "{} {}: {} matched, {} partial, {} spurious",
-                c.kind.map_or("?", kind_name),
+                c.kind.map_or("?", Kind::as_str),
                 c.predicted,
                 c.matched,
                 c.partial,

@@ -48,11 +48,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for batch in docs::batches(stream, BATCH) {
         // Documents and errors keep their order; the site's recurring lines are
         // learnt from the documents of the batch.
-        let ok: Vec<(RawDoc, bool)> = batch
-            .iter()
-            .filter_map(|n| n.as_ref().ok().cloned())
-            .collect();
-        let sites = crate::pipeline::site_lines(&ok);
+        let sites = crate::pipeline::site_lines(batch.iter().filter_map(|n| n.as_ref().ok()));
         let lines: Vec<Result<(String, usize)>> = pool.install(|| {
             batch
                 .into_par_iter()

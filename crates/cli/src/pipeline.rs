@@ -80,30 +80,30 @@ impl Pipeline {
         (ex, article)
     }
 
+    /// The cleaning stage alone (`dictum clean`): the clean article of any document.
+    pub fn clean(&self, doc: &RawDoc, site: Option<&SiteLines>) -> Article {
+        let h = hints(doc);
+        match &doc.body {
+            Body::Text(text) => self.cleaner.clean_text_on_site(text, &h, site),
+            Body::Html(html) => self.cleaner.clean_html(html, &h),
+        }
+    }
+
     /// A document from any reader; `plain` when it came from a plain-text file
     /// (offsets then point into the file as read).
     pub fn process(&self, doc: RawDoc, plain: bool, site: Option<&SiteLines>) -> Processed {
-        let h = hints(&doc);
-        match doc.body {
-            Body::Text(text) if plain => {
-                let (extraction, article) = self.plain_on_site(&text, &h, site);
-                Processed {
-                    text,
-                    original: true,
-                    extraction,
-                    article,
-                }
-            }
-            Body::Text(text) => {
-                // A JSON Lines `text` field: its clean text is what offsets point into.
-                let article = self.cleaner.clean_text_on_site(&text, &h, site);
-                self.finish(article, false)
-            }
-            Body::Html(html) => {
-                let article = self.cleaner.clean_html(&html, &h);
-                self.finish(article, true)
-            }
+        if let (true, Body::Text(text)) = (plain, &doc.body) {
+            let (extraction, article) = self.plain_on_site(text, &hints(&doc), site);
+            return Processed {
+                text: doc.body.into_string(),
+                original: true,
+                extraction,
+                article,
+            };
         }
+        // A page, or a JSON Lines `text` field: offsets point into the clean text.
+        let article = self.clean(&doc, site);
+        self.finish(article, doc.body.is_html())
     }
 
     fn finish(&self, article: Article, title_first: bool) -> Processed {
@@ -142,7 +142,9 @@ pub fn site_of(doc: &RawDoc, plain: bool) -> Option<String> {
 }
 
 /// Lines that recur on at least three pages of the same site within a batch.
-pub fn site_lines(batch: &[(RawDoc, bool)]) -> HashMap<String, SiteLines> {
+pub fn site_lines<'a>(
+    batch: impl IntoIterator<Item = &'a (RawDoc, bool)>,
+) -> HashMap<String, SiteLines> {
     let mut pages: HashMap<String, Vec<&str>> = HashMap::new();
     for (doc, plain) in batch {
         if let (Some(site), Body::Text(t)) = (site_of(doc, *plain), &doc.body) {

@@ -34,6 +34,21 @@ pub enum Kind {
     Transcript,
 }
 
+impl Kind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [Kind; 4] = [Kind::Direct, Kind::Mixed, Kind::Indirect, Kind::Transcript];
+
+    /// The kind's name as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Mixed => "mixed",
+            Kind::Indirect => "indirect",
+            Kind::Transcript => "transcript",
+        }
+    }
+}
+
 /// One attributed statement in an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {

@@ -97,13 +97,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let prev_word = i > 0 && is_word_char(chars[i - 1].1);
         let next = if i + 1 < n {
             Some(chars[i + 1].1)
         } else {
             None
         };
-        let next_word = next.is_some_and(is_word_char);
         let (kind, len) = if is_word_char(c) {
             let mut j = i + 1;
             let numeric_start = c.is_ascii_digit();
@@ -158,7 +156,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     // A trailing apostrophe of a plural possessive (voters’ rights) is
                     // ambiguous with a closing quote; record it as a mark and let the
                     // quote pairing decide.
-                    let _ = (prev_word, next_word);
                     let q = if c == '’' {
                         QuoteMark::SingleRight
                     } else {
