@@ -22,9 +22,11 @@ mod clean;
 mod docs;
 mod eval;
 mod extract;
+mod ingest;
 mod input;
 mod output;
 mod pipeline;
+mod query;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,6 +76,29 @@ enum Command {
     Eval(eval::Args),
     /// Measure extraction speed (articles/s, MB/s) on one thread and on all cores.
     Bench(bench::Args),
+    /// Store articles and their statements in the database (default ./dictum-data).
+    ///
+    /// Reads every input `extract` reads. Incremental: an article stored before (same URL,
+    /// or same text when there is no URL) is skipped, a changed one replaces its old version.
+    /// Speakers are resolved across articles into people; the same quote carried by several
+    /// outlets becomes one statement with several reports; copied (syndicated) articles are
+    /// linked to their original. Safe to interrupt: a re-run completes the rest.
+    Ingest(ingest::Args),
+    /// Full-text search over stored statements (BM25), best first.
+    ///
+    /// Example: dictum search "equal terms" --speaker Lavrov --since 2021
+    Search(query::SearchArgs),
+    /// List the people (and organisations) with statements, most reported first; merge,
+    /// split and alias them.
+    People(query::PeopleArgs),
+    /// One person's profile: aliases, roles, a timeline by month and outlet, statements.
+    Person(query::PersonArgs),
+    /// One statement with every report of it and the sentence in each article.
+    Statement(query::StatementArgs),
+    /// Write the stored reports (statement, speaker, article, outlet, date) as JSON Lines or CSV.
+    Export(query::ExportArgs),
+    /// Check the database: whole articles only, index in step, SQLite integrity.
+    Check(query::CheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -83,6 +108,13 @@ fn main() -> ExitCode {
         Command::Clean(a) => clean::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Search(a) => query::search(a),
+        Command::People(a) => query::people(a),
+        Command::Person(a) => query::person(a),
+        Command::Statement(a) => query::statement(a),
+        Command::Export(a) => query::export(a),
+        Command::Check(a) => query::check(a),
     };
     match result {
         Ok(code) => code,
@@ -111,4 +143,18 @@ pub struct InputArgs {
     /// Largest article accepted, in bytes.
     #[arg(long, default_value_t = input::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
+}
+
+/// Where the database lives.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbArgs {
+    /// The database directory (created by `ingest` when missing).
+    #[arg(long, env = "DICTUM_DB", default_value = "dictum-data", value_name = "DIR")]
+    pub db: PathBuf,
+}
+
+impl DbArgs {
+    pub fn dir(&self) -> PathBuf {
+        self.db.clone()
+    }
 }

@@ -71,6 +71,8 @@ pub struct Statement {
 pub struct Speaker {
     /// The fullest name the article gives.
     pub name: String,
+    /// Titles the article writes before the name ("Foreign Minister"), as written.
+    pub roles: Vec<String>,
 }
 
 /// Everything the core finds in one article.

@@ -21,6 +21,8 @@ struct NameMention {
     titles: Vec<String>,
     /// Written as a possessive ("Stranski’s spokesman").
     possessive: bool,
+    /// The title written before the name, as written ("Foreign Minister").
+    role: Option<Span>,
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
@@ -179,6 +181,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
                     tokens: end - first + 1,
                     titles: Vec::new(),
                     possessive,
+                    role: None,
                 });
                 i = end + 1;
                 continue;
@@ -187,6 +190,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         // Strip leading titles and demonyms.
         let mut first = start;
         let mut titles: Vec<String> = Vec::new();
+        let mut role_first = start;
         for back in 1..=3 {
             if start >= back
                 && doc
@@ -197,6 +201,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
                 let w = doc.lower(start - back);
                 if lexicon::is_title_word(w) || lexicon::is_demonym(w) || w.ends_with("'s") {
                     titles.push(w.to_string());
+                    role_first = start - back;
                     continue;
                 }
             }
@@ -234,6 +239,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         let single_stop = single_stop || only_titles;
         if first <= end && !words.is_empty() && !single_stop && doc.quote_at(first).is_none() {
             let name = join_name(doc, first, end);
+            let role = role_span(doc, role_first, first);
             out.push(NameMention {
                 first,
                 last: end,
@@ -241,6 +247,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
                 tokens: words.len(),
                 titles,
                 possessive,
+                role,
             });
         }
         i = end + 1;
@@ -263,6 +270,34 @@ fn join_name(doc: &Doc, first: usize, last: usize) -> String {
         s.push_str(strip_possessive(w).0);
     }
     s
+}
+
+/// Honorifics are titles but not roles.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "lord", "lady", "mr.", "mrs.", "ms.",
+    "dr.",
+];
+
+/// Tokens `[from, to)` before a name as a role, when they hold a title word that is not an
+/// honorific ("Foreign Minister", "Kremlin spokesman"; not "Mr.").
+fn role_span(doc: &Doc, from: usize, to: usize) -> Option<Span> {
+    let mut from = from;
+    // A role starts at a word: not at "the", a comma or a possessive's owner.
+    while from < to && (doc.word(from) == "." || matches!(doc.lower(from), "the" | "a" | "an")) {
+        from += 1;
+    }
+    let mut to = to;
+    while to > from && doc.word(to - 1) == "." {
+        to -= 1;
+    }
+    if from >= to {
+        return None;
+    }
+    let has_role = (from..to).any(|k| {
+        let w = doc.lower(k);
+        (lexicon::is_title_word(w) || lexicon::is_role_noun(w)) && !HONORIFICS.contains(&w)
+    });
+    has_role.then(|| doc.span(from, to - 1))
 }
 
 fn key_of(name: &str) -> String {
@@ -339,6 +374,22 @@ impl Index {
             }
         }
         found.cloned()
+    }
+
+    /// Roles written before the mentions of a speaker, as written, first seen first.
+    fn roles_of(&self, doc: &Doc, name: &str) -> Vec<String> {
+        let mut roles: Vec<String> = Vec::new();
+        for m in &self.mentions {
+            let Some(role) = m.role else { continue };
+            if self.full(&m.name) != name {
+                continue;
+            }
+            let r = role.slice(doc.text).trim();
+            if !r.is_empty() && !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) && roles.len() < 8 {
+                roles.push(r.to_string());
+            }
+        }
+        roles
     }
 
     /// The most recent person mention before token `pos`.
@@ -567,11 +618,17 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                 last_any = Some(n.clone());
             }
             *by_name.entry(n.clone()).or_insert_with(|| {
-                speakers.push(Speaker { name: n });
+                speakers.push(Speaker {
+                    name: n,
+                    roles: Vec::new(),
+                });
                 speakers.len() - 1
             })
         });
         statements.push(to_statement(doc, r, speaker));
+    }
+    for sp in &mut speakers {
+        sp.roles = index.roles_of(doc, &sp.name);
     }
     Extraction {
         title,

@@ -13,6 +13,6 @@ mod span;
 mod token;
 
 pub use offsets::CharOffsets;
-pub use segment::{paragraphs, sentences, Sentence};
+pub use segment::{paragraphs, sentences, sentences_around, Sentence};
 pub use span::Span;
 pub use token::{tokenize, QuoteMark, Token, TokenKind};

@@ -188,3 +188,50 @@ mod tests {
         assert_eq!(p, vec!["One", "Two"]);
     }
 }
+
+/// The sentence or sentences that hold `span`, within its lines: the context a reader needs
+/// to see a statement in its article. Never empty when `span` is in `text`.
+pub fn sentences_around(text: &str, span: Span) -> Span {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let lines = &text[line_start..line_end];
+    let tokens = crate::tokenize(lines);
+    let mut out: Option<Span> = None;
+    for s in sentences(lines, &tokens) {
+        let abs = Span::new(s.span.start + line_start, s.span.end + line_start);
+        if abs.end > start && abs.start < end.max(start + 1) {
+            out = Some(out.map_or(abs, |o| o.cover(abs)));
+        }
+    }
+    out.unwrap_or(Span::new(start, end))
+}
+
+#[cfg(test)]
+mod around_tests {
+    use super::*;
+
+    #[test]
+    fn sentences_around_a_statement() {
+        let t = "First line.\nHe came. “We are ready,” she said. Then he left.\nLast.";
+        let q = t.find("We are").unwrap();
+        let got = sentences_around(t, Span::new(q, q + 12));
+        assert_eq!(got.slice(t), "“We are ready,” she said.");
+        // A span over two sentences gets both; an empty text gets an empty span.
+        let a = t.find("He came").unwrap();
+        let b = t.find("she said").unwrap();
+        assert_eq!(
+            sentences_around(t, Span::new(a, b)).slice(t),
+            "He came. “We are ready,” she said."
+        );
+        assert_eq!(sentences_around("", Span::new(0, 0)), Span::new(0, 0));
+        assert_eq!(sentences_around("abc", Span::new(9, 12)), Span::new(3, 3));
+    }
+}

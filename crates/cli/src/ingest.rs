@@ -1,0 +1,271 @@
+//! `dictum ingest`: articles in, statements stored.
+
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use dictum_extract::Span;
+use dictum_ingest::{Format, RawDoc};
+use dictum_store::{Mode, NewArticle, NewStatement, Outcome, SpanText, Store};
+use dictum_text::CharOffsets;
+use rayon::prelude::*;
+
+use crate::pipeline::{Pipeline, Processed};
+use crate::{docs, DbArgs, InputArgs};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Worker threads for extraction (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Input format for standard input or to override file suffixes.
+    #[arg(long, value_name = "text|html|jsonl|warc")]
+    pub format: Option<Format>,
+    /// The outlet of articles that do not name one (e.g. a folder of one site's pages).
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+    /// Extract from plain text exactly as read, without removing site furniture.
+    #[arg(long)]
+    pub no_clean: bool,
+    /// Limit the database file to this many 4 KiB pages (simulates a full disk; for tests).
+    #[arg(long, hide = true)]
+    pub max_db_pages: Option<u64>,
+    /// Articles per transaction (for tests of interrupted ingests).
+    #[arg(long, hide = true, default_value_t = BATCH)]
+    pub batch: usize,
+}
+
+/// Articles extracted in parallel and stored in one transaction.
+const BATCH: usize = 512;
+
+#[derive(Default)]
+struct Totals {
+    new: usize,
+    known: usize,
+    replaced: usize,
+    failed: usize,
+    statements: usize,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let dir = args.db.dir();
+    let opts = dictum_store::Options {
+        max_pages: args.max_db_pages,
+    };
+    let mut store = Store::open_with(&dir, Mode::Write, &opts)
+        .with_context(|| format!("cannot open the database in {}", dir.display()))?;
+    for note in store.notes() {
+        eprintln!("dictum: {note}");
+    }
+    let pipeline = Pipeline::new(args.no_clean);
+    let files = count_files(&args.input.paths);
+    let progress = std::io::stderr().is_terminal();
+    let started = Instant::now();
+    let mut t = Totals::default();
+    let mut files_seen: HashSet<String> = HashSet::new();
+    let stream = docs::stream(&args.input.paths, args.format, args.input.max_bytes);
+    for batch in docs::batches(stream, args.batch.max(1)) {
+        let sites = crate::pipeline::site_lines(batch.iter().filter_map(|n| n.as_ref().ok()));
+        let prepared: Vec<Result<NewArticle>> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|next| {
+                    next.map(|(doc, plain)| {
+                        let site =
+                            crate::pipeline::site_of(&doc, plain).and_then(|s| sites.get(&s));
+                        article(&pipeline, doc, plain, site, args.outlet.as_deref())
+                    })
+                })
+                .collect()
+        });
+        let mut good = Vec::with_capacity(prepared.len());
+        for p in prepared {
+            match p {
+                Ok(a) => {
+                    if let Some(o) = &a.origin {
+                        files_seen.insert(o.clone());
+                    }
+                    good.push(a);
+                }
+                Err(e) => {
+                    t.failed += 1;
+                    clear_line(progress);
+                    eprintln!("dictum: {e:#}");
+                }
+            }
+        }
+        let outcomes = store.put_batch(&good).with_context(|| {
+            format!(
+                "cannot store the batch starting at {} (database {})",
+                good.first().map_or("?", |a| a.doc.as_str()),
+                dir.display()
+            )
+        })?;
+        for (a, o) in good.iter().zip(outcomes) {
+            match o {
+                Ok(Outcome::New(n)) => {
+                    t.new += 1;
+                    t.statements += n;
+                }
+                Ok(Outcome::Replaced(n)) => {
+                    t.replaced += 1;
+                    t.statements += n;
+                }
+                Ok(Outcome::Known) => t.known += 1,
+                Err(e) => {
+                    t.failed += 1;
+                    clear_line(progress);
+                    eprintln!("dictum: {}: {e}", a.origin.as_deref().unwrap_or(&a.doc));
+                }
+            }
+        }
+        if progress {
+            let done = t.new + t.known + t.replaced + t.failed;
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            let rate = done as f64 / secs;
+            let eta = match files {
+                Some(n) if n > 1 && !files_seen.is_empty() => {
+                    let seen = files_seen.len().min(n);
+                    let left = secs * (n - seen) as f64 / seen as f64;
+                    format!(", {seen}/{n} files, ETA {}", human_secs(left))
+                }
+                _ => String::new(),
+            };
+            eprint!(
+                "\r\x1b[K{done} articles, {} statements, {rate:.0} articles/s{eta}",
+                t.statements
+            );
+        }
+    }
+    clear_line(progress);
+    store
+        .close()
+        .with_context(|| format!("cannot finish writing the database in {}", dir.display()))?;
+    let store = Store::open(&dir, Mode::Read)?;
+    let stats = store.stats()?;
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "articles: {} new, {} already known, {} replaced, {} failed; {} statements stored \
+         ({:.1} s); database {}: {} articles, {} statements, {} reports, {} people",
+        t.new,
+        t.known,
+        t.replaced,
+        t.failed,
+        t.statements,
+        secs,
+        dir.display(),
+        stats.articles,
+        stats.statements,
+        stats.reports,
+        stats.people
+    );
+    Ok(if t.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn clear_line(progress: bool) {
+    if progress {
+        eprint!("\r\x1b[K");
+    }
+}
+
+fn human_secs(s: f64) -> String {
+    let s = s.round() as u64;
+    if s >= 3600 {
+        format!("{}h{:02}m", s / 3600, s / 60 % 60)
+    } else if s >= 60 {
+        format!("{}m{:02}s", s / 60, s % 60)
+    } else {
+        format!("{s}s")
+    }
+}
+
+/// Input files, when they can be counted cheaply (for the ETA).
+fn count_files(paths: &[PathBuf]) -> Option<usize> {
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    Some(dictum_ingest::expand(paths).iter().filter(|p| p.is_ok()).count())
+}
+
+/// One document cleaned, extracted and turned into what the store keeps.
+fn article(
+    pipeline: &Pipeline,
+    doc: RawDoc,
+    plain: bool,
+    site: Option<&dictum_clean::SiteLines>,
+    default_outlet: Option<&str>,
+) -> NewArticle {
+    let name = doc.doc.clone();
+    let origin = doc.origin.clone();
+    let Processed {
+        text,
+        extraction: ex,
+        article: meta,
+        ..
+    } = pipeline.process(doc, plain, site);
+    let offs = CharOffsets::new(&text);
+    let cp = |s: Span| [offs.to_char(s.start), offs.to_char(s.end)];
+    let span_text = |s: Span| SpanText {
+        span: cp(s),
+        text: s.slice(&text).to_string(),
+    };
+    let statements = ex
+        .statements
+        .iter()
+        .map(|s| {
+            let pieces: Vec<Span> = if s.pieces.is_empty() {
+                vec![s.content]
+            } else {
+                s.pieces.clone()
+            };
+            let body = pieces
+                .iter()
+                .map(|p| p.slice(&text))
+                .collect::<Vec<_>>()
+                .join(" … ");
+            let speaker = s.speaker.and_then(|i| ex.speakers.get(i));
+            NewStatement {
+                kind: s.kind.as_str().to_string(),
+                content: pieces.iter().map(|&p| cp(p)).collect(),
+                text: body,
+                cue: s.cue.map(span_text),
+                source: s.source.map(span_text),
+                speaker: speaker.map(|sp| sp.name.clone()),
+                roles: speaker.map(|sp| sp.roles.clone()).unwrap_or_default(),
+                sentence: cp(dictum_text::sentences_around(&text, s.content)),
+            }
+        })
+        .collect();
+    let title = meta
+        .title
+        .clone()
+        .or_else(|| ex.title.map(|t| t.slice(&text).to_string()));
+    NewArticle {
+        doc: name,
+        origin: Some(origin),
+        url: meta.url.clone(),
+        title,
+        outlet: meta.outlet.clone().or_else(|| default_outlet.map(str::to_string)),
+        published: meta.published.as_ref().map(|d| d.to_string()),
+        place: meta.place.clone(),
+        author: meta.author.clone(),
+        language: meta.language.clone(),
+        text,
+        statements,
+    }
+}

@@ -1,0 +1,757 @@
+//! The read side: search, people, statements, articles, export and checks.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+
+use crate::error::{Result, StoreError};
+use crate::index::Filter;
+use crate::{day_to_date, filter_day, people, write, Store};
+
+/// A search and its filters, as the user wrote them.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    pub speaker: Option<String>,
+    pub outlet: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub kind: Option<String>,
+    pub limit: usize,
+}
+
+/// One statement found by a search: its best-matching report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// The statement's id (`dictum statement ID`).
+    pub id: i64,
+    /// The report's id.
+    pub report: i64,
+    pub kind: String,
+    pub text: String,
+    pub doc: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub speaker: Option<String>,
+    pub score: f32,
+    /// Matched words: `[start, end)` code-point ranges into `text`.
+    pub matches: Vec<[usize; 2]>,
+    /// How many articles carry this statement.
+    pub reports: i64,
+}
+
+/// One line of `dictum people`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonSummary {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub statements: i64,
+    pub reports: i64,
+    pub articles: i64,
+}
+
+/// A statement as listed on a person's profile: one report of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementItem {
+    pub id: i64,
+    pub report: i64,
+    pub kind: String,
+    pub text: String,
+    pub doc: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthCount {
+    /// `YYYY-MM`, or `undated`.
+    pub month: String,
+    pub outlet: Option<String>,
+    pub count: i64,
+}
+
+/// `dictum person NAME`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonProfile {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    /// Every spelling of the name seen or given, the canonical one included.
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    pub articles: i64,
+    pub statements: Vec<StatementItem>,
+    pub timeline: Vec<MonthCount>,
+    /// Other people the name could mean.
+    pub others: Vec<PersonSummary>,
+}
+
+/// One report of a statement: where it appeared.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub id: i64,
+    pub article: i64,
+    pub doc: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub kind: String,
+    pub text: String,
+    pub content: Vec<[usize; 2]>,
+    pub cue: Option<String>,
+    pub source: Option<String>,
+    pub speaker: Option<String>,
+    /// The sentence in the article, from the stored offsets.
+    pub sentence: String,
+    /// The article this one copies (syndication), if any.
+    pub copy_of: Option<i64>,
+}
+
+/// `dictum statement ID`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementView {
+    pub id: i64,
+    pub kind: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub person: Option<i64>,
+    /// The earliest dated report (else the first stored).
+    pub first: Option<Report>,
+    /// Distinct outlets, counting a copied article once with its original.
+    pub outlets: Vec<String>,
+    pub independent_reports: i64,
+    pub reports: Vec<Report>,
+}
+
+/// A stored article with its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    pub id: i64,
+    pub doc: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub text: String,
+    pub copy_of: Option<i64>,
+}
+
+/// One row of `dictum export`: a report with its statement, speaker and article.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportRow {
+    pub statement: i64,
+    pub report: i64,
+    pub kind: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub person: Option<i64>,
+    pub person_name: Option<String>,
+    pub cue: Option<String>,
+    pub source: Option<String>,
+    pub doc: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub month: Option<String>,
+    pub content: String,
+    pub copy_of: Option<i64>,
+}
+
+/// Totals.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    pub articles: i64,
+    pub copies: i64,
+    pub statements: i64,
+    pub reports: i64,
+    pub people: i64,
+    pub outlets: i64,
+    pub indexed: u64,
+}
+
+/// What `dictum check` found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CheckReport {
+    pub stats: Stats,
+    /// SQLite's own integrity check ("ok").
+    pub integrity: String,
+    /// Articles whose stored reports are fewer or more than their statement count.
+    pub partial_articles: Vec<String>,
+    /// Reports pointing at a missing article or statement.
+    pub orphan_reports: i64,
+    /// Index changes not yet committed.
+    pub queued: i64,
+}
+
+impl CheckReport {
+    pub fn ok(&self) -> bool {
+        self.integrity == "ok"
+            && self.partial_articles.is_empty()
+            && self.orphan_reports == 0
+            && (self.queued > 0 || self.stats.indexed == self.stats.reports as u64)
+    }
+}
+
+/// Ranges of `words` (lower-cased) in `text`, in code points.
+fn highlight(text: &str, words: &[String]) -> Vec<[usize; 2]> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (char index, byte index)
+    let mut ci = 0;
+    let mut push = |s: (usize, usize), end_ci: usize, end_b: usize| {
+        let w = text[s.1..end_b].to_lowercase();
+        if words.iter().any(|q| *q == w) {
+            out.push([s.0, end_ci]);
+        }
+    };
+    for (b, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some((ci, b));
+            }
+        } else if let Some(s) = start.take() {
+            push(s, ci, b);
+        }
+        ci += 1;
+    }
+    if let Some(s) = start {
+        push(s, ci, text.len());
+    }
+    out
+}
+
+fn sentence_of(text: &str, s: i64, e: i64) -> String {
+    let (s, e) = (s.max(0) as usize, e.max(0) as usize);
+    text.chars().skip(s).take(e.saturating_sub(s)).collect()
+}
+
+impl Store {
+    fn sq(&self, context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |e| StoreError::sqlite(&self.db_path, context, e)
+    }
+
+    /// Totals of the database.
+    pub fn stats(&self) -> Result<Stats> {
+        let one = |sql: &str| -> Result<i64> {
+            self.conn
+                .query_row(sql, [], |r| r.get(0))
+                .map_err(self.sq("cannot count"))
+        };
+        Ok(Stats {
+            articles: one("SELECT count(*) FROM articles")?,
+            copies: one("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL")?,
+            statements: one("SELECT count(*) FROM statements")?,
+            reports: one("SELECT count(*) FROM reports")?,
+            people: one("SELECT count(*) FROM persons p WHERE EXISTS (SELECT 1 FROM reports r WHERE r.person_id = p.id)")?,
+            outlets: one("SELECT count(*) FROM outlets")?,
+            indexed: self.text.num_docs(),
+        })
+    }
+
+    /// BM25 full-text search over statements, best first, one hit per statement.
+    pub fn search(&self, s: &Search) -> Result<Vec<Hit>> {
+        let mut filter = Filter::default();
+        if let Some(name) = &s.speaker {
+            let ids = people::find(&self.conn, &self.db_path, name)?;
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            filter.persons = Some(ids.into_iter().map(|i| i as u64).collect());
+        }
+        if let Some(outlet) = &s.outlet {
+            let key = write::outlet_key(outlet);
+            let ids: Vec<i64> = self
+                .conn
+                .prepare_cached("SELECT id FROM outlets WHERE key = ?1 OR key LIKE ?2")
+                .and_then(|mut st| {
+                    st.query_map(params![key, format!("%{key}%")], |r| r.get(0))?
+                        .collect()
+                })
+                .map_err(self.sq("cannot look up outlets"))?;
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            filter.outlets = Some(ids.into_iter().map(|i| i as u64).collect());
+        }
+        filter.since = s.since.as_deref().map(|d| filter_day(d, false)).transpose()?;
+        filter.until = s.until.as_deref().map(|d| filter_day(d, true)).transpose()?;
+        filter.kind = s.kind.clone();
+        let limit = s.limit.max(1);
+        let found = self.text.search(&s.query, &filter, limit * 4 + 16)?;
+        let words = self.text.query_words(&s.query);
+        let mut seen = std::collections::HashSet::new();
+        let mut hits = Vec::new();
+        let mut get = self
+            .conn
+            .prepare_cached(
+                "SELECT r.kind, r.text, a.doc, o.name, a.published,
+                        coalesce(p.name, r.speaker),
+                        (SELECT count(*) FROM reports x WHERE x.statement_id = r.statement_id)
+                 FROM reports r JOIN articles a ON a.id = r.article_id
+                 LEFT JOIN outlets o ON o.id = a.outlet_id
+                 LEFT JOIN persons p ON p.id = r.person_id
+                 WHERE r.id = ?1",
+            )
+            .map_err(self.sq("cannot read a statement"))?;
+        for (score, report, statement) in found {
+            if hits.len() >= limit {
+                break;
+            }
+            if !seen.insert(statement) {
+                continue;
+            }
+            let row = get
+                .query_row([report as i64], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                        r.get::<_, i64>(6)?,
+                    ))
+                })
+                .optional()
+                .map_err(self.sq("cannot read a statement"))?;
+            // A report deleted since the index was committed.
+            let Some((kind, text, doc, outlet, published, speaker, reports)) = row else {
+                continue;
+            };
+            hits.push(Hit {
+                id: statement as i64,
+                report: report as i64,
+                matches: highlight(&text, &words),
+                kind,
+                text,
+                doc,
+                outlet,
+                published,
+                speaker,
+                score,
+                reports,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// People with statements, most reported first.
+    pub fn people(&self, limit: Option<usize>) -> Result<Vec<PersonSummary>> {
+        let sql = format!(
+            "SELECT p.id, p.name, p.kind, count(DISTINCT r.statement_id), count(r.id),
+                    count(DISTINCT r.article_id)
+             FROM persons p JOIN reports r ON r.person_id = p.id
+             GROUP BY p.id ORDER BY count(r.id) DESC, p.id {}",
+            limit.map_or(String::new(), |l| format!("LIMIT {l}"))
+        );
+        let mut st = self.conn.prepare(&sql).map_err(self.sq("cannot list people"))?;
+        let rows = st
+            .query_map([], summary)
+            .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(self.sq("cannot list people"))?;
+        Ok(rows)
+    }
+
+    /// The profile of the person a name (or `#id`) means.
+    pub fn person(&self, name: &str) -> Result<PersonProfile> {
+        let ids = people::find(&self.conn, &self.db_path, name)?;
+        let Some(&id) = ids.first() else {
+            return Err(StoreError::NotFound(format!(
+                "no person called {name:?} (list them with `dictum people`)"
+            )));
+        };
+        let mut profile = self.person_by_id(id)?;
+        for other in &ids[1..] {
+            let mut st = self
+                .conn
+                .prepare_cached(
+                    "SELECT p.id, p.name, p.kind, count(DISTINCT r.statement_id), count(r.id),
+                            count(DISTINCT r.article_id)
+                     FROM persons p LEFT JOIN reports r ON r.person_id = p.id
+                     WHERE p.id = ?1 GROUP BY p.id",
+                )
+                .map_err(self.sq("cannot read a person"))?;
+            if let Some(s) = st
+                .query_row([other], summary)
+                .optional()
+                .map_err(self.sq("cannot read a person"))?
+            {
+                profile.others.push(s);
+            }
+        }
+        Ok(profile)
+    }
+
+    pub fn person_by_id(&self, id: i64) -> Result<PersonProfile> {
+        let (name, kind): (String, String) = self
+            .conn
+            .query_row("SELECT name, kind FROM persons WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+            .map_err(self.sq("cannot read a person"))?
+            .ok_or_else(|| StoreError::NotFound(format!("no person #{id}")))?;
+        let list = |sql: &str| -> Result<Vec<String>> {
+            self.conn
+                .prepare_cached(sql)
+                .and_then(|mut s| s.query_map([id], |r| r.get(0))?.collect())
+                .map_err(self.sq("cannot read a person"))
+        };
+        let aliases = list("SELECT DISTINCT name FROM aliases WHERE person_id = ?1 ORDER BY name")?;
+        let roles = list("SELECT role FROM roles WHERE person_id = ?1 ORDER BY key")?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT r.statement_id, r.id, r.kind, r.text, a.doc, o.name, a.published, a.day
+                 FROM reports r JOIN articles a ON a.id = r.article_id
+                 LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE r.person_id = ?1
+                 ORDER BY a.day IS NULL, a.day, a.id, r.id",
+            )
+            .map_err(self.sq("cannot read a person"))?;
+        let rows: Vec<(StatementItem, Option<i64>)> = st
+            .query_map([id], |r| {
+                Ok((
+                    StatementItem {
+                        id: r.get(0)?,
+                        report: r.get(1)?,
+                        kind: r.get(2)?,
+                        text: r.get(3)?,
+                        doc: r.get(4)?,
+                        outlet: r.get(5)?,
+                        published: r.get(6)?,
+                    },
+                    r.get(7)?,
+                ))
+            })
+            .and_then(|r| r.collect())
+            .map_err(self.sq("cannot read a person"))?;
+        let days: Vec<i64> = rows.iter().filter_map(|r| r.1).collect();
+        let mut timeline: BTreeMap<(String, Option<String>), i64> = BTreeMap::new();
+        let mut articles = std::collections::HashSet::new();
+        for (item, day) in &rows {
+            let month = day.map_or_else(|| "undated".to_string(), |d| day_to_date(d)[..7].to_string());
+            *timeline.entry((month, item.outlet.clone())).or_default() += 1;
+            articles.insert(item.doc.clone());
+        }
+        Ok(PersonProfile {
+            id,
+            name,
+            kind,
+            aliases,
+            roles,
+            first_seen: days.iter().min().map(|&d| day_to_date(d)),
+            last_seen: days.iter().max().map(|&d| day_to_date(d)),
+            articles: articles.len() as i64,
+            statements: rows.into_iter().map(|r| r.0).collect(),
+            timeline: timeline
+                .into_iter()
+                .map(|((month, outlet), count)| MonthCount {
+                    month,
+                    outlet,
+                    count,
+                })
+                .collect(),
+            others: Vec::new(),
+        })
+    }
+
+    /// A statement with every report of it.
+    pub fn statement(&self, id: i64) -> Result<StatementView> {
+        let (kind, text, person, speaker): (String, String, Option<i64>, Option<String>) = self
+            .conn
+            .query_row(
+                "SELECT s.kind, s.text, s.person_id, p.name FROM statements s
+                 LEFT JOIN persons p ON p.id = s.person_id WHERE s.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()
+            .map_err(self.sq("cannot read a statement"))?
+            .ok_or_else(|| StoreError::NotFound(format!("no statement #{id}")))?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT r.id, a.id, a.doc, a.url, a.title, o.name, a.published, r.kind, r.text,
+                        r.content, r.cue, r.source, r.speaker, a.text, r.sentence_start,
+                        r.sentence_end, a.copy_of, a.day
+                 FROM reports r JOIN articles a ON a.id = r.article_id
+                 LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE r.statement_id = ?1 ORDER BY a.day IS NULL, a.day, r.id",
+            )
+            .map_err(self.sq("cannot read a statement"))?;
+        let reports: Vec<Report> = st
+            .query_map([id], report_row)
+            .and_then(|r| r.collect())
+            .map_err(self.sq("cannot read a statement"))?;
+        let mut outlets: Vec<String> = Vec::new();
+        let mut roots = std::collections::HashSet::new();
+        for r in &reports {
+            roots.insert(r.copy_of.unwrap_or(r.article));
+            if let Some(o) = &r.outlet {
+                if !outlets.contains(o) {
+                    outlets.push(o.clone());
+                }
+            }
+        }
+        Ok(StatementView {
+            id,
+            kind,
+            text,
+            speaker,
+            person,
+            first: reports.first().cloned(),
+            outlets,
+            independent_reports: roots.len() as i64,
+            reports,
+        })
+    }
+
+    /// A stored article by id.
+    pub fn article(&self, id: i64) -> Result<Article> {
+        self.conn
+            .query_row(
+                "SELECT a.id, a.doc, a.url, a.title, o.name, a.published, a.text, a.copy_of
+                 FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?1",
+                [id],
+                |r| {
+                    Ok(Article {
+                        id: r.get(0)?,
+                        doc: r.get(1)?,
+                        url: r.get(2)?,
+                        title: r.get(3)?,
+                        outlet: r.get(4)?,
+                        published: r.get(5)?,
+                        text: r.get(6)?,
+                        copy_of: r.get(7)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(self.sq("cannot read an article"))?
+            .ok_or_else(|| StoreError::NotFound(format!("no article #{id}")))
+    }
+
+    /// Streams the reports that pass the filters (`query` is ignored) to `each`, in id order.
+    pub fn export<E: From<StoreError>>(
+        &self,
+        s: &Search,
+        mut each: impl FnMut(ExportRow) -> std::result::Result<(), E>,
+    ) -> std::result::Result<u64, E> {
+        let persons = match &s.speaker {
+            Some(name) => Some(people::find(&self.conn, &self.db_path, name)?),
+            None => None,
+        };
+        let since = s.since.as_deref().map(|d| filter_day(d, false)).transpose()?;
+        let until = s.until.as_deref().map(|d| filter_day(d, true)).transpose()?;
+        let outlet = s.outlet.as_deref().map(write::outlet_key);
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT r.statement_id, r.id, r.kind, r.text, r.speaker, r.person_id, p.name,
+                        r.cue, r.source, a.doc, a.url, a.title, o.name, a.published, a.day,
+                        r.content, a.copy_of, o.key
+                 FROM reports r JOIN articles a ON a.id = r.article_id
+                 LEFT JOIN outlets o ON o.id = a.outlet_id
+                 LEFT JOIN persons p ON p.id = r.person_id
+                 ORDER BY r.id",
+            )
+            .map_err(|e| StoreError::sqlite(&self.db_path, "cannot export", e))?;
+        let mut rows = st
+            .query([])
+            .map_err(|e| StoreError::sqlite(&self.db_path, "cannot export", e))?;
+        let mut n = 0;
+        while let Some(r) = rows
+            .next()
+            .map_err(|e| StoreError::sqlite(&self.db_path, "cannot export", e))?
+        {
+            let row = export_row(r).map_err(|e| StoreError::sqlite(&self.db_path, "cannot export", e))?;
+            let (row, day, okey) = row;
+            if let Some(p) = &persons {
+                if !row.person.is_some_and(|id| p.contains(&id)) {
+                    continue;
+                }
+            }
+            if let Some(k) = &s.kind {
+                if row.kind != *k {
+                    continue;
+                }
+            }
+            if let Some(o) = &outlet {
+                if !okey.as_deref().is_some_and(|k| k.contains(o.as_str())) {
+                    continue;
+                }
+            }
+            if since.is_some() || until.is_some() {
+                let Some(d) = day else { continue };
+                if since.is_some_and(|s| d < s) || until.is_some_and(|u| d > u) {
+                    continue;
+                }
+            }
+            each(row)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Checks that the database holds only whole articles and that the index matches it.
+    pub fn check(&self) -> Result<CheckReport> {
+        let integrity: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(self.sq("cannot check the database"))?;
+        let partial_articles: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT a.doc FROM articles a
+                 WHERE a.n_statements != (SELECT count(*) FROM reports r WHERE r.article_id = a.id)",
+            )
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .map_err(self.sq("cannot check the database"))?;
+        let orphan_reports: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM reports r
+                 WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = r.article_id)
+                    OR NOT EXISTS (SELECT 1 FROM statements s WHERE s.id = r.statement_id)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(self.sq("cannot check the database"))?;
+        let queued: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM index_queue", [], |r| r.get(0))
+            .map_err(self.sq("cannot check the database"))?;
+        Ok(CheckReport {
+            stats: self.stats()?,
+            integrity,
+            partial_articles,
+            orphan_reports,
+            queued,
+        })
+    }
+
+    /// Merges person `from` into `into` (names or `#id`s).
+    pub fn merge_people(&mut self, into: &str, from: &str) -> Result<(i64, i64)> {
+        let a = people::find_one(&self.conn, &self.db_path, into)?;
+        let b = people::find_one(&self.conn, &self.db_path, from)?;
+        self.in_tx(|tx, db| people::merge(tx, db, a, b))?;
+        self.flush()?;
+        Ok((a, b))
+    }
+
+    /// Moves the given names of a person (and the reports written with them) to a new person.
+    pub fn split_person(&mut self, from: &str, names: &[String]) -> Result<i64> {
+        let a = people::find_one(&self.conn, &self.db_path, from)?;
+        let new = self.in_tx(|tx, db| people::split(tx, db, a, names))?;
+        self.flush()?;
+        Ok(new)
+    }
+
+    /// Adds aliases to a person.
+    pub fn alias_person(&mut self, name: &str, aliases: &[String]) -> Result<i64> {
+        let a = people::find_one(&self.conn, &self.db_path, name)?;
+        self.in_tx(|tx, db| people::alias(tx, db, a, aliases))?;
+        Ok(a)
+    }
+
+    fn in_tx<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction, &std::path::Path) -> Result<T>,
+    ) -> Result<T> {
+        let db = self.db_path.clone();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| StoreError::sqlite(&db, "cannot start a transaction", e))?;
+        let out = f(&tx, &db)?;
+        tx.commit()
+            .map_err(|e| StoreError::sqlite(&db, "cannot commit", e))?;
+        Ok(out)
+    }
+}
+
+fn summary(r: &Row) -> rusqlite::Result<PersonSummary> {
+    Ok(PersonSummary {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        statements: r.get(3)?,
+        reports: r.get(4)?,
+        articles: r.get(5)?,
+    })
+}
+
+fn report_row(r: &Row) -> rusqlite::Result<Report> {
+    let content: String = r.get(9)?;
+    let text: String = r.get(13)?;
+    Ok(Report {
+        id: r.get(0)?,
+        article: r.get(1)?,
+        doc: r.get(2)?,
+        url: r.get(3)?,
+        title: r.get(4)?,
+        outlet: r.get(5)?,
+        published: r.get(6)?,
+        kind: r.get(7)?,
+        text: r.get(8)?,
+        content: serde_json::from_str(&content).unwrap_or_default(),
+        cue: r.get(10)?,
+        source: r.get(11)?,
+        speaker: r.get(12)?,
+        sentence: sentence_of(&text, r.get(14)?, r.get(15)?),
+        copy_of: r.get(16)?,
+    })
+}
+
+type ExportParts = (ExportRow, Option<i64>, Option<String>);
+
+fn export_row(r: &Row) -> rusqlite::Result<ExportParts> {
+    let day: Option<i64> = r.get(14)?;
+    Ok((
+        ExportRow {
+            statement: r.get(0)?,
+            report: r.get(1)?,
+            kind: r.get(2)?,
+            text: r.get(3)?,
+            speaker: r.get(4)?,
+            person: r.get(5)?,
+            person_name: r.get(6)?,
+            cue: r.get(7)?,
+            source: r.get(8)?,
+            doc: r.get(9)?,
+            url: r.get(10)?,
+            title: r.get(11)?,
+            outlet: r.get(12)?,
+            published: r.get(13)?,
+            month: day.map(|d| day_to_date(d)[..7].to_string()),
+            content: r.get(15)?,
+            copy_of: r.get(16)?,
+        },
+        day,
+        r.get(17)?,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_whole_words_in_code_points() {
+        let t = "Équipe said “equal terms”, not equality.";
+        let words = vec!["equal".to_string(), "terms".to_string()];
+        let m = highlight(t, &words);
+        let got: Vec<String> = m
+            .iter()
+            .map(|[s, e]| t.chars().skip(*s).take(e - s).collect())
+            .collect();
+        assert_eq!(got, ["equal", "terms"]);
+    }
+}

@@ -1,0 +1,111 @@
+//! The SQLite schema. SQLite is the source of truth; the full-text index is derived from it.
+//!
+//! Ids use `AUTOINCREMENT` so that an id, once shown to a user, never names anything else.
+
+/// Bumped whenever the schema changes; stored in `PRAGMA user_version`.
+pub const VERSION: i64 = 1;
+
+pub const DDL: &str = r#"
+CREATE TABLE IF NOT EXISTS outlets (
+    id   INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    key  TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc          TEXT NOT NULL,
+    origin       TEXT NOT NULL,
+    url          TEXT,
+    text_hash    INTEGER NOT NULL,
+    title        TEXT,
+    outlet_id    INTEGER,
+    published    TEXT,
+    day          INTEGER,
+    place        TEXT,
+    author       TEXT,
+    language     TEXT,
+    text         TEXT NOT NULL,
+    copy_of      INTEGER,
+    signature    BLOB,
+    n_statements INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url IS NOT NULL;
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);
+CREATE INDEX IF NOT EXISTS articles_origin ON articles(origin);
+CREATE INDEX IF NOT EXISTS articles_copy ON articles(copy_of) WHERE copy_of IS NOT NULL;
+CREATE TABLE IF NOT EXISTS article_bands (
+    band       INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS persons (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    name    TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    surname TEXT
+);
+CREATE INDEX IF NOT EXISTS persons_surname ON persons(surname) WHERE surname IS NOT NULL;
+-- Every spelling of a person's name (Sergey and Sergei Lavrov), with its folded key.
+CREATE TABLE IF NOT EXISTS aliases (
+    person_id INTEGER NOT NULL,
+    name      TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    user      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (person_id, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_key ON aliases(key);
+CREATE TABLE IF NOT EXISTS roles (
+    person_id INTEGER NOT NULL,
+    key       TEXT NOT NULL,
+    role      TEXT NOT NULL,
+    PRIMARY KEY (person_id, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS statements (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    person_id INTEGER,
+    kind      TEXT NOT NULL,
+    text      TEXT NOT NULL,
+    fps       BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_person ON statements(person_id);
+CREATE TABLE IF NOT EXISTS fingerprints (
+    hash         INTEGER NOT NULL,
+    statement_id INTEGER NOT NULL,
+    PRIMARY KEY (hash, statement_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS reports (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    statement_id   INTEGER NOT NULL,
+    article_id     INTEGER NOT NULL,
+    person_id      INTEGER,
+    kind           TEXT NOT NULL,
+    text           TEXT NOT NULL,
+    content        TEXT NOT NULL,
+    cue            TEXT,
+    cue_start      INTEGER,
+    cue_end        INTEGER,
+    source         TEXT,
+    source_start   INTEGER,
+    source_end     INTEGER,
+    speaker        TEXT,
+    sentence_start INTEGER NOT NULL,
+    sentence_end   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reports_statement ON reports(statement_id);
+CREATE INDEX IF NOT EXISTS reports_article ON reports(article_id);
+CREATE INDEX IF NOT EXISTS reports_person ON reports(person_id);
+-- Changes the full-text index has not yet committed: written in the same transaction as the
+-- rows they describe, replayed into the index after a crash, emptied after each index commit.
+CREATE TABLE IF NOT EXISTS index_queue (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    report_id INTEGER NOT NULL,
+    op        INTEGER NOT NULL
+);
+"#;
+
+/// `index_queue.op`: a report that is new to the index.
+pub const OP_ADD: i64 = 2;
+/// `index_queue.op`: a report whose indexed fields changed (its speaker, after a merge).
+pub const OP_UPDATE: i64 = 1;
+/// `index_queue.op`: a report that is gone.
+pub const OP_DELETE: i64 = 0;
