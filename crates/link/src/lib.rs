@@ -7,7 +7,9 @@
 //! signatures are the same across runs, platforms and builds and may be stored.
 //!
 //! - [`names`]: one person across articles (folded name keys, `Same`/`Compatible`/`Different`).
+//! - [`fingerprint`]: one statement across outlets (winnowed word-shingle hashes).
 
+pub mod fingerprint;
 mod fold;
 pub mod hash;
 pub mod names;
