@@ -8,10 +8,14 @@
 //!
 //! - [`names`]: one person across articles (folded name keys, `Same`/`Compatible`/`Different`).
 //! - [`fingerprint`]: one statement across outlets (winnowed word-shingle hashes).
+//! - [`copies`]: syndicated or copied articles (MinHash signatures, LSH bands, the copy rule).
+//! - [`synth`]: copies generated from real articles and the precision/recall measurement.
 
+pub mod copies;
 pub mod fingerprint;
 mod fold;
 pub mod hash;
 pub mod names;
+pub mod synth;
 
 pub use fold::fold_text;
