@@ -10,7 +10,8 @@
 use std::path::PathBuf;
 
 use dictum_link::copies;
-use dictum_link::synth::{evaluate, Mistake, Origin};
+use dictum_link::fingerprint;
+use dictum_link::synth::{evaluate, evaluate_quotes, Mistake, Origin};
 
 fn name(o: &Origin, files: &[PathBuf]) -> String {
     let f = files
@@ -62,16 +63,25 @@ fn main() {
             Err(e) => eprintln!("{}: {e}", f.display()),
         }
     }
-    if args.next().as_deref() == Some("--grid") {
-        grid(&texts, seed);
-        return;
+    match args.next().as_deref() {
+        Some("--grid") => {
+            grid(&texts, seed);
+            return;
+        }
+        Some("--quote-grid") => {
+            quote_grid(&texts, seed);
+            return;
+        }
+        _ => {}
     }
     let t = std::time::Instant::now();
     let r = evaluate(&texts, seed);
     let secs = t.elapsed().as_secs_f64();
     println!(
-        "articles {}  sampled {}  documents {}  seed {seed}  ({secs:.2} s)",
+        "articles {} ({} of at least {} words)  sampled {}  documents {}  seed {seed}  ({secs:.2} s)",
         texts.len(),
+        r.eligible,
+        dictum_link::synth::EVAL_MIN_WORDS,
         r.sampled,
         r.docs
     );
@@ -135,6 +145,7 @@ fn main() {
             show(m, &kept);
         }
     }
+    quotes(&texts, seed);
 }
 
 /// Exhaustive scan (no LSH) for tuning: true and false pairs passing each
@@ -185,5 +196,81 @@ fn grid(texts: &[String], seed: u64) {
             print!("{:>12}", format!("{}/{}", tp[a][b], fp[a][b]));
         }
         println!();
+    }
+}
+
+/// The statement rule on the quotations of the articles.
+fn quotes(texts: &[String], seed: u64) {
+    let t = std::time::Instant::now();
+    let q = evaluate_quotes(texts, seed);
+    println!();
+    println!(
+        "statements: {} distinct quotations of 5-80 words, {} with changed copies ({:.2} s)",
+        q.quotes,
+        q.sampled,
+        t.elapsed().as_secs_f64()
+    );
+    println!(
+        "thresholds: {}-word shingles, window {}, containment >= {}, shared >= {} (or identical sets)",
+        fingerprint::K,
+        fingerprint::W,
+        fingerprint::MIN_CONTAINMENT,
+        fingerprint::MIN_SHARED
+    );
+    println!(
+        "pairs {}  true_pos {}  false_pos {}  false_neg {}",
+        q.pairs, q.true_pos, q.false_pos, q.false_neg
+    );
+    println!("precision {:.4}  recall {:.4}", q.precision, q.recall);
+    for v in &q.per_variant {
+        println!(
+            "  {:<45} {:>4}/{:<4} {:.4}",
+            v.variant.as_str(),
+            v.found,
+            v.pairs,
+            if v.pairs == 0 {
+                1.0
+            } else {
+                v.found as f64 / v.pairs as f64
+            }
+        );
+    }
+    if std::env::var_os("SHOW_QUOTES").is_some() {
+        for (a, b) in &q.false_pos_examples {
+            println!("  FP: {a}  ~  {b}");
+        }
+        for (a, b) in &q.false_neg_examples {
+            println!("  FN: {a}  ~  {b}");
+        }
+    }
+}
+
+/// Statement-rule alternatives on the quotations. Run with `--quote-grid`.
+fn quote_grid(texts: &[String], seed: u64) {
+    use dictum_link::fingerprint::Params;
+    println!("k w min_shared min_containment: precision recall (FP FN) | half one-word two-words");
+    for k in [2, 3, 4] {
+        for w in [1, 2, 3, 4] {
+            for min_shared in [1, 2, 3] {
+                for min_containment in [0.4, 0.5, 0.6] {
+                    let p = Params {
+                        k,
+                        w,
+                        min_shared,
+                        min_containment,
+                    };
+                    let q = dictum_link::synth::evaluate_quotes_with(texts, seed, &p);
+                    let r = |i: usize| {
+                        q.per_variant
+                            .get(i)
+                            .map_or(0.0, |v| v.found as f64 / v.pairs.max(1) as f64)
+                    };
+                    println!(
+                        "{k} {w} {min_shared} {min_containment}: {:.4} {:.4} ({} {}) | {:.3} {:.3} {:.3}",
+                        q.precision, q.recall, q.false_pos, q.false_neg, r(1), r(2), r(3)
+                    );
+                }
+            }
+        }
     }
 }

@@ -4,9 +4,9 @@
 //! marks, truncation and a word or two of translation. Its text is reduced to
 //! folded [`words`], hashed as overlapping `K`-word shingles, and winnowed
 //! (Schleimer, Wilkerson & Aiken 2003): of every `W` consecutive shingle
-//! hashes, the smallest is kept. Two texts that share a run of `K + W - 1 = 5`
+//! hashes, the smallest is kept. Two texts that share a run of `K + W - 1 = 4`
 //! words are guaranteed to share a fingerprint, and a text cut out of another
-//! keeps (nearly) all its fingerprints in the other's set.
+//! (with more than `W` shingles) keeps all its fingerprints in the other's set.
 //!
 //! The decision [`same_statement`] works on counts only, so a database can
 //! count shared fingerprints with a join and decide without the texts.
@@ -20,9 +20,12 @@ use crate::hash::Fnv;
 pub const K: usize = 3;
 
 /// Winnowing window, in shingles. A fingerprint density of about `2 / (W + 1)`
-/// = 1/2 keeps a 30-word quote at ~14 fingerprints; any shared run of
-/// `K + W - 1` = 5 words yields a shared fingerprint.
-pub const W: usize = 3;
+/// = 2/3 keeps a 30-word quote at ~19 fingerprints; any shared run of
+/// `K + W - 1` = 4 words yields a shared fingerprint. Measured on the
+/// quotations of PolNeAR train (`examples/copies.rs --quote-grid`), window 2
+/// finds more changed quotes than 3 or 4 at the same precision; window 1 (no
+/// winnowing) finds more still, but only with 2–4× the false links.
+pub const W: usize = 2;
 
 /// Minimum containment (shared fingerprints over the smaller set's size) for
 /// two texts to be the same statement.
@@ -51,17 +54,92 @@ fn hash_words(ws: &[String]) -> u64 {
     h.finish()
 }
 
+/// The fingerprint and decision parameters. The free functions of this module
+/// use [`Params::DEFAULT`]; other values exist for measuring alternatives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Words per shingle.
+    pub k: usize,
+    /// Winnowing window in shingles (1: every shingle is kept).
+    pub w: usize,
+    /// Minimum shared fingerprints unless the sets are identical.
+    pub min_shared: usize,
+    /// Minimum containment of the smaller set.
+    pub min_containment: f64,
+}
+
+impl Params {
+    /// [`K`], [`W`], [`MIN_SHARED`], [`MIN_CONTAINMENT`].
+    pub const DEFAULT: Params = Params {
+        k: K,
+        w: W,
+        min_shared: MIN_SHARED,
+        min_containment: MIN_CONTAINMENT,
+    };
+
+    /// Hashes of all `k`-word shingles, in text order (one hash of the whole
+    /// text when it has fewer than `k` words; none when it has no words).
+    pub fn shingle_hashes(&self, text: &str) -> Vec<u64> {
+        let ws = words(text);
+        let k = self.k.max(1);
+        if ws.is_empty() {
+            return Vec::new();
+        }
+        if ws.len() < k {
+            return vec![hash_words(&ws)];
+        }
+        ws.windows(k).map(hash_words).collect()
+    }
+
+    /// Winnowed fingerprints with these parameters (see [`fingerprints`]).
+    pub fn fingerprints(&self, text: &str) -> Vec<u64> {
+        let hs = self.shingle_hashes(text);
+        let w = self.w.max(1);
+        let mut out: Vec<u64> = if hs.len() <= w {
+            hs
+        } else {
+            let mut picked = Vec::with_capacity(hs.len() / 2 + 1);
+            let mut last: Option<usize> = None;
+            for start in 0..=hs.len() - w {
+                let window = &hs[start..start + w];
+                // the rightmost minimum of the window
+                let mut best = 0;
+                for (i, &h) in window.iter().enumerate() {
+                    if h <= window[best] {
+                        best = i;
+                    }
+                }
+                let at = start + best;
+                if last != Some(at) {
+                    picked.push(hs[at]);
+                    last = Some(at);
+                }
+            }
+            picked
+        };
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The decision with these parameters (see [`same_statement`]).
+    pub fn same_statement(&self, shared: usize, len_a: usize, len_b: usize) -> bool {
+        let small = len_a.min(len_b);
+        if small == 0 || shared == 0 {
+            return false;
+        }
+        let shared = shared.min(small);
+        if shared == len_a && shared == len_b {
+            return true;
+        }
+        shared >= self.min_shared && shared as f64 >= self.min_containment * small as f64
+    }
+}
+
 /// Hashes of all `K`-word shingles, in text order (one hash of the whole text
 /// when it has fewer than `K` words; none when it has no words).
 pub fn shingle_hashes(text: &str) -> Vec<u64> {
-    let ws = words(text);
-    if ws.is_empty() {
-        return Vec::new();
-    }
-    if ws.len() < K {
-        return vec![hash_words(&ws)];
-    }
-    ws.windows(K).map(hash_words).collect()
+    Params::DEFAULT.shingle_hashes(text)
 }
 
 /// Winnowed fingerprint hashes of `text`: `K`-word shingles, window `W`, the
@@ -70,32 +148,7 @@ pub fn shingle_hashes(text: &str) -> Vec<u64> {
 /// normalised text; an empty text yields none. Sorted, deduplicated, the same
 /// on every run and platform.
 pub fn fingerprints(text: &str) -> Vec<u64> {
-    let hs = shingle_hashes(text);
-    let mut out: Vec<u64> = if hs.len() <= W {
-        hs
-    } else {
-        let mut picked = Vec::with_capacity(hs.len() / 2 + 1);
-        let mut last: Option<usize> = None;
-        for start in 0..=hs.len() - W {
-            let window = &hs[start..start + W];
-            // rightmost minimum
-            let mut best = 0;
-            for (i, &h) in window.iter().enumerate() {
-                if h <= window[best] {
-                    best = i;
-                }
-            }
-            let at = start + best;
-            if last != Some(at) {
-                picked.push(hs[at]);
-                last = Some(at);
-            }
-        }
-        picked
-    };
-    out.sort_unstable();
-    out.dedup();
-    out
+    Params::DEFAULT.fingerprints(text)
 }
 
 /// A fingerprint as SQLite's signed 64-bit integer (the bits unchanged).
@@ -133,15 +186,7 @@ pub fn shared(a: &[u64], b: &[u64]) -> usize {
 /// [`MIN_CONTAINMENT`] of the smaller set. Counts that cannot be (shared more
 /// than a set's size) are read as at most the smaller size.
 pub fn same_statement(shared: usize, len_a: usize, len_b: usize) -> bool {
-    let small = len_a.min(len_b);
-    if small == 0 || shared == 0 {
-        return false;
-    }
-    let shared = shared.min(small);
-    if shared == len_a && shared == len_b {
-        return true;
-    }
-    shared >= MIN_SHARED && shared as f64 >= MIN_CONTAINMENT * small as f64
+    Params::DEFAULT.same_statement(shared, len_a, len_b)
 }
 
 /// [`same_statement`] on two texts.

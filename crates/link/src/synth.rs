@@ -307,6 +307,8 @@ pub struct Mistake {
 pub struct Report {
     /// Documents in the corpus (originals and copies).
     pub docs: usize,
+    /// Originals long enough to get copies ([`EVAL_MIN_WORDS`]).
+    pub eligible: usize,
     /// Originals that got copies.
     pub sampled: usize,
     /// True pairs: two documents from the same original, or from two
@@ -480,6 +482,7 @@ pub fn evaluate(originals: &[String], seed: u64) -> Report {
     let same_original_tp = true_pos - linked_via_corpus_copies;
     Report {
         docs: c.docs.len(),
+        eligible: c.eligible,
         sampled: c.sampled,
         pairs,
         candidates: cands.len(),
@@ -506,6 +509,12 @@ pub const TRUTH_CONTAINMENT: f64 = 0.5;
 /// containment is at least [`TRUTH_CONTAINMENT`] (both with at least
 /// `MIN_SHINGLES` shingles), found through an inverted index of shingles.
 fn exact_copies(sets: &[Vec<u64>]) -> Vec<(usize, usize, f64)> {
+    exact_pairs(sets, MIN_SHINGLES as usize)
+}
+
+/// Pairs `(i, j, containment)` of sets with at least `min_len` elements each
+/// whose exact containment is at least [`TRUTH_CONTAINMENT`].
+fn exact_pairs(sets: &[Vec<u64>], min_len: usize) -> Vec<(usize, usize, f64)> {
     let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
     for (d, set) in sets.iter().enumerate() {
         for &h in set {
@@ -529,12 +538,340 @@ fn exact_copies(sets: &[Vec<u64>]) -> Vec<(usize, usize, f64)> {
             let (a, b) = (a as usize, b as usize);
             let small = sets[a].len().min(sets[b].len());
             let c = f64::from(n) / small.max(1) as f64;
-            (sets[a].len().min(sets[b].len()) >= MIN_SHINGLES as usize && c >= TRUTH_CONTAINMENT)
-                .then_some((a.min(b), a.max(b), c))
+            (small >= min_len && c >= TRUTH_CONTAINMENT).then_some((a.min(b), a.max(b), c))
         })
         .collect();
     out.sort_by_key(|x| (x.0, x.1));
     out
+}
+
+/// How a reported quote was changed from the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum QuoteVariant {
+    /// Straight quotation marks, commas dropped, first word capitalised.
+    Punctuation,
+    /// Only the first half of its words, then "…".
+    FirstHalf,
+    /// One word replaced (a translation's different choice).
+    OneWord,
+    /// Two words replaced.
+    TwoWords,
+}
+
+impl QuoteVariant {
+    /// Every variant, in the order [`quote_variants`] returns them.
+    pub const ALL: [QuoteVariant; 4] = [
+        QuoteVariant::Punctuation,
+        QuoteVariant::FirstHalf,
+        QuoteVariant::OneWord,
+        QuoteVariant::TwoWords,
+    ];
+
+    /// A short name for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteVariant::Punctuation => "punctuation and quote marks",
+            QuoteVariant::FirstHalf => "first half only",
+            QuoteVariant::OneWord => "one word changed",
+            QuoteVariant::TwoWords => "two words changed",
+        }
+    }
+}
+
+/// Replacement words for [`quote_variants`].
+const SUBSTITUTES: &[&str] = &[
+    "dialog",
+    "counterparts",
+    "nevertheless",
+    "talks",
+    "nation",
+    "officials",
+    "certainly",
+    "matter",
+    "people",
+    "plan",
+    "deal",
+    "country",
+    "want",
+    "believe",
+    "very",
+];
+
+/// Quotations of 5–80 words in an article: text between “ and ” (or a pair of
+/// straight double quotes) within one line.
+pub fn quotations(article: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in article.lines() {
+        for (open, close) in [('\u{201c}', '\u{201d}'), ('"', '"')] {
+            let mut rest = line;
+            while let Some(s) = rest.find(open) {
+                let after = &rest[s + open.len_utf8()..];
+                let Some(e) = after.find(close) else { break };
+                let q = &after[..e];
+                let n = crate::fingerprint::words(q).len();
+                if (5..=80).contains(&n) {
+                    out.push(q.trim().to_string());
+                }
+                rest = &after[e + close.len_utf8()..];
+            }
+        }
+    }
+    out
+}
+
+/// Changed reports of one quote, one per [`QuoteVariant`].
+pub fn quote_variants(quote: &str, seed: u64) -> Vec<(QuoteVariant, String)> {
+    let mut g = SplitMix::new(seed ^ crate::hash::fnv1a(quote.as_bytes()));
+    let ws: Vec<&str> = quote.split_whitespace().collect();
+    let replace = |g: &mut SplitMix, n: usize| {
+        let mut w: Vec<String> = ws.iter().map(|s| s.to_string()).collect();
+        for _ in 0..n {
+            if w.len() > 1 {
+                let i = g.range(1, w.len() - 1);
+                let sub = SUBSTITUTES[g.below(SUBSTITUTES.len())];
+                w[i] = if w[i] == sub {
+                    format!("{sub}s")
+                } else {
+                    sub.to_string()
+                };
+            }
+        }
+        w.join(" ")
+    };
+    QuoteVariant::ALL
+        .iter()
+        .map(|&v| {
+            let text = match v {
+                QuoteVariant::Punctuation => {
+                    let t: String = quote.chars().filter(|&c| c != ',').collect();
+                    let mut c = t.chars();
+                    let t: String = match c.next() {
+                        Some(f) => f.to_uppercase().chain(c).collect(),
+                        None => t,
+                    };
+                    format!("\"{t}\"")
+                }
+                QuoteVariant::FirstHalf => ws[..ws.len().div_ceil(2)].join(" ") + " …",
+                QuoteVariant::OneWord => replace(&mut g, 1),
+                QuoteVariant::TwoWords => replace(&mut g, 2),
+            };
+            (v, text)
+        })
+        .collect()
+}
+
+/// Recall of changed quotes of one kind against their original.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteVariantRecall {
+    /// The kind of change.
+    pub variant: QuoteVariant,
+    /// (original, changed) pairs.
+    pub pairs: usize,
+    /// Of those, found.
+    pub found: usize,
+}
+
+/// Pairwise precision and recall of [`same_statement`](crate::fingerprint::same_statement).
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteReport {
+    /// Distinct quotations found in the articles.
+    pub quotes: usize,
+    /// Quotations that got changed copies.
+    pub sampled: usize,
+    /// True pairs: a quotation and its changed copies, and copies of one
+    /// quotation among each other, plus quotations that are one statement
+    /// already (the words of one, at least five, are a run of the other's).
+    pub pairs: usize,
+    /// Linked pairs that are true.
+    pub true_pos: usize,
+    /// Linked pairs that are not.
+    pub false_pos: usize,
+    /// True pairs not linked.
+    pub false_neg: usize,
+    /// `true_pos / (true_pos + false_pos)`.
+    pub precision: f64,
+    /// `true_pos / pairs`.
+    pub recall: f64,
+    /// Recall per kind of change, against the original quotation.
+    pub per_variant: Vec<QuoteVariantRecall>,
+    /// Up to 20 false positives as text pairs.
+    pub false_pos_examples: Vec<(String, String)>,
+    /// Up to 20 false negatives as text pairs.
+    pub false_neg_examples: Vec<(String, String)>,
+}
+
+/// At most this many quotations get changed copies.
+pub const QUOTE_SAMPLE: usize = 1000;
+
+/// Measures the statement rule: collects the quotations of `articles`
+/// (deduplicated by their words), gives a sample of them changed copies
+/// ([`quote_variants`]), links every pair that shares a fingerprint and passes
+/// [`same_statement`](crate::fingerprint::same_statement) (the join a database
+/// does), and counts pairwise precision and recall. Quotations that already
+/// are one statement (one a run of at least five words of the other) count as
+/// true pairs.
+pub fn evaluate_quotes(articles: &[String], seed: u64) -> QuoteReport {
+    evaluate_quotes_with(articles, seed, &crate::fingerprint::Params::DEFAULT)
+}
+
+/// [`evaluate_quotes`] with other fingerprint parameters, for tuning.
+pub fn evaluate_quotes_with(
+    articles: &[String],
+    seed: u64,
+    params: &crate::fingerprint::Params,
+) -> QuoteReport {
+    use crate::fingerprint::words;
+    let mut seen = HashSet::new();
+    let mut originals: Vec<String> = Vec::new();
+    for a in articles {
+        for q in quotations(a) {
+            if seen.insert(words(&q)) {
+                originals.push(q);
+            }
+        }
+    }
+    let mut idx: Vec<usize> = (0..originals.len()).collect();
+    let mut g = SplitMix::new(seed);
+    g.shuffle(&mut idx);
+    idx.truncate(QUOTE_SAMPLE);
+    idx.sort_unstable();
+    let mut texts = originals.clone();
+    let mut origin: Vec<(usize, Option<QuoteVariant>)> =
+        (0..originals.len()).map(|i| (i, None)).collect();
+    for &i in &idx {
+        for (v, t) in quote_variants(&originals[i], seed.wrapping_add(i as u64)) {
+            texts.push(t);
+            origin.push((i, Some(v)));
+        }
+    }
+    // Truth merge: originals that are one statement already: the words of one
+    // (at least five) are a contiguous run of the other's (a partial quote).
+    let word_lists: Vec<Vec<String>> = originals.iter().map(|q| words(q)).collect();
+    let trigram_sets: Vec<Vec<u64>> = word_lists
+        .iter()
+        .map(|ws| {
+            let mut v: Vec<u64> = ws
+                .windows(3)
+                .map(|w| crate::hash::fnv1a(w.join(" ").as_bytes()))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut root: Vec<usize> = (0..originals.len()).collect();
+    fn find(root: &mut [usize], mut x: usize) -> usize {
+        while root[x] != x {
+            root[x] = root[root[x]];
+            x = root[x];
+        }
+        x
+    }
+    for (i, j, _) in exact_pairs(&trigram_sets, 1) {
+        let (short, long) = if word_lists[i].len() <= word_lists[j].len() {
+            (&word_lists[i], &word_lists[j])
+        } else {
+            (&word_lists[j], &word_lists[i])
+        };
+        if short.len() >= 5 && long.windows(short.len()).any(|w| w == short.as_slice()) {
+            let (a, b) = (find(&mut root, i), find(&mut root, j));
+            root[a.max(b)] = a.min(b);
+        }
+    }
+    let family: Vec<usize> = origin.iter().map(|&(o, _)| find(&mut root, o)).collect();
+
+    // The database's join: fingerprint → quotes, shared counts per pair.
+    let fps: Vec<Vec<u64>> = texts.iter().map(|t| params.fingerprints(t)).collect();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (d, f) in fps.iter().enumerate() {
+        for &h in f {
+            index.entry(h).or_default().push(d);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for ds in index.values() {
+        for (x, &a) in ds.iter().enumerate() {
+            for &b in &ds[x + 1..] {
+                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
+    let linked: HashSet<(usize, usize)> = shared
+        .iter()
+        .filter(|(&(a, b), &n)| params.same_statement(n, fps[a].len(), fps[b].len()))
+        .map(|(&p, _)| p)
+        .collect();
+
+    let mut families: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (d, &f) in family.iter().enumerate() {
+        families.entry(f).or_default().push(d);
+    }
+    let (mut pairs, mut true_pos) = (0, 0);
+    let mut per: HashMap<QuoteVariant, (usize, usize)> = HashMap::new();
+    let mut false_neg_examples = Vec::new();
+    let mut fams: Vec<&Vec<usize>> = families.values().filter(|f| f.len() > 1).collect();
+    fams.sort();
+    for fam in fams {
+        for (x, &i) in fam.iter().enumerate() {
+            for &j in &fam[x + 1..] {
+                pairs += 1;
+                let found = linked.contains(&(i.min(j), i.max(j)));
+                if found {
+                    true_pos += 1;
+                } else if false_neg_examples.len() < 20 {
+                    false_neg_examples.push((texts[i].clone(), texts[j].clone()));
+                }
+                if origin[i].0 == origin[j].0 && origin[i].1.is_none() {
+                    if let Some(v) = origin[j].1 {
+                        let e = per.entry(v).or_default();
+                        e.0 += 1;
+                        e.1 += usize::from(found);
+                    }
+                }
+            }
+        }
+    }
+    let mut fp: Vec<(usize, usize)> = linked
+        .iter()
+        .copied()
+        .filter(|&(i, j)| family[i] != family[j])
+        .collect();
+    fp.sort_unstable();
+    let false_pos = fp.len();
+    let false_pos_examples = fp
+        .iter()
+        .take(20)
+        .map(|&(i, j)| (texts[i].clone(), texts[j].clone()))
+        .collect();
+    let ratio = |num: usize, den: usize| {
+        if den == 0 {
+            1.0
+        } else {
+            num as f64 / den as f64
+        }
+    };
+    QuoteReport {
+        quotes: originals.len(),
+        sampled: idx.len(),
+        pairs,
+        true_pos,
+        false_pos,
+        false_neg: pairs - true_pos,
+        precision: ratio(true_pos, true_pos + false_pos),
+        recall: ratio(true_pos, pairs),
+        per_variant: QuoteVariant::ALL
+            .iter()
+            .filter_map(|v| {
+                per.get(v).map(|&(pairs, found)| QuoteVariantRecall {
+                    variant: *v,
+                    pairs,
+                    found,
+                })
+            })
+            .collect(),
+        false_pos_examples,
+        false_neg_examples,
+    }
 }
 
 /// Syllables for invented names in [`fictional_article`].
