@@ -1090,4 +1090,44 @@ mod tests {
         assert!(r.precision >= 0.99, "{r:?}");
         assert!(r.recall >= 0.9, "{r:?}");
     }
+
+    const QUOTED: &[&str] = &[
+        "The mayor said: “We will rebuild every flood barrier along the river before the autumn storms arrive, whatever it costs the city.”",
+        "“Nobody in this chamber voted for a budget that closes rural clinics while the new stadium gets a second roof,” Ostrander told reporters.",
+        "“Our teachers have waited eleven years for a fair contract and they will not wait another winter,” the union leader said on Tuesday.",
+        "Brandt added: \"The ferry service is a lifeline for the islands and selling it to the highest bidder would be a betrayal of every family there.\"",
+        "“If the harbour cranes are sold, three hundred dock workers lose their jobs and the port loses its future,” said Hannah Obi.",
+        "“We are not against new housing, we are against towers that nobody in the old quarter can afford to live in,” residents wrote.",
+    ];
+
+    #[test]
+    fn quotations_are_found() {
+        let q = quotations(QUOTED[0]);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].starts_with("We will rebuild"));
+        assert_eq!(quotations(QUOTED[3]).len(), 1);
+        assert!(quotations("“Too short,” he said. “Unclosed quote").is_empty());
+        assert!(quotations("").is_empty());
+    }
+
+    #[test]
+    fn quote_variants_are_deterministic() {
+        let q = &quotations(QUOTED[1])[0];
+        let v = quote_variants(q, 4);
+        assert_eq!(v, quote_variants(q, 4));
+        assert_eq!(v.len(), QuoteVariant::ALL.len());
+        assert!(v[1].1.ends_with('…'));
+        assert_eq!(quote_variants("", 1).len(), QuoteVariant::ALL.len());
+    }
+
+    #[test]
+    fn evaluate_quotes_on_written_quotes() {
+        let articles: Vec<String> = QUOTED.iter().map(|s| s.to_string()).collect();
+        let r = evaluate_quotes(&articles, 9);
+        assert_eq!(r.quotes, QUOTED.len());
+        assert_eq!(r.sampled, QUOTED.len());
+        assert_eq!(r.false_pos, 0, "{:?}", r.false_pos_examples);
+        assert!(r.recall >= 0.9, "{r:?}");
+        assert_eq!(r.per_variant[0].found, r.per_variant[0].pairs);
+    }
 }
