@@ -24,7 +24,7 @@ pub const K: usize = 3;
 /// `K + W - 1` = 4 words yields a shared fingerprint. Measured on the
 /// quotations of PolNeAR train (`examples/copies.rs --quote-grid`), window 2
 /// finds more changed quotes than 3 or 4 at the same precision; window 1 (no
-/// winnowing) finds more still, but only with 2–4× the false links.
+/// winnowing) finds more still, but only with 4× or more the false links.
 pub const W: usize = 2;
 
 /// Minimum containment (shared fingerprints over the smaller set's size) for
