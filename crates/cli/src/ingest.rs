@@ -199,7 +199,12 @@ fn count_files(paths: &[PathBuf]) -> Option<usize> {
     if paths.iter().any(|p| p.as_os_str() == "-") {
         return None;
     }
-    Some(dictum_ingest::expand(paths).iter().filter(|p| p.is_ok()).count())
+    Some(
+        dictum_ingest::expand(paths)
+            .iter()
+            .filter(|p| p.is_ok())
+            .count(),
+    )
 }
 
 /// One document cleaned, extracted and turned into what the store keeps.
@@ -260,7 +265,10 @@ fn article(
         origin: Some(origin),
         url: meta.url.clone(),
         title,
-        outlet: meta.outlet.clone().or_else(|| default_outlet.map(str::to_string)),
+        outlet: meta
+            .outlet
+            .clone()
+            .or_else(|| default_outlet.map(str::to_string)),
         published: meta.published.as_ref().map(|d| d.to_string()),
         place: meta.place.clone(),
         author: meta.author.clone(),

@@ -149,7 +149,12 @@ pub struct InputArgs {
 #[derive(clap::Args, Debug, Clone)]
 pub struct DbArgs {
     /// The database directory (created by `ingest` when missing).
-    #[arg(long, env = "DICTUM_DB", default_value = "dictum-data", value_name = "DIR")]
+    #[arg(
+        long,
+        env = "DICTUM_DB",
+        default_value = "dictum-data",
+        value_name = "DIR"
+    )]
     pub db: PathBuf,
 }
 

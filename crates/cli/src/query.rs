@@ -86,7 +86,11 @@ pub fn search(a: SearchArgs) -> Result<ExitCode> {
 
 /// `text` with its matched ranges marked: bold on a terminal, «» in a pipe.
 fn marked(text: &str, matches: &[[usize; 2]], tty: bool) -> String {
-    let (on, off) = if tty { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
+    let (on, off) = if tty {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("«", "»")
+    };
     let mut out = String::with_capacity(text.len() + matches.len() * 8);
     let mut m = matches.iter().peekable();
     for (i, c) in text.chars().enumerate() {
@@ -105,7 +109,10 @@ fn marked(text: &str, matches: &[[usize; 2]], tty: bool) -> String {
 fn print_hit(h: &Hit, tty: bool) -> Result<()> {
     let mut head = format!("#{} ", h.id);
     head.push_str(h.speaker.as_deref().unwrap_or("(speaker unknown)"));
-    for part in [h.outlet.as_deref(), h.published.as_deref()].into_iter().flatten() {
+    for part in [h.outlet.as_deref(), h.published.as_deref()]
+        .into_iter()
+        .flatten()
+    {
         head.push_str(" · ");
         head.push_str(part);
     }
@@ -114,7 +121,12 @@ fn print_hit(h: &Hit, tty: bool) -> Result<()> {
     } else {
         String::new()
     };
-    outln!("{head}  [{}{reports}; {}; score {:.2}]", h.kind, h.doc, h.score)?;
+    outln!(
+        "{head}  [{}{reports}; {}; score {:.2}]",
+        h.kind,
+        h.doc,
+        h.score
+    )?;
     outln!("    {}\n", marked(&h.text, &h.matches, tty))?;
     Ok(())
 }
@@ -178,8 +190,8 @@ pub enum PeopleAction {
 
 /// Lines of "A<TAB>B" (blank lines and # comments skipped), with their line numbers.
 fn pairs(file: &std::path::Path) -> Result<Vec<(usize, String, String)>> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read {}", file.display()))?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -217,7 +229,11 @@ pub fn people(a: PeopleArgs) -> Result<ExitCode> {
             }
             outln!("{:>6}  {:>10}  {:>8}  NAME", "ID", "STATEMENTS", "ARTICLES")?;
             for p in list {
-                let kind = if p.kind == "person" { "" } else { "  (organisation)" };
+                let kind = if p.kind == "person" {
+                    ""
+                } else {
+                    "  (organisation)"
+                };
                 outln!(
                     "{:>6}  {:>10}  {:>8}  {}{kind}",
                     format!("#{}", p.id),
@@ -331,7 +347,11 @@ fn print_person(p: &PersonProfile) -> Result<()> {
         (Some(a), Some(b)) => format!("from {a} to {b}"),
         _ => "undated".to_string(),
     };
-    outln!("{} reports in {} articles, {seen}", p.statements.len(), p.articles)?;
+    outln!(
+        "{} reports in {} articles, {seen}",
+        p.statements.len(),
+        p.articles
+    )?;
     if !p.timeline.is_empty() {
         outln!("\nby month and outlet:")?;
         let mut month = "";
@@ -356,12 +376,20 @@ fn print_person(p: &PersonProfile) -> Result<()> {
     for s in &p.statements {
         let when = s.published.as_deref().unwrap_or("undated");
         let outlet = s.outlet.as_deref().unwrap_or(&s.doc);
-        outln!("  #{:<6} {when:<10} {outlet:<12} [{}] {}", s.id, s.kind, short(&s.text, 160))?;
+        outln!(
+            "  #{:<6} {when:<10} {outlet:<12} [{}] {}",
+            s.id,
+            s.kind,
+            short(&s.text, 160)
+        )?;
     }
     for o in &p.others {
         outln!(
             "\nalso matches: #{} {} ({} statements) — `dictum person '#{}'`",
-            o.id, o.name, o.statements, o.id
+            o.id,
+            o.name,
+            o.statements,
+            o.id
         )?;
     }
     Ok(())
@@ -390,12 +418,16 @@ pub struct StatementArgs {
 }
 
 pub fn statement(a: StatementArgs) -> Result<ExitCode> {
-    let id: i64 = a
-        .id
-        .trim()
-        .trim_start_matches('#')
-        .parse()
-        .with_context(|| format!("{:?} is not a statement id (a number, as `dictum search` shows)", a.id))?;
+    let id: i64 =
+        a.id.trim()
+            .trim_start_matches('#')
+            .parse()
+            .with_context(|| {
+                format!(
+                    "{:?} is not a statement id (a number, as `dictum search` shows)",
+                    a.id
+                )
+            })?;
     let store = open(&a.db)?;
     let s = store.statement(id)?;
     if a.json {
@@ -444,7 +476,10 @@ fn print_statement(s: &StatementView) -> Result<()> {
             r.title.as_deref().unwrap_or(&r.doc)
         )?;
         if let Some(src) = &r.source {
-            outln!("    source: {src}; cue: {}", r.cue.as_deref().unwrap_or("-"))?;
+            outln!(
+                "    source: {src}; cue: {}",
+                r.cue.as_deref().unwrap_or("-")
+            )?;
         }
         outln!("    {}", r.sentence)?;
     }

@@ -385,7 +385,8 @@ impl Index {
                 continue;
             }
             let r = role.slice(doc.text).trim();
-            if !r.is_empty() && !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) && roles.len() < 8 {
+            if !r.is_empty() && !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) && roles.len() < 8
+            {
                 roles.push(r.to_string());
             }
         }

@@ -63,7 +63,11 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 impl StoreError {
     /// Classifies an SQLite error: a full disk and a damaged file get their own variants.
-    pub(crate) fn sqlite(path: &std::path::Path, context: &'static str, e: rusqlite::Error) -> Self {
+    pub(crate) fn sqlite(
+        path: &std::path::Path,
+        context: &'static str,
+        e: rusqlite::Error,
+    ) -> Self {
         use rusqlite::ErrorCode as C;
         if let rusqlite::Error::SqliteFailure(f, msg) = &e {
             match f.code {
@@ -93,7 +97,11 @@ impl StoreError {
         }
     }
 
-    pub(crate) fn index(path: &std::path::Path, context: &'static str, e: tantivy::TantivyError) -> Self {
+    pub(crate) fn index(
+        path: &std::path::Path,
+        context: &'static str,
+        e: tantivy::TantivyError,
+    ) -> Self {
         let full = match &e {
             tantivy::TantivyError::IoError(io) => io.kind() == std::io::ErrorKind::StorageFull,
             tantivy::TantivyError::LockFailure(..) => {

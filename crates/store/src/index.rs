@@ -11,9 +11,7 @@ use std::path::{Path, PathBuf};
 use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, FAST, INDEXED, STORED, STRING, TEXT,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, FAST, INDEXED, STORED, STRING, TEXT};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::error::{Result, StoreError};
@@ -88,10 +86,11 @@ impl FullText {
             path: dir.to_path_buf(),
             detail: e.to_string(),
         })?;
-        let index = Index::open_or_create(mdir, schema.clone()).map_err(|e| StoreError::Corrupt {
-            path: dir.to_path_buf(),
-            detail: e.to_string(),
-        })?;
+        let index =
+            Index::open_or_create(mdir, schema.clone()).map_err(|e| StoreError::Corrupt {
+                path: dir.to_path_buf(),
+                detail: e.to_string(),
+            })?;
         if index.schema() != schema {
             return Err(StoreError::Corrupt {
                 path: dir.to_path_buf(),
@@ -137,13 +136,16 @@ impl FullText {
 
     fn writer(&mut self) -> Result<&mut IndexWriter<TantivyDocument>> {
         let dir = self.dir.clone();
-        self.writer.as_mut().ok_or_else(|| StoreError::Locked { path: dir })
+        self.writer
+            .as_mut()
+            .ok_or_else(|| StoreError::Locked { path: dir })
     }
 
     /// Removes a report from the index (no-op when it is not there).
     pub fn delete(&mut self, report: u64) -> Result<()> {
         let f = self.f;
-        self.writer()?.delete_term(Term::from_field_u64(f.report, report));
+        self.writer()?
+            .delete_term(Term::from_field_u64(f.report, report));
         Ok(())
     }
 
@@ -188,7 +190,6 @@ impl FullText {
         Ok(())
     }
 
-
     /// Waits for background merges to finish and releases the writer.
     pub fn close(&mut self) -> Result<()> {
         if let Some(w) = self.writer.take() {
@@ -203,7 +204,12 @@ impl FullText {
     }
 
     /// The best-scoring reports for `query` under `filter`: (score, report, statement).
-    pub fn search(&self, query: &str, filter: &Filter, limit: usize) -> Result<Vec<(f32, u64, u64)>> {
+    pub fn search(
+        &self,
+        query: &str,
+        filter: &Filter,
+        limit: usize,
+    ) -> Result<Vec<(f32, u64, u64)>> {
         let f = self.f;
         let mut parser = QueryParser::for_index(&self.index, vec![f.text]);
         parser.set_conjunction_by_default();
@@ -246,12 +252,12 @@ impl FullText {
             ));
         }
         if filter.since.is_some() || filter.until.is_some() {
-            let lo = filter
-                .since
-                .map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, d)));
-            let hi = filter
-                .until
-                .map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, d)));
+            let lo = filter.since.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_i64(f.day, d))
+            });
+            let hi = filter.until.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_i64(f.day, d))
+            });
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
         }
         let q = BooleanQuery::new(clauses);

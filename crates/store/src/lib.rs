@@ -33,8 +33,8 @@ use serde::Serialize;
 
 pub use error::{Result, StoreError};
 pub use query::{
-    Article, CheckReport, ExportRow, Hit, MonthCount, PersonProfile, PersonSummary, Report,
-    Search, StatementItem, StatementView, Stats,
+    Article, CheckReport, ExportRow, Hit, MonthCount, PersonProfile, PersonSummary, Report, Search,
+    StatementItem, StatementView, Stats,
 };
 
 use index::FullText;
@@ -384,7 +384,13 @@ mod tests {
 
     #[test]
     fn days_round_trip() {
-        for d in ["1970-01-01", "2021-05-17", "2024-02-29", "1999-12-31", "2000-03-01"] {
+        for d in [
+            "1970-01-01",
+            "2021-05-17",
+            "2024-02-29",
+            "1999-12-31",
+            "2000-03-01",
+        ] {
             assert_eq!(day_to_date(day_number(d).unwrap()), d);
         }
         assert_eq!(day_number("1970-01-02"), Some(1));
@@ -395,9 +401,18 @@ mod tests {
 
     #[test]
     fn filter_days_cover_whole_periods() {
-        assert_eq!(filter_day("2021", true).unwrap(), day_number("2021-12-31").unwrap());
-        assert_eq!(filter_day("2024-02", true).unwrap(), day_number("2024-02-29").unwrap());
-        assert_eq!(filter_day("2021-05", false).unwrap(), day_number("2021-05-01").unwrap());
+        assert_eq!(
+            filter_day("2021", true).unwrap(),
+            day_number("2021-12-31").unwrap()
+        );
+        assert_eq!(
+            filter_day("2024-02", true).unwrap(),
+            day_number("2024-02-29").unwrap()
+        );
+        assert_eq!(
+            filter_day("2021-05", false).unwrap(),
+            day_number("2021-05-01").unwrap()
+        );
         assert!(filter_day("May 2021", false).is_err());
         assert!(filter_day("2021-5", false).is_err());
     }

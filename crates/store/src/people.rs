@@ -30,9 +30,11 @@ pub(crate) fn resolve(tx: &Connection, db: &Path, name: &str) -> Result<Option<i
         .map_err(sq("cannot look up a person"))?;
     if let Some(id) = by_alias {
         // Every spelling is kept: "Sergei Lavrov" beside "Sergey Lavrov".
-        tx.prepare_cached("INSERT OR IGNORE INTO aliases (key, person_id, name) VALUES (?1, ?2, ?3)")
-            .and_then(|mut s| s.execute(params![key, id, name.trim()]))
-            .map_err(sq("cannot store an alias"))?;
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO aliases (key, person_id, name) VALUES (?1, ?2, ?3)",
+        )
+        .and_then(|mut s| s.execute(params![key, id, name.trim()]))
+        .map_err(sq("cannot store an alias"))?;
         return Ok(Some(id));
     }
     let Some(parsed) = names::parse(name) else {
@@ -44,7 +46,10 @@ pub(crate) fn resolve(tx: &Connection, db: &Path, name: &str) -> Result<Option<i
     let surname = parsed.surname.clone();
     let known: Vec<(i64, String)> = tx
         .prepare_cached("SELECT id, name FROM persons WHERE surname = ?1 AND kind = 'person'")
-        .and_then(|mut s| s.query_map([&surname], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .and_then(|mut s| {
+            s.query_map([&surname], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect()
+        })
         .map_err(sq("cannot look up a person"))?;
     let compatible: Vec<(i64, String, bool)> = known
         .into_iter()
@@ -74,8 +79,11 @@ pub(crate) fn resolve(tx: &Connection, db: &Path, name: &str) -> Result<Option<i
                 .query_row("SELECT name FROM persons WHERE id = ?1", [id], |r| r.get(0))
                 .map_err(sq("cannot look up a person"))?;
             if names::display_better(name, &current) {
-                tx.execute("UPDATE persons SET name = ?1 WHERE id = ?2", params![name, id])
-                    .map_err(sq("cannot update a person"))?;
+                tx.execute(
+                    "UPDATE persons SET name = ?1 WHERE id = ?2",
+                    params![name, id],
+                )
+                .map_err(sq("cannot update a person"))?;
             }
             Ok(Some(id))
         }
@@ -179,7 +187,7 @@ pub(crate) fn find(conn: &Connection, db: &Path, name: &str) -> Result<Vec<i64>>
         }
     }
     // Words anywhere in an alias: "foreign ministry" finds "Russia's Foreign Ministry".
-    let like = format!("%{}%", key.replace('%', "").replace('_', ""));
+    let like = format!("%{}%", key.replace(['%', '_'], ""));
     ranked(
         &format!(
             "SELECT DISTINCT p.id FROM persons p JOIN aliases a ON a.person_id = p.id
@@ -204,11 +212,16 @@ pub(crate) fn find_one(conn: &Connection, db: &Path, name: &str) -> Result<i64> 
 pub(crate) fn merge(tx: &Connection, db: &Path, into: i64, from: i64) -> Result<()> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     if into == from {
-        return Err(StoreError::Invalid("cannot merge a person into itself".into()));
+        return Err(StoreError::Invalid(
+            "cannot merge a person into itself".into(),
+        ));
     }
     let aliases: Vec<(String, String)> = tx
         .prepare("SELECT key, name FROM aliases WHERE person_id = ?1")
-        .and_then(|mut s| s.query_map([from], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .and_then(|mut s| {
+            s.query_map([from], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect()
+        })
         .map_err(sq("cannot read aliases"))?;
     for (key, name) in &aliases {
         add_alias(tx, db, into, name, key, true)?;

@@ -206,7 +206,7 @@ fn highlight(text: &str, words: &[String]) -> Vec<[usize; 2]> {
     let mut ci = 0;
     let mut push = |s: (usize, usize), end_ci: usize, end_b: usize| {
         let w = text[s.1..end_b].to_lowercase();
-        if words.iter().any(|q| *q == w) {
+        if words.contains(&w) {
             out.push([s.0, end_ci]);
         }
     };
@@ -279,8 +279,16 @@ impl Store {
             }
             filter.outlets = Some(ids.into_iter().map(|i| i as u64).collect());
         }
-        filter.since = s.since.as_deref().map(|d| filter_day(d, false)).transpose()?;
-        filter.until = s.until.as_deref().map(|d| filter_day(d, true)).transpose()?;
+        filter.since = s
+            .since
+            .as_deref()
+            .map(|d| filter_day(d, false))
+            .transpose()?;
+        filter.until = s
+            .until
+            .as_deref()
+            .map(|d| filter_day(d, true))
+            .transpose()?;
         filter.kind = s.kind.clone();
         let limit = s.limit.max(1);
         let found = self.text.search(&s.query, &filter, limit * 4 + 16)?;
@@ -350,7 +358,10 @@ impl Store {
              GROUP BY p.id ORDER BY count(r.id) DESC, p.id {}",
             limit.map_or(String::new(), |l| format!("LIMIT {l}"))
         );
-        let mut st = self.conn.prepare(&sql).map_err(self.sq("cannot list people"))?;
+        let mut st = self
+            .conn
+            .prepare(&sql)
+            .map_err(self.sq("cannot list people"))?;
         let rows = st
             .query_map([], summary)
             .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>())
@@ -436,7 +447,10 @@ impl Store {
         let mut timeline: BTreeMap<(String, Option<String>), i64> = BTreeMap::new();
         let mut articles = std::collections::HashSet::new();
         for (item, day) in &rows {
-            let month = day.map_or_else(|| "undated".to_string(), |d| day_to_date(d)[..7].to_string());
+            let month = day.map_or_else(
+                || "undated".to_string(),
+                |d| day_to_date(d)[..7].to_string(),
+            );
             *timeline.entry((month, item.outlet.clone())).or_default() += 1;
             articles.insert(item.doc.clone());
         }
@@ -548,8 +562,16 @@ impl Store {
             Some(name) => Some(people::find(&self.conn, &self.db_path, name)?),
             None => None,
         };
-        let since = s.since.as_deref().map(|d| filter_day(d, false)).transpose()?;
-        let until = s.until.as_deref().map(|d| filter_day(d, true)).transpose()?;
+        let since = s
+            .since
+            .as_deref()
+            .map(|d| filter_day(d, false))
+            .transpose()?;
+        let until = s
+            .until
+            .as_deref()
+            .map(|d| filter_day(d, true))
+            .transpose()?;
         let outlet = s.outlet.as_deref().map(write::outlet_key);
         let mut st = self
             .conn
@@ -571,7 +593,8 @@ impl Store {
             .next()
             .map_err(|e| StoreError::sqlite(&self.db_path, "cannot export", e))?
         {
-            let row = export_row(r).map_err(|e| StoreError::sqlite(&self.db_path, "cannot export", e))?;
+            let row =
+                export_row(r).map_err(|e| StoreError::sqlite(&self.db_path, "cannot export", e))?;
             let (row, day, okey) = row;
             if let Some(p) = &persons {
                 if !row.person.is_some_and(|id| p.contains(&id)) {

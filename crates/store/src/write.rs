@@ -80,7 +80,10 @@ fn put_article(tx: &Connection, db: &Path, a: &NewArticle) -> Result<Outcome> {
     if let Some(url) = a.url.as_deref() {
         let row: Option<(i64, i64)> = tx
             .prepare_cached("SELECT id, text_hash FROM articles WHERE url = ?1")
-            .and_then(|mut s| s.query_row([url], |r| Ok((r.get(0)?, r.get(1)?))).optional())
+            .and_then(|mut s| {
+                s.query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+            })
             .map_err(sq("cannot look up an article"))?;
         match row {
             Some((_, h)) if h == hash => return Ok(Outcome::Known),
@@ -144,7 +147,9 @@ fn put_article(tx: &Connection, db: &Path, a: &NewArticle) -> Result<Outcome> {
     let article = tx.last_insert_rowid();
     {
         let mut ins = tx
-            .prepare_cached("INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?1, ?2)")
+            .prepare_cached(
+                "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?1, ?2)",
+            )
             .map_err(sq("cannot store an article's signature"))?;
         for b in &bands {
             ins.execute(params![*b as i64, article])
@@ -382,10 +387,7 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     let reports: Vec<(i64, i64)> = tx
         .prepare_cached("SELECT id, statement_id FROM reports WHERE article_id = ?1")
-        .and_then(|mut s| {
-            s.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect()
-        })
+        .and_then(|mut s| s.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
         .map_err(sq("cannot read an old article"))?;
     tx.execute("DELETE FROM reports WHERE article_id = ?1", [id])
         .map_err(sq("cannot remove an old article"))?;
@@ -400,7 +402,11 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
             .map_err(sq("cannot remove an old article"))?;
         if left == 0 {
             let fps: Option<Vec<u8>> = tx
-                .query_row("SELECT fps FROM statements WHERE id = ?1", [statement], |r| r.get(0))
+                .query_row(
+                    "SELECT fps FROM statements WHERE id = ?1",
+                    [statement],
+                    |r| r.get(0),
+                )
                 .optional()
                 .map_err(sq("cannot remove an old article"))?;
             for h in fps.unwrap_or_default().chunks_exact(8) {
@@ -417,7 +423,9 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
         }
     }
     let sig: Option<Vec<u8>> = tx
-        .query_row("SELECT signature FROM articles WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT signature FROM articles WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .optional()
         .map_err(sq("cannot remove an old article"))?
         .flatten();
@@ -477,7 +485,9 @@ pub(crate) fn apply_queue(
              WHERE q.seq > ?1 ORDER BY q.seq",
         )
         .map_err(sq("cannot read the index queue"))?;
-    let mut rows = q.query([after]).map_err(sq("cannot read the index queue"))?;
+    let mut rows = q
+        .query([after])
+        .map_err(sq("cannot read the index queue"))?;
     let mut last = None;
     while let Some(row) = rows.next().map_err(sq("cannot read the index queue"))? {
         let seq: i64 = row.get(0).map_err(sq("cannot read the index queue"))?;
@@ -496,7 +506,8 @@ pub(crate) fn apply_queue(
             continue;
         };
         let get = |i: usize| -> Result<Option<i64>> {
-            row.get(i).map_err(|e| StoreError::sqlite(db, "cannot read the index queue", e))
+            row.get(i)
+                .map_err(|e| StoreError::sqlite(db, "cannot read the index queue", e))
         };
         text.add(IndexDoc {
             report: report as u64,

@@ -23,7 +23,13 @@ fn statement(kind: &str, text: &str, speaker: Option<&str>) -> NewStatement {
     }
 }
 
-fn article(doc: &str, outlet: &str, published: &str, body: &str, st: Vec<NewStatement>) -> NewArticle {
+fn article(
+    doc: &str,
+    outlet: &str,
+    published: &str,
+    body: &str,
+    st: Vec<NewStatement>,
+) -> NewArticle {
     NewArticle {
         doc: doc.into(),
         origin: Some(format!("tests/{doc}.txt")),
@@ -37,7 +43,8 @@ fn article(doc: &str, outlet: &str, published: &str, body: &str, st: Vec<NewStat
     }
 }
 
-const QUOTE: &str = "“We remain open to dialogue with our neighbours, but only on equal terms and with \
+const QUOTE: &str =
+    "“We remain open to dialogue with our neighbours, but only on equal terms and with \
 respect for the interests of both sides, as we have said many times before,” he said.";
 
 fn open(dir: &std::path::Path) -> Store {
@@ -84,8 +91,16 @@ fn one_person_across_spellings_and_one_statement_across_outlets() {
     assert!(matches!(out[0], Ok(Outcome::New(1))));
     store.flush().unwrap();
     let p = store.person("Lavrov").unwrap();
-    assert!(p.aliases.contains(&"Sergey Lavrov".to_string()), "{:?}", p.aliases);
-    assert!(p.aliases.contains(&"Sergei Lavrov".to_string()), "{:?}", p.aliases);
+    assert!(
+        p.aliases.contains(&"Sergey Lavrov".to_string()),
+        "{:?}",
+        p.aliases
+    );
+    assert!(
+        p.aliases.contains(&"Sergei Lavrov".to_string()),
+        "{:?}",
+        p.aliases
+    );
     assert_eq!(p.statements.len(), 2);
     assert_eq!(p.first_seen.as_deref(), Some("2021-05-17"));
     assert_eq!(p.last_seen.as_deref(), Some("2022-02-10"));
@@ -94,7 +109,10 @@ fn one_person_across_spellings_and_one_statement_across_outlets() {
     let s = store.statement(p.statements[0].id).unwrap();
     assert_eq!(s.reports.len(), 2);
     assert_eq!(s.outlets, ["Harbour Herald", "Coast News"]);
-    assert_eq!(s.first.as_ref().unwrap().published.as_deref(), Some("2021-05-17"));
+    assert_eq!(
+        s.first.as_ref().unwrap().published.as_deref(),
+        Some("2021-05-17")
+    );
     // Search with a speaker alias and a phrase.
     let hits = store
         .search(&Search {
@@ -122,25 +140,63 @@ fn one_person_across_spellings_and_one_statement_across_outlets() {
 fn ingest_is_idempotent_and_a_changed_article_replaces_the_old() {
     let tmp = tempfile::tempdir().unwrap();
     let mut store = open(tmp.path());
-    let mut a = article("p1", "Herald", "2023-01-02", BODY, vec![statement("indirect", "the pier will close for repairs", Some("Ana Ruiz"))]);
+    let mut a = article(
+        "p1",
+        "Herald",
+        "2023-01-02",
+        BODY,
+        vec![statement(
+            "indirect",
+            "the pier will close for repairs",
+            Some("Ana Ruiz"),
+        )],
+    );
     a.url = Some("https://herald.example/p1".into());
-    assert!(matches!(store.put_batch(&[a.clone()]).unwrap()[0], Ok(Outcome::New(1))));
-    assert!(matches!(store.put_batch(&[a.clone()]).unwrap()[0], Ok(Outcome::Known)));
+    assert!(matches!(
+        store.put_batch(std::slice::from_ref(&a)).unwrap()[0],
+        Ok(Outcome::New(1))
+    ));
+    assert!(matches!(
+        store.put_batch(std::slice::from_ref(&a)).unwrap()[0],
+        Ok(Outcome::Known)
+    ));
     let mut b = a.clone();
     b.text = format!("{BODY} Update: the pier reopens early.");
-    b.statements = vec![statement("indirect", "the ferries will sail from the canal basin", Some("Ana Ruiz"))];
-    assert!(matches!(store.put_batch(&[b]).unwrap()[0], Ok(Outcome::Replaced(1))));
+    b.statements = vec![statement(
+        "indirect",
+        "the ferries will sail from the canal basin",
+        Some("Ana Ruiz"),
+    )];
+    assert!(matches!(
+        store.put_batch(&[b]).unwrap()[0],
+        Ok(Outcome::Replaced(1))
+    ));
     store.flush().unwrap();
     let stats = store.stats().unwrap();
     assert_eq!((stats.articles, stats.statements, stats.reports), (1, 1, 1));
-    assert!(search(&store, "repairs").is_empty(), "the old version's statement is gone");
+    assert!(
+        search(&store, "repairs").is_empty(),
+        "the old version's statement is gone"
+    );
     assert_eq!(search(&store, "ferries").len(), 1);
     // Without a URL, the same text is the same article.
-    let c = article("p2", "Herald", "2023-01-03", "Short text without a URL.", vec![]);
-    assert!(matches!(store.put_batch(&[c.clone()]).unwrap()[0], Ok(Outcome::New(0))));
+    let c = article(
+        "p2",
+        "Herald",
+        "2023-01-03",
+        "Short text without a URL.",
+        vec![],
+    );
+    assert!(matches!(
+        store.put_batch(std::slice::from_ref(&c)).unwrap()[0],
+        Ok(Outcome::New(0))
+    ));
     let mut c2 = c.clone();
     c2.doc = "p2-again".into();
-    assert!(matches!(store.put_batch(&[c2]).unwrap()[0], Ok(Outcome::Known)));
+    assert!(matches!(
+        store.put_batch(&[c2]).unwrap()[0],
+        Ok(Outcome::Known)
+    ));
     assert!(store.check().unwrap().ok());
 }
 
@@ -150,17 +206,61 @@ fn two_people_with_one_surname_stay_apart() {
     let mut store = open(tmp.path());
     store
         .put_batch(&[
-            article("j1", "A", "2020-01-01", "one text", vec![statement("indirect", "taxes will fall", Some("Boris Johnson"))]),
-            article("j2", "B", "2020-01-02", "two text", vec![statement("indirect", "the war must end", Some("Lyndon Johnson"))]),
-            article("j3", "C", "2020-01-03", "three text", vec![statement("indirect", "the budget is fair", Some("Johnson"))]),
-            article("j4", "D", "2020-01-04", "four text", vec![statement("indirect", "the ports are busy", Some("B. Johnson"))]),
+            article(
+                "j1",
+                "A",
+                "2020-01-01",
+                "one text",
+                vec![statement(
+                    "indirect",
+                    "taxes will fall",
+                    Some("Boris Johnson"),
+                )],
+            ),
+            article(
+                "j2",
+                "B",
+                "2020-01-02",
+                "two text",
+                vec![statement(
+                    "indirect",
+                    "the war must end",
+                    Some("Lyndon Johnson"),
+                )],
+            ),
+            article(
+                "j3",
+                "C",
+                "2020-01-03",
+                "three text",
+                vec![statement("indirect", "the budget is fair", Some("Johnson"))],
+            ),
+            article(
+                "j4",
+                "D",
+                "2020-01-04",
+                "four text",
+                vec![statement(
+                    "indirect",
+                    "the ports are busy",
+                    Some("B. Johnson"),
+                )],
+            ),
         ])
         .unwrap();
     let people = store.people(None).unwrap();
     let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
-    assert!(names.contains(&"Boris Johnson") && names.contains(&"Lyndon Johnson"), "{names:?}");
+    assert!(
+        names.contains(&"Boris Johnson") && names.contains(&"Lyndon Johnson"),
+        "{names:?}"
+    );
     let boris = store.person("Boris Johnson").unwrap();
-    assert_eq!(boris.statements.len(), 2, "B. Johnson is Boris: {:?}", boris.statements);
+    assert_eq!(
+        boris.statements.len(),
+        2,
+        "B. Johnson is Boris: {:?}",
+        boris.statements
+    );
     let lyndon = store.person("Lyndon Johnson").unwrap();
     assert_eq!(lyndon.statements.len(), 1);
     // "Johnson" alone is ambiguous: neither Boris nor Lyndon gets it.
@@ -173,26 +273,58 @@ fn merges_splits_and_aliases_survive_later_ingests() {
     let mut store = open(tmp.path());
     store
         .put_batch(&[
-            article("m1", "A", "2020-01-01", "m one", vec![statement("indirect", "rates will rise", Some("Ann Lee"))]),
-            article("m2", "B", "2020-01-02", "m two", vec![statement("indirect", "rates will fall", Some("Annie Lee"))]),
+            article(
+                "m1",
+                "A",
+                "2020-01-01",
+                "m one",
+                vec![statement("indirect", "rates will rise", Some("Ann Lee"))],
+            ),
+            article(
+                "m2",
+                "B",
+                "2020-01-02",
+                "m two",
+                vec![statement("indirect", "rates will fall", Some("Annie Lee"))],
+            ),
         ])
         .unwrap();
     assert_eq!(store.people(None).unwrap().len(), 2);
     store.merge_people("Ann Lee", "Annie Lee").unwrap();
-    store.alias_person("Ann Lee", &["Governor Lee of the bank".to_string()]).unwrap();
     store
-        .put_batch(&[article("m3", "C", "2020-01-03", "m three", vec![
-            statement("indirect", "inflation is easing", Some("Annie Lee")),
-            statement("indirect", "the bank is ready", Some("Governor Lee of the bank")),
-        ])])
+        .alias_person("Ann Lee", &["Governor Lee of the bank".to_string()])
+        .unwrap();
+    store
+        .put_batch(&[article(
+            "m3",
+            "C",
+            "2020-01-03",
+            "m three",
+            vec![
+                statement("indirect", "inflation is easing", Some("Annie Lee")),
+                statement(
+                    "indirect",
+                    "the bank is ready",
+                    Some("Governor Lee of the bank"),
+                ),
+            ],
+        )])
         .unwrap();
     let people = store.people(None).unwrap();
     assert_eq!(people.len(), 1, "{people:?}");
     assert_eq!(people[0].reports, 4);
     // Split "Annie Lee" out again: her reports move, and later ingests follow.
-    store.split_person("Ann Lee", &["Annie Lee".to_string()]).unwrap();
     store
-        .put_batch(&[article("m4", "D", "2020-01-04", "m four", vec![statement("indirect", "wages are rising", Some("Annie Lee"))])])
+        .split_person("Ann Lee", &["Annie Lee".to_string()])
+        .unwrap();
+    store
+        .put_batch(&[article(
+            "m4",
+            "D",
+            "2020-01-04",
+            "m four",
+            vec![statement("indirect", "wages are rising", Some("Annie Lee"))],
+        )])
         .unwrap();
     store.flush().unwrap();
     let annie = store.person("Annie Lee").unwrap();
@@ -218,8 +350,20 @@ fn filters_by_outlet_date_and_kind() {
     let mut store = open(tmp.path());
     store
         .put_batch(&[
-            article("f1", "The Harbour Herald", "2021-03-05", "f one", vec![statement("direct", "“ships are late”", Some("Ana Ruiz"))]),
-            article("f2", "Coast News", "2022-07-09", "f two", vec![statement("indirect", "ships are early", Some("Ana Ruiz"))]),
+            article(
+                "f1",
+                "The Harbour Herald",
+                "2021-03-05",
+                "f one",
+                vec![statement("direct", "“ships are late”", Some("Ana Ruiz"))],
+            ),
+            article(
+                "f2",
+                "Coast News",
+                "2022-07-09",
+                "f two",
+                vec![statement("indirect", "ships are early", Some("Ana Ruiz"))],
+            ),
         ])
         .unwrap();
     store.flush().unwrap();
@@ -230,7 +374,12 @@ fn filters_by_outlet_date_and_kind() {
             ..Default::default()
         };
         f(&mut s);
-        store.search(&s).unwrap().into_iter().map(|h| h.doc).collect::<Vec<_>>()
+        store
+            .search(&s)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.doc)
+            .collect::<Vec<_>>()
     };
     assert_eq!(q(&|s| s.outlet = Some("harbour herald".into())), ["f1"]);
     assert_eq!(q(&|s| s.since = Some("2022".into())), ["f2"]);
@@ -274,7 +423,17 @@ fn an_interrupted_index_catches_up_on_the_next_open() {
     {
         let mut store = open(tmp.path());
         store
-            .put_batch(&[article("i1", "A", "2020-01-01", "i one", vec![statement("indirect", "lighthouses need keepers", Some("Ana Ruiz"))])])
+            .put_batch(&[article(
+                "i1",
+                "A",
+                "2020-01-01",
+                "i one",
+                vec![statement(
+                    "indirect",
+                    "lighthouses need keepers",
+                    Some("Ana Ruiz"),
+                )],
+            )])
             .unwrap();
         // Dropped without flush or close: the rows are committed, the index is not.
     }
@@ -289,19 +448,33 @@ fn a_lost_or_damaged_index_is_rebuilt_from_the_database() {
     {
         let mut store = open(tmp.path());
         store
-            .put_batch(&[article("d1", "A", "2020-01-01", "d one", vec![statement("indirect", "tides are rising", Some("Ana Ruiz"))])])
+            .put_batch(&[article(
+                "d1",
+                "A",
+                "2020-01-01",
+                "d one",
+                vec![statement("indirect", "tides are rising", Some("Ana Ruiz"))],
+            )])
             .unwrap();
         store.close().unwrap();
     }
     let index = tmp.path().join(dictum_store::INDEX_DIR);
     std::fs::remove_dir_all(&index).unwrap();
     let store = open(tmp.path());
-    assert!(store.notes().iter().any(|n| n.contains("rebuilding")), "{:?}", store.notes());
+    assert!(
+        store.notes().iter().any(|n| n.contains("rebuilding")),
+        "{:?}",
+        store.notes()
+    );
     assert_eq!(search(&store, "tides").len(), 1);
     drop(store);
     std::fs::write(index.join("meta.json"), b"{ not json").unwrap();
     let store = open(tmp.path());
-    assert!(store.notes().iter().any(|n| n.contains("damaged")), "{:?}", store.notes());
+    assert!(
+        store.notes().iter().any(|n| n.contains("damaged")),
+        "{:?}",
+        store.notes()
+    );
     assert_eq!(search(&store, "tides").len(), 1);
 }
 
@@ -314,7 +487,11 @@ fn a_file_that_is_not_a_database_is_refused_untouched() {
     let err = Store::open(tmp.path(), Mode::Write).err().expect("refused");
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
     assert!(err.to_string().contains("dictum.db"), "{err}");
-    assert_eq!(std::fs::read(&db).unwrap(), junk, "the file is left as it was");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        junk,
+        "the file is left as it was"
+    );
 }
 
 #[test]
@@ -327,8 +504,21 @@ fn a_full_disk_stops_the_batch_and_keeps_what_was_stored() {
     let mut stored = 0;
     let mut error = None;
     for i in 0..400 {
-        let text = format!("{BODY} Article number {i} with its own words: {}", "pier ".repeat(i % 7));
-        let a = article(&format!("full{i}"), "Herald", "2020-01-01", &text, vec![statement("indirect", &format!("claim number {i} about the pier"), Some("Ana Ruiz"))]);
+        let text = format!(
+            "{BODY} Article number {i} with its own words: {}",
+            "pier ".repeat(i % 7)
+        );
+        let a = article(
+            &format!("full{i}"),
+            "Herald",
+            "2020-01-01",
+            &text,
+            vec![statement(
+                "indirect",
+                &format!("claim number {i} about the pier"),
+                Some("Ana Ruiz"),
+            )],
+        );
         match store.put_batch(&[a]) {
             Ok(_) => stored += 1,
             Err(e) => {

@@ -1,0 +1,351 @@
+//! The database commands run as a user runs them: `ingest`, then the queries, bad inputs,
+//! and ingests killed at random points.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+fn dictum(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dictum"))
+        .args(args)
+        .env_remove("DICTUM_DB")
+        .stdin(Stdio::null())
+        .output()
+        .expect("cannot run dictum")
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = dictum(args);
+    assert!(
+        out.status.success(),
+        "dictum {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&ok(args)).unwrap()
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn ingest_then_query_the_sample_corpus() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let out = dictum(&["ingest", s(&corpus()), "--db", s(&db)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(summary.contains("10 new, 0 already known"), "{summary}");
+    // Again: nothing new.
+    let out = dictum(&["ingest", s(&corpus()), "--db", s(&db)]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 new, 10 already known"));
+
+    let people = json(&["people", "--json", "--db", s(&db)]);
+    let list = people.as_array().unwrap();
+    assert!(!list.is_empty());
+    let top = &list[0];
+    let name = top["name"].as_str().unwrap();
+    let person = json(&["person", name, "--json", "--db", s(&db)]);
+    for key in ["id", "name", "aliases", "roles", "statements"] {
+        assert!(
+            person.get(key).is_some(),
+            "person JSON lacks {key}: {person}"
+        );
+    }
+    let first = &person["statements"][0];
+    for key in ["id", "kind", "text", "doc", "outlet", "published"] {
+        assert!(first.get(key).is_some(), "statement lacks {key}: {first}");
+    }
+    // Search for a word of that statement, by that speaker: it comes back with a score.
+    let word = first["text"]
+        .as_str()
+        .unwrap()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 6)
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .to_string();
+    let hits = json(&["search", &word, "--speaker", name, "--json", "--db", s(&db)]);
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty(), "no hit for {word:?} by {name}");
+    for key in [
+        "id",
+        "kind",
+        "text",
+        "doc",
+        "outlet",
+        "published",
+        "speaker",
+        "score",
+    ] {
+        assert!(hits[0].get(key).is_some(), "hit lacks {key}");
+    }
+    assert_eq!(hits[0]["speaker"].as_str(), Some(name));
+    let id = hits[0]["id"].as_i64().unwrap().to_string();
+    let st = json(&["statement", &id, "--json", "--db", s(&db)]);
+    assert!(!st["reports"].as_array().unwrap().is_empty());
+    assert!(!st["reports"][0]["sentence"].as_str().unwrap().is_empty());
+    // Human output and export.
+    assert!(ok(&["person", name, "--db", s(&db)]).contains(name));
+    let csv = ok(&["export", "--format", "csv", "--db", s(&db)]);
+    assert!(csv.starts_with("statement,report,kind,text"));
+    let jsonl = ok(&["export", "--speaker", name, "--db", s(&db)]);
+    let n = jsonl.lines().count();
+    assert_eq!(n, person["statements"].as_array().unwrap().len());
+    assert!(ok(&["check", "--db", s(&db)]).contains("integrity: ok"));
+}
+
+#[test]
+fn clear_errors_for_a_missing_database_bad_dates_and_unknown_people() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("none");
+    let out = dictum(&["search", "x", "--db", s(&db)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no database at") && err.contains("dictum ingest"),
+        "{err}"
+    );
+    assert!(!db.exists(), "a query never creates a database");
+
+    let db = tmp.path().join("db");
+    ok(&["ingest", s(&corpus()), "--db", s(&db)]);
+    let out = dictum(&["search", "x", "--since", "last May", "--db", s(&db)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+    let out = dictum(&["person", "Nobody Atall", "--db", s(&db)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no person called"));
+    let out = dictum(&["statement", "abc", "--db", s(&db)]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a statement id"));
+}
+
+#[test]
+fn an_unreadable_input_is_reported_and_the_rest_is_stored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let missing = tmp.path().join("no-such-file.txt");
+    let bad = tmp.path().join("binary.txt");
+    std::fs::write(&bad, [0xffu8, 0xfe, 0x00, 0x81, 0x9f].repeat(50)).unwrap();
+    let out = dictum(&["ingest", s(&corpus()), s(&missing), s(&bad), "--db", s(&db)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no-such-file.txt"), "{err}");
+    assert!(err.contains("binary.txt"), "{err}");
+    assert!(err.contains("10 new"), "{err}");
+    assert!(ok(&["check", "--db", s(&db)]).contains("integrity: ok"));
+}
+
+#[test]
+fn a_corrupt_database_file_is_refused_and_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    std::fs::create_dir_all(&db).unwrap();
+    let file = db.join("dictum.db");
+    let junk = b"SQLite format 3\0 but then garbage garbage garbage".repeat(200);
+    std::fs::write(&file, &junk).unwrap();
+    for args in [
+        vec!["ingest", s(&corpus()), "--db", s(&db)],
+        vec!["search", "talks", "--db", s(&db)],
+    ] {
+        let out = dictum(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("dictum.db") && err.contains("damaged"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), junk);
+}
+
+#[test]
+fn a_full_disk_stops_the_ingest_cleanly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    // First a few articles with room to spare, then the rest with too little room.
+    let first = tmp.path().join("first");
+    std::fs::create_dir_all(&first).unwrap();
+    for f in ["01_wire_dateline.txt", "02_parenthetical_dateline.txt"] {
+        std::fs::copy(corpus().join(f), first.join(f)).unwrap();
+    }
+    ok(&["ingest", s(&first), "--db", s(&db)]);
+    let before = json(&["check", "--json", "--db", s(&db)]);
+    let pages = std::fs::metadata(db.join("dictum.db")).unwrap().len() / 4096 + 2;
+    let out = dictum(&[
+        "ingest",
+        s(&corpus()),
+        "--db",
+        s(&db),
+        "--max-db-pages",
+        &pages.to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("disk full") && err.contains("dictum.db"),
+        "{err}"
+    );
+    let after = json(&["check", "--json", "--db", s(&db)]);
+    assert_eq!(after["stats"]["articles"], before["stats"]["articles"]);
+    assert!(after["partial_articles"].as_array().unwrap().is_empty());
+    // With room again, the ingest completes.
+    ok(&["ingest", s(&corpus()), "--db", s(&db)]);
+    assert_eq!(
+        json(&["check", "--json", "--db", s(&db)])["stats"]["articles"],
+        10
+    );
+}
+
+/// A deterministic sequence of pseudo-random numbers (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+const NAMES: &[&str] = &[
+    "Marta Kiel",
+    "Tomas Reiner",
+    "Ana Ruiz",
+    "Piet Horvat",
+    "Lena Ostrova",
+];
+const TOPICS: &[&str] = &[
+    "harbour", "railway", "budget", "school", "hospital", "bridge", "tax",
+];
+
+/// A fictional article with a few statements; every one different.
+fn fictional(i: usize, rng: &mut Rng) -> String {
+    let name = NAMES[i % NAMES.len()];
+    let surname = name.split(' ').nth(1).unwrap();
+    let mut t = format!(
+        "Officials debate the {} plan, number {i}\n",
+        TOPICS[i % TOPICS.len()]
+    );
+    for p in 0..4 + (rng.next() % 4) as usize {
+        let topic = TOPICS[(rng.next() % TOPICS.len() as u64) as usize];
+        t.push_str(&format!(
+            "“The {topic} works must start in week {} of year {},” {name} said at meeting {i}-{p}. \
+             {surname} added that the council had approved {} million for the {topic}. \
+             Residents of district {} were not convinced.\n",
+            rng.next() % 52,
+            2000 + rng.next() % 30,
+            rng.next() % 900,
+            rng.next() % 1000
+        ));
+    }
+    t
+}
+
+#[test]
+fn ingests_killed_at_random_points_leave_whole_articles_and_complete_on_rerun() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let mut rng = Rng(7);
+    const N: usize = 600;
+    for i in 0..N {
+        std::fs::write(corpus.join(format!("a{i:04}.txt")), fictional(i, &mut rng)).unwrap();
+    }
+    // The reference: one uninterrupted ingest.
+    let reference = tmp.path().join("reference");
+    let started = Instant::now();
+    ok(&[
+        "ingest",
+        s(&corpus),
+        "--db",
+        s(&reference),
+        "--batch",
+        "8",
+        "-j",
+        "1",
+    ]);
+    let full = started.elapsed();
+    let expected = json(&["check", "--json", "--db", s(&reference)]);
+    assert_eq!(expected["stats"]["articles"], N);
+    let mut interrupted = 0;
+    for trial in 0..40 {
+        if interrupted == 20 {
+            break;
+        }
+        let db = tmp.path().join(format!("trial{trial}"));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dictum"))
+            .args([
+                "ingest",
+                s(&corpus),
+                "--db",
+                s(&db),
+                "--batch",
+                "8",
+                "-j",
+                "1",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Somewhere between the start and the reference run's end.
+        let at = Duration::from_micros(rng.next() % (full.as_micros() as u64 + 1));
+        std::thread::sleep(at);
+        let killed = child.try_wait().unwrap().is_none();
+        child.kill().ok(); // SIGKILL
+        child.wait().unwrap();
+        if !db.join("dictum.db").exists() {
+            continue; // killed before it created anything
+        }
+        if !killed {
+            continue;
+        }
+        interrupted += 1;
+        // The database opens, holds only whole articles and its index is in step.
+        let check = dictum(&["check", "--json", "--db", s(&db)]);
+        assert!(
+            check.status.success(),
+            "trial {trial}: {}\n{}",
+            String::from_utf8_lossy(&check.stdout),
+            String::from_utf8_lossy(&check.stderr)
+        );
+        let c: Value = serde_json::from_slice(&check.stdout).unwrap();
+        assert!(
+            c["partial_articles"].as_array().unwrap().is_empty(),
+            "trial {trial}: {c}"
+        );
+        assert_eq!(c["integrity"], "ok");
+        assert!(c["stats"]["articles"].as_u64().unwrap() <= N as u64);
+        // A re-run completes the rest: the same database as the uninterrupted run.
+        ok(&["ingest", s(&corpus), "--db", s(&db), "--batch", "8"]);
+        let done = json(&["check", "--json", "--db", s(&db)]);
+        for key in ["articles", "statements", "reports", "people", "indexed"] {
+            assert_eq!(
+                done["stats"][key], expected["stats"][key],
+                "trial {trial}: {key}"
+            );
+        }
+        std::fs::remove_dir_all(&db).unwrap();
+    }
+    assert!(
+        interrupted >= 20,
+        "only {interrupted} ingests were killed mid-way"
+    );
+}
