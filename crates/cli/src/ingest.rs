@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use dictum_extract::Span;
 use dictum_ingest::{Format, RawDoc};
-use dictum_store::{Mode, NewArticle, NewStatement, Outcome, SpanText, Store};
+use dictum_store::{Mode, NewArticle, NewStatement, Outcome, Prepared, SpanText, Store};
 use dictum_text::CharOffsets;
 use rayon::prelude::*;
 
@@ -74,80 +74,99 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let mut t = Totals::default();
     let mut files_seen: HashSet<String> = HashSet::new();
-    let stream = docs::stream(&args.input.paths, args.format, args.input.max_bytes);
-    for batch in docs::batches(stream, args.batch.max(1)) {
-        let sites = crate::pipeline::site_lines(batch.iter().filter_map(|n| n.as_ref().ok()));
-        let prepared: Vec<Result<NewArticle>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|next| {
-                    next.map(|(doc, plain)| {
-                        let site =
-                            crate::pipeline::site_of(&doc, plain).and_then(|s| sites.get(&s));
-                        article(&pipeline, doc, plain, site, args.outlet.as_deref())
-                    })
-                })
-                .collect()
+    // Extraction runs on the worker pool one batch ahead of the writer, which stores on this
+    // thread: cleaning and extraction overlap with SQLite and the index.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared>>>(1);
+    let written: Result<()> = std::thread::scope(|scope| {
+        let pipeline = &pipeline;
+        let pool = &pool;
+        let args = &args;
+        scope.spawn(move || {
+            let stream = docs::stream(&args.input.paths, args.format, args.input.max_bytes);
+            for batch in docs::batches(stream, args.batch.max(1)) {
+                let sites =
+                    crate::pipeline::site_lines(batch.iter().filter_map(|n| n.as_ref().ok()));
+                let prepared: Vec<Result<Prepared>> = pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|next| {
+                            next.map(|(doc, plain)| {
+                                let site = crate::pipeline::site_of(&doc, plain)
+                                    .and_then(|s| sites.get(&s));
+                                Prepared::new(article(
+                                    pipeline,
+                                    doc,
+                                    plain,
+                                    site,
+                                    args.outlet.as_deref(),
+                                ))
+                            })
+                        })
+                        .collect()
+                });
+                if tx.send(prepared).is_err() {
+                    break; // the writer stopped
+                }
+            }
         });
-        let mut good = Vec::with_capacity(prepared.len());
-        for p in prepared {
-            match p {
-                Ok(a) => {
-                    if let Some(o) = &a.origin {
-                        files_seen.insert(o.clone());
+        for prepared in rx {
+            let mut good = Vec::with_capacity(prepared.len());
+            for p in prepared {
+                match p {
+                    Ok(a) => {
+                        if let Some(o) = &a.article.origin {
+                            files_seen.insert(file_of(o).to_string());
+                        }
+                        good.push(a);
                     }
-                    good.push(a);
-                }
-                Err(e) => {
-                    t.failed += 1;
-                    clear_line(progress);
-                    eprintln!("dictum: {e:#}");
-                }
-            }
-        }
-        let outcomes = store.put_batch(&good).with_context(|| {
-            format!(
-                "cannot store the batch starting at {} (database {})",
-                good.first().map_or("?", |a| a.doc.as_str()),
-                dir.display()
-            )
-        })?;
-        for (a, o) in good.iter().zip(outcomes) {
-            match o {
-                Ok(Outcome::New(n)) => {
-                    t.new += 1;
-                    t.statements += n;
-                }
-                Ok(Outcome::Replaced(n)) => {
-                    t.replaced += 1;
-                    t.statements += n;
-                }
-                Ok(Outcome::Known) => t.known += 1,
-                Err(e) => {
-                    t.failed += 1;
-                    clear_line(progress);
-                    eprintln!("dictum: {}: {e}", a.origin.as_deref().unwrap_or(&a.doc));
+                    Err(e) => {
+                        t.failed += 1;
+                        clear_line(progress);
+                        eprintln!("dictum: {e:#}");
+                    }
                 }
             }
-        }
-        if progress {
-            let done = t.new + t.known + t.replaced + t.failed;
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
-            let rate = done as f64 / secs;
-            let eta = match files {
-                Some(n) if n > 1 && !files_seen.is_empty() => {
-                    let seen = files_seen.len().min(n);
-                    let left = secs * (n - seen) as f64 / seen as f64;
-                    format!(", {seen}/{n} files, ETA {}", human_secs(left))
+            let names: Vec<String> = good
+                .iter()
+                .map(|p| {
+                    p.article
+                        .origin
+                        .clone()
+                        .unwrap_or_else(|| p.article.doc.clone())
+                })
+                .collect();
+            let first = names.first().cloned().unwrap_or_default();
+            let outcomes = store.put_batch(good).with_context(|| {
+                format!(
+                    "cannot store the batch starting at {first} (database {})",
+                    dir.display()
+                )
+            })?;
+            for (name, o) in names.iter().zip(outcomes) {
+                match o {
+                    Ok(Outcome::New(n)) => {
+                        t.new += 1;
+                        t.statements += n;
+                    }
+                    Ok(Outcome::Replaced(n)) => {
+                        t.replaced += 1;
+                        t.statements += n;
+                    }
+                    Ok(Outcome::Known) => t.known += 1,
+                    Err(e) => {
+                        t.failed += 1;
+                        clear_line(progress);
+                        eprintln!("dictum: {name}: {e}");
+                    }
                 }
-                _ => String::new(),
-            };
-            eprint!(
-                "\r\x1b[K{done} articles, {} statements, {rate:.0} articles/s{eta}",
-                t.statements
-            );
+            }
+            if progress {
+                show_progress(&t, started, files, files_seen.len());
+            }
         }
-    }
+        Ok(())
+    });
+    written?;
     clear_line(progress);
     store
         .close()
@@ -175,6 +194,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn show_progress(t: &Totals, started: Instant, files: Option<usize>, seen: usize) {
+    let done = t.new + t.known + t.replaced + t.failed;
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    let rate = done as f64 / secs;
+    let eta = match files {
+        Some(n) if n > 1 && seen > 0 => {
+            let seen = seen.min(n);
+            let left = secs * (n - seen) as f64 / seen as f64;
+            format!(", {seen}/{n} files, ETA {}", human_secs(left))
+        }
+        _ => String::new(),
+    };
+    eprint!(
+        "\r\x1b[K{done} articles, {} statements, {rate:.0} articles/s{eta}",
+        t.statements
+    );
+}
+
+/// The file of an origin (`feed.jsonl:line 7` → `feed.jsonl`).
+fn file_of(origin: &str) -> &str {
+    origin
+        .rsplit_once(":line ")
+        .or_else(|| origin.rsplit_once("#record "))
+        .map_or(origin, |(f, _)| f)
 }
 
 fn clear_line(progress: bool) {

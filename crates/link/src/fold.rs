@@ -49,10 +49,10 @@ fn strip(c: char) -> Option<&'static str> {
 
 /// Appends the folded form of `c` (lowercase, diacritics stripped) to `out`.
 pub(crate) fn push_folded(c: char, out: &mut String) {
-    if let Some(s) = strip(c) {
-        out.push_str(s);
-    } else if c.is_ascii() {
+    if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
+    } else if let Some(s) = strip(c) {
+        out.push_str(s);
     } else {
         out.extend(c.to_lowercase());
     }
@@ -64,6 +64,28 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
         c,
         '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}'
     )
+}
+
+/// Calls `f` with each folded word of `text`, in order, without allocating per word.
+pub(crate) fn for_each_folded_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut cur = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            push_folded(c, &mut cur);
+        } else if is_apostrophe(c)
+            && !cur.is_empty()
+            && chars.peek().is_some_and(|n| n.is_alphanumeric())
+        {
+            // inner apostrophe: dropped, the word continues
+        } else if !cur.is_empty() {
+            f(&cur);
+            cur.clear();
+        }
+    }
+    if !cur.is_empty() {
+        f(&cur);
+    }
 }
 
 /// Words of `text`, folded: runs of alphanumeric characters, lowercased, with

@@ -22,6 +22,7 @@ const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 #[derive(Clone, Copy)]
 struct Fields {
     report: Field,
+    article: Field,
     statement: Field,
     text: Field,
     person: Field,
@@ -34,6 +35,7 @@ fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let f = Fields {
         report: b.add_u64_field("report", INDEXED | STORED | FAST),
+        article: b.add_u64_field("article", INDEXED),
         statement: b.add_u64_field("statement", FAST),
         text: b.add_text_field("text", TEXT),
         person: b.add_u64_field("person", INDEXED),
@@ -47,6 +49,7 @@ fn schema() -> (Schema, Fields) {
 /// One report as the index sees it.
 pub(crate) struct IndexDoc {
     pub report: u64,
+    pub article: u64,
     pub statement: u64,
     pub text: String,
     pub person: Option<u64>,
@@ -149,11 +152,20 @@ impl FullText {
         Ok(())
     }
 
+    /// Removes every report of an article.
+    pub fn delete_article(&mut self, article: u64) -> Result<()> {
+        let f = self.f;
+        self.writer()?
+            .delete_term(Term::from_field_u64(f.article, article));
+        Ok(())
+    }
+
     /// Adds a report.
     pub fn add(&mut self, d: IndexDoc) -> Result<()> {
         let f = self.f;
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.report, d.report);
+        doc.add_u64(f.article, d.article);
         doc.add_u64(f.statement, d.statement);
         doc.add_text(f.text, &d.text);
         if let Some(p) = d.person {

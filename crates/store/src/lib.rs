@@ -93,6 +93,59 @@ pub struct NewStatement {
     pub sentence: [usize; 2],
 }
 
+/// An article with everything computed that needs no database: its text hash, its MinHash
+/// signature and bands, its statements' fingerprints. Preparing is pure and runs in
+/// parallel; storing is serial.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub article: NewArticle,
+    pub(crate) hash: i64,
+    pub(crate) signature: dictum_link::copies::Signature,
+    pub(crate) bands: Vec<u64>,
+    /// Per statement: the fingerprints that find other reports of it.
+    pub(crate) fingerprints: Vec<Vec<u64>>,
+}
+
+impl Prepared {
+    pub fn new(article: NewArticle) -> Prepared {
+        let hash = write::text_hash(&article.text);
+        let signature = dictum_link::copies::signature(&article.text);
+        let bands = dictum_link::copies::bands(&signature);
+        let fingerprints = article
+            .statements
+            .iter()
+            .map(|s| {
+                if s.kind == "indirect" {
+                    // Reported speech is the reporter's wording: the same statement only
+                    // when the same words (up to case and punctuation).
+                    vec![write::text_hash(&s.text) as u64]
+                } else {
+                    dictum_link::fingerprint::fingerprints(&s.text)
+                }
+            })
+            .collect();
+        Prepared {
+            article,
+            hash,
+            signature,
+            bands,
+            fingerprints,
+        }
+    }
+}
+
+impl From<NewArticle> for Prepared {
+    fn from(a: NewArticle) -> Prepared {
+        Prepared::new(a)
+    }
+}
+
+impl From<&NewArticle> for Prepared {
+    fn from(a: &NewArticle) -> Prepared {
+        Prepared::new(a.clone())
+    }
+}
+
 /// What storing one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -126,6 +179,8 @@ pub struct Store {
     text: FullText,
     last_index_commit: Instant,
     notes: Vec<String>,
+    /// Speaker names resolved during this session (cleared when people change).
+    names: write::NameCache,
 }
 
 impl Store {
@@ -165,6 +220,7 @@ impl Store {
         };
         conn.busy_timeout(Duration::from_secs(10))
             .map_err(sq("cannot configure the database"))?;
+        conn.set_prepared_statement_cache_capacity(64);
         // Reading the header first: a file that is not a database fails here, before any write.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -233,6 +289,7 @@ impl Store {
             text,
             last_index_commit: Instant::now(),
             notes,
+            names: write::NameCache::new(),
         };
         if store.text.can_write() {
             store.catch_up_index()?;
@@ -284,8 +341,12 @@ impl Store {
     /// Stores a batch of articles in one transaction. Returns one outcome per article, in
     /// order: an article that cannot be stored gets its error and the others are stored.
     /// A fatal error (full disk, damaged file) rolls the whole batch back and is returned.
-    pub fn put_batch(&mut self, batch: &[NewArticle]) -> Result<Vec<Result<Outcome>>> {
-        let outcomes = write::put_batch(&mut self.conn, &self.db_path, batch)?;
+    pub fn put_batch<A: Into<Prepared>>(
+        &mut self,
+        batch: impl IntoIterator<Item = A>,
+    ) -> Result<Vec<Result<Outcome>>> {
+        let batch: Vec<Prepared> = batch.into_iter().map(Into::into).collect();
+        let outcomes = write::put_batch(&mut self.conn, &self.db_path, &batch, &mut self.names)?;
         if self.last_index_commit.elapsed() >= INDEX_COMMIT_EVERY {
             self.flush()?;
         }

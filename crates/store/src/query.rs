@@ -689,6 +689,8 @@ impl Store {
         f: impl FnOnce(&rusqlite::Transaction, &std::path::Path) -> Result<T>,
     ) -> Result<T> {
         let db = self.db_path.clone();
+        // Merges, splits and aliases change who a name means.
+        self.names.clear();
         let tx = self
             .conn
             .transaction()

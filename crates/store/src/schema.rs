@@ -97,15 +97,18 @@ CREATE INDEX IF NOT EXISTS reports_person ON reports(person_id);
 -- Changes the full-text index has not yet committed: written in the same transaction as the
 -- rows they describe, replayed into the index after a crash, emptied after each index commit.
 CREATE TABLE IF NOT EXISTS index_queue (
-    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
-    report_id INTEGER NOT NULL,
-    op        INTEGER NOT NULL
+    seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+    target INTEGER NOT NULL,
+    op     INTEGER NOT NULL
 );
 "#;
 
-/// `index_queue.op`: a report that is new to the index.
-pub const OP_ADD: i64 = 2;
-/// `index_queue.op`: a report whose indexed fields changed (its speaker, after a merge).
-pub const OP_UPDATE: i64 = 1;
-/// `index_queue.op`: a report that is gone.
+/// `index_queue.op`: a report that is gone (`target` is the report).
 pub const OP_DELETE: i64 = 0;
+/// `index_queue.op`: a report whose indexed fields changed, its speaker after a merge
+/// (`target` is the report).
+pub const OP_UPDATE: i64 = 1;
+/// `index_queue.op`: a new article, all its reports to index (`target` is the article).
+pub const OP_ADD_ARTICLE: i64 = 3;
+/// `index_queue.op`: an article removed (replaced by a new version): all its reports go.
+pub const OP_DELETE_ARTICLE: i64 = 4;

@@ -9,17 +9,21 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{Result, StoreError};
 use crate::index::{FullText, IndexDoc};
-use crate::schema::{OP_ADD, OP_DELETE, OP_UPDATE};
-use crate::{day_number, people, NewArticle, NewStatement, Outcome};
+use crate::schema::{OP_ADD_ARTICLE, OP_DELETE, OP_DELETE_ARTICLE};
+use crate::{day_number, people, NewStatement, Outcome, Prepared};
 
 /// Statements sharing one fingerprint hash beyond this many are a common phrase: the hash is
 /// not used to find candidates.
 const MAX_POSTING: usize = 200;
 
+/// Fingerprints (the smallest) used to find candidate statements.
+const LOOKUP: usize = 8;
+
 pub(crate) fn put_batch(
     conn: &mut Connection,
     db: &Path,
-    batch: &[NewArticle],
+    batch: &[Prepared],
+    names: &mut NameCache,
 ) -> Result<Vec<Result<Outcome>>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     let mut tx = conn
@@ -29,15 +33,20 @@ pub(crate) fn put_batch(
     for a in batch {
         let r = {
             let mut sp = tx.savepoint().map_err(sq("cannot start a savepoint"))?;
-            match put_article(&sp, db, a) {
+            match put_article(&sp, db, a, names) {
                 Ok(o) => {
                     sp.commit().map_err(sq("cannot commit an article"))?;
                     Ok(o)
                 }
                 // A full disk or a damaged file stops the batch: SQLite may already have
                 // rolled the transaction back, and dropping it discards whatever is left.
-                Err(e) if e.is_fatal() => return Err(e),
+                Err(e) if e.is_fatal() => {
+                    names.clear();
+                    return Err(e);
+                }
                 Err(e) => {
+                    // People created for this article are rolled back with it.
+                    names.clear();
                     sp.rollback().map_err(sq("cannot roll back an article"))?;
                     Err(e)
                 }
@@ -53,6 +62,20 @@ pub(crate) fn put_batch(
 pub(crate) fn text_hash(text: &str) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut space = false;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if space {
+                    h = (h ^ u64::from(b' ')).wrapping_mul(0x100_0000_01b3);
+                    space = false;
+                }
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3);
+            } else {
+                space = true;
+            }
+        }
+        return h as i64;
+    }
     for c in text.chars() {
         if c.is_alphanumeric() {
             if space {
@@ -72,9 +95,17 @@ pub(crate) fn text_hash(text: &str) -> i64 {
     h as i64
 }
 
-fn put_article(tx: &Connection, db: &Path, a: &NewArticle) -> Result<Outcome> {
+
+/// Speaker names already resolved to people, across articles: most names recur.
+pub(crate) type NameCache = HashMap<String, Option<i64>>;
+
+/// Names kept in the cache at most; past that it starts again.
+const NAME_CACHE: usize = 200_000;
+
+fn put_article(tx: &Connection, db: &Path, p: &Prepared, names: &mut NameCache) -> Result<Outcome> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
-    let hash = text_hash(&a.text);
+    let a = &p.article;
+    let hash = p.hash;
     // The same article again, or a new version of one stored before?
     let mut old: Option<i64> = None;
     if let Some(url) = a.url.as_deref() {
@@ -116,9 +147,7 @@ fn put_article(tx: &Connection, db: &Path, a: &NewArticle) -> Result<Outcome> {
         None => None,
     };
     let day = a.published.as_deref().and_then(day_number);
-    let sig = copies::signature(&a.text);
-    let bands = copies::bands(&sig);
-    let copy_of = find_original(tx, db, &sig, &bands)?;
+    let copy_of = find_original(tx, db, &p.signature, &p.bands)?;
     tx.prepare_cached(
         "INSERT INTO articles (doc, origin, url, text_hash, title, outlet_id, published, day,
             place, author, language, text, copy_of, signature, n_statements)
@@ -139,31 +168,34 @@ fn put_article(tx: &Connection, db: &Path, a: &NewArticle) -> Result<Outcome> {
             a.language,
             a.text,
             copy_of,
-            copies::to_bytes(&sig),
+            copies::to_bytes(&p.signature),
             a.statements.len() as i64,
         ])
     })
     .map_err(sq("cannot store an article"))?;
     let article = tx.last_insert_rowid();
-    {
+    if p.bands.len() == copies::BANDS {
         let mut ins = tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?1, ?2)",
-            )
+            .prepare_cached(&bands_insert_sql())
             .map_err(sq("cannot store an article's signature"))?;
-        for b in &bands {
-            ins.execute(params![*b as i64, article])
-                .map_err(sq("cannot store an article's signature"))?;
+        let mut params: Vec<i64> = Vec::with_capacity(2 * copies::BANDS);
+        for &b in &p.bands {
+            params.push(b as i64);
+            params.push(article);
         }
+        ins.execute(rusqlite::params_from_iter(params))
+            .map_err(sq("cannot store an article's signature"))?;
     }
-    let mut persons: HashMap<&str, Option<i64>> = HashMap::new();
-    for st in &a.statements {
+    for (st, fps) in a.statements.iter().zip(&p.fingerprints) {
         let person = match st.speaker.as_deref() {
-            Some(name) => match persons.get(name) {
+            Some(name) => match names.get(name) {
                 Some(p) => *p,
                 None => {
                     let p = people::resolve(tx, db, name)?;
-                    persons.insert(name, p);
+                    if names.len() >= NAME_CACHE {
+                        names.clear();
+                    }
+                    names.insert(name.to_string(), p);
                     p
                 }
             },
@@ -172,8 +204,9 @@ fn put_article(tx: &Connection, db: &Path, a: &NewArticle) -> Result<Outcome> {
         if let Some(p) = person {
             people::add_roles(tx, db, p, &st.roles)?;
         }
-        put_statement(tx, db, article, person, st)?;
+        put_statement(tx, db, article, person, st, fps)?;
     }
+    queue(tx, db, article, OP_ADD_ARTICLE)?;
     Ok(match old {
         Some(_) => Outcome::Replaced(a.statements.len()),
         None => Outcome::New(a.statements.len()),
@@ -208,6 +241,26 @@ pub(crate) fn outlet_key(name: &str) -> String {
 }
 
 /// The article this one copies, if any: the root of the first matching cluster.
+/// Fingerprint rows inserted per statement execution.
+const FP_CHUNK: usize = 16;
+
+fn fingerprints_insert_sql() -> String {
+    let values = vec!["(?, ?)"; FP_CHUNK].join(", ");
+    format!("INSERT OR IGNORE INTO fingerprints (hash, statement_id) VALUES {values}")
+}
+
+/// `INSERT` of one article's band rows in one statement.
+fn bands_insert_sql() -> String {
+    let values = vec!["(?, ?)"; copies::BANDS].join(", ");
+    format!("INSERT OR IGNORE INTO article_bands (band, article_id) VALUES {values}")
+}
+
+/// Articles sharing any band with a signature (at most 64 per band's worth in all).
+fn bands_query_sql() -> String {
+    let marks = vec!["?"; copies::BANDS].join(", ");
+    format!("SELECT DISTINCT article_id FROM article_bands WHERE band IN ({marks}) LIMIT 256")
+}
+
 fn find_original(
     tx: &Connection,
     db: &Path,
@@ -215,20 +268,20 @@ fn find_original(
     bands: &[u64],
 ) -> Result<Option<i64>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
-    let mut candidates: Vec<i64> = Vec::new();
-    {
-        let mut q = tx
-            .prepare_cached("SELECT article_id FROM article_bands WHERE band = ?1 LIMIT 64")
-            .map_err(sq("cannot look up copies"))?;
-        for b in bands {
-            let rows = q
-                .query_map([*b as i64], |r| r.get::<_, i64>(0))
-                .map_err(sq("cannot look up copies"))?;
-            for id in rows {
-                candidates.push(id.map_err(sq("cannot look up copies"))?);
-            }
-        }
+    if bands.len() != copies::BANDS {
+        return Ok(None);
     }
+    let candidates: Vec<i64> = tx
+        .prepare_cached(&bands_query_sql())
+        .and_then(|mut q| {
+            q.query_map(
+                rusqlite::params_from_iter(bands.iter().map(|&b| b as i64)),
+                |r| r.get::<_, i64>(0),
+            )?
+            .collect()
+        })
+        .map_err(sq("cannot look up copies"))?;
+    let mut candidates = candidates;
     candidates.sort_unstable();
     candidates.dedup();
     let mut get = tx
@@ -257,10 +310,10 @@ fn put_statement(
     article: i64,
     person: Option<i64>,
     st: &NewStatement,
+    fps: &[u64],
 ) -> Result<()> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
-    let fps = fingerprint::fingerprints(&st.text);
-    let statement = match same_statement(tx, db, &fps, person)? {
+    let statement = match same_statement(tx, db, fps, person)? {
         Some(id) => id,
         None => {
             let blob: Vec<u8> = fps.iter().flat_map(|h| h.to_le_bytes()).collect();
@@ -270,13 +323,18 @@ fn put_statement(
             .and_then(|mut s| s.execute(params![person, st.kind, st.text, blob]))
             .map_err(sq("cannot store a statement"))?;
             let id = tx.last_insert_rowid();
+            // Sixteen rows per statement execution; a short last chunk repeats its first
+            // hash, which `OR IGNORE` drops.
             let mut ins = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO fingerprints (hash, statement_id) VALUES (?1, ?2)",
-                )
+                .prepare_cached(&fingerprints_insert_sql())
                 .map_err(sq("cannot store a statement"))?;
-            for h in &fps {
-                ins.execute(params![*h as i64, id])
+            for chunk in fps.chunks(FP_CHUNK) {
+                let mut values: Vec<i64> = Vec::with_capacity(2 * FP_CHUNK);
+                for k in 0..FP_CHUNK {
+                    values.push(*chunk.get(k).unwrap_or(&chunk[0]) as i64);
+                    values.push(id);
+                }
+                ins.execute(rusqlite::params_from_iter(values))
                     .map_err(sq("cannot store a statement"))?;
             }
             id
@@ -311,8 +369,7 @@ fn put_statement(
         ])
     })
     .map_err(sq("cannot store a report"))?;
-    let report = tx.last_insert_rowid();
-    queue(tx, db, report, OP_ADD)
+    Ok(())
 }
 
 fn span_cols(s: &Option<crate::SpanText>) -> (Option<&str>, Option<i64>, Option<i64>) {
@@ -326,9 +383,10 @@ fn span_cols(s: &Option<crate::SpanText>) -> (Option<&str>, Option<i64>, Option<
     }
 }
 
-pub(crate) fn queue(tx: &Connection, db: &Path, report: i64, op: i64) -> Result<()> {
-    tx.prepare_cached("INSERT INTO index_queue (report_id, op) VALUES (?1, ?2)")
-        .and_then(|mut s| s.execute(params![report, op]))
+/// Queues an index change of a report or an article (`op` says which).
+pub(crate) fn queue(tx: &Connection, db: &Path, target: i64, op: i64) -> Result<()> {
+    tx.prepare_cached("INSERT INTO index_queue (target, op) VALUES (?1, ?2)")
+        .and_then(|mut s| s.execute(params![target, op]))
         .map_err(|e| StoreError::sqlite(db, "cannot queue an index change", e))?;
     Ok(())
 }
@@ -345,41 +403,51 @@ fn same_statement(
     if fps.is_empty() {
         return Ok(None);
     }
-    let mut shared: HashMap<i64, usize> = HashMap::new();
+    // Candidates through the smallest fingerprints only: a statement sharing at least half
+    // of them (what `same_statement` asks) shares one of the smallest LOOKUP with near
+    // certainty. Every candidate is then compared on all its fingerprints.
+    let mut candidates: Vec<i64> = Vec::new();
     {
         let mut q = tx
             .prepare_cached("SELECT statement_id FROM fingerprints WHERE hash = ?1 LIMIT ?2")
             .map_err(sq("cannot look up statements"))?;
-        for h in fps {
+        for h in fps.iter().take(LOOKUP) {
             let ids: Vec<i64> = q
                 .query_map(params![*h as i64, MAX_POSTING as i64 + 1], |r| r.get(0))
                 .and_then(|rows| rows.collect())
                 .map_err(sq("cannot look up statements"))?;
-            if ids.len() > MAX_POSTING {
-                continue;
-            }
-            for id in ids {
-                *shared.entry(id).or_default() += 1;
+            if ids.len() <= MAX_POSTING {
+                candidates.extend(ids);
             }
         }
     }
-    let mut ranked: Vec<(i64, usize)> = shared.into_iter().collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut get = tx
-        .prepare_cached("SELECT person_id, length(fps) FROM statements WHERE id = ?1")
+        .prepare_cached("SELECT person_id, fps FROM statements WHERE id = ?1")
         .map_err(sq("cannot look up statements"))?;
-    for (id, n) in ranked.into_iter().take(16) {
-        let row: Option<(Option<i64>, i64)> = get
+    let mut best: Option<(usize, i64)> = None;
+    for id in candidates.into_iter().take(64) {
+        let row: Option<(Option<i64>, Vec<u8>)> = get
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()
             .map_err(sq("cannot look up statements"))?;
-        let Some((p, bytes)) = row else { continue };
-        let speaker_ok = p.is_none() || person.is_none() || p == person;
-        if speaker_ok && fingerprint::same_statement(n, fps.len(), (bytes / 8) as usize) {
-            return Ok(Some(id));
+        let Some((p, blob)) = row else { continue };
+        if !(p.is_none() || person.is_none() || p == person) {
+            continue;
+        }
+        let theirs: Vec<u64> = blob
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+            .collect();
+        let n = fingerprint::shared(fps, &theirs);
+        if fingerprint::same_statement(n, fps.len(), theirs.len())
+            && best.is_none_or(|(m, _)| n > m)
+        {
+            best = Some((n, id));
         }
     }
-    Ok(None)
+    Ok(best.map(|(_, id)| id))
 }
 
 /// Removes an article, its reports, the statements only it carried and its signature.
@@ -391,8 +459,8 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
         .map_err(sq("cannot read an old article"))?;
     tx.execute("DELETE FROM reports WHERE article_id = ?1", [id])
         .map_err(sq("cannot remove an old article"))?;
-    for (report, statement) in reports {
-        queue(tx, db, report, OP_DELETE)?;
+    queue(tx, db, id, OP_DELETE_ARTICLE)?;
+    for (_, statement) in reports {
         let left: i64 = tx
             .query_row(
                 "SELECT count(*) FROM reports WHERE statement_id = ?1",
@@ -460,7 +528,7 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
 pub(crate) fn requeue_all(conn: &Connection, db: &Path) -> Result<()> {
     conn.execute_batch(
         "BEGIN; DELETE FROM index_queue;
-         INSERT INTO index_queue (report_id, op) SELECT id, 2 FROM reports ORDER BY id;
+         INSERT INTO index_queue (target, op) SELECT id, 3 FROM articles ORDER BY id;
          COMMIT;",
     )
     .map_err(|e| StoreError::sqlite(db, "cannot queue the index rebuild", e))
@@ -475,49 +543,76 @@ pub(crate) fn apply_queue(
     after: i64,
 ) -> Result<Option<i64>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
-    let mut q = conn
-        .prepare(
-            "SELECT q.seq, q.op, q.report_id, r.statement_id, r.text, r.person_id, a.outlet_id,
-                    a.day, r.kind
-             FROM index_queue q
-             LEFT JOIN reports r ON r.id = q.report_id
-             LEFT JOIN articles a ON a.id = r.article_id
-             WHERE q.seq > ?1 ORDER BY q.seq",
-        )
+    let ops: Vec<(i64, i64, i64)> = conn
+        .prepare("SELECT seq, op, target FROM index_queue WHERE seq > ?1 ORDER BY seq")
+        .and_then(|mut q| {
+            q.query_map([after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
         .map_err(sq("cannot read the index queue"))?;
-    let mut rows = q
-        .query([after])
+    const COLUMNS: &str = "SELECT r.id, r.statement_id, r.text, r.person_id, a.outlet_id, a.day,
+                                  r.kind, r.article_id
+                           FROM reports r JOIN articles a ON a.id = r.article_id";
+    let mut by_report = conn
+        .prepare(&format!("{COLUMNS} WHERE r.id = ?1"))
         .map_err(sq("cannot read the index queue"))?;
+    let mut by_article = conn
+        .prepare(&format!("{COLUMNS} WHERE r.article_id = ?1 ORDER BY r.id"))
+        .map_err(sq("cannot read the index queue"))?;
+    let doc = |r: &rusqlite::Row| -> rusqlite::Result<IndexDoc> {
+        Ok(IndexDoc {
+            report: r.get::<_, i64>(0)? as u64,
+            statement: r.get::<_, i64>(1)? as u64,
+            text: r.get(2)?,
+            person: r.get::<_, Option<i64>>(3)?.map(|p| p as u64),
+            outlet: r.get::<_, Option<i64>>(4)?.map(|o| o as u64),
+            day: r.get(5)?,
+            kind: r.get(6)?,
+            article: r.get::<_, i64>(7)? as u64,
+        })
+    };
     let mut last = None;
-    while let Some(row) = rows.next().map_err(sq("cannot read the index queue"))? {
-        let seq: i64 = row.get(0).map_err(sq("cannot read the index queue"))?;
-        let op: i64 = row.get(1).map_err(sq("cannot read the index queue"))?;
-        let report: i64 = row.get(2).map_err(sq("cannot read the index queue"))?;
+    for (seq, op, target) in ops {
         last = Some(seq);
-        if op == OP_DELETE || op == OP_UPDATE {
-            text.delete(report as u64)?;
+        match op {
+            OP_DELETE_ARTICLE => text.delete_article(target as u64)?,
+            OP_ADD_ARTICLE => {
+                // The article may have been replaced since: then it has no reports left.
+                let docs: Vec<IndexDoc> = by_article
+                    .query_map([target], doc)
+                    .and_then(|r| r.collect())
+                    .map_err(sq("cannot read the index queue"))?;
+                for d in docs {
+                    text.add(d)?;
+                }
+            }
+            _ => {
+                text.delete(target as u64)?;
+                if op != OP_DELETE {
+                    let d = by_report
+                        .query_row([target], doc)
+                        .optional()
+                        .map_err(sq("cannot read the index queue"))?;
+                    if let Some(d) = d {
+                        text.add(d)?;
+                    }
+                }
+            }
         }
-        if op == OP_DELETE {
-            continue;
-        }
-        let statement: Option<i64> = row.get(3).map_err(sq("cannot read the index queue"))?;
-        let Some(statement) = statement else {
-            // The report is gone since it was queued.
-            continue;
-        };
-        let get = |i: usize| -> Result<Option<i64>> {
-            row.get(i)
-                .map_err(|e| StoreError::sqlite(db, "cannot read the index queue", e))
-        };
-        text.add(IndexDoc {
-            report: report as u64,
-            statement: statement as u64,
-            text: row.get(4).map_err(sq("cannot read the index queue"))?,
-            person: get(5)?.map(|p| p as u64),
-            outlet: get(6)?.map(|o| o as u64),
-            day: get(7)?,
-            kind: row.get(8).map_err(sq("cannot read the index queue"))?,
-        })?;
     }
     Ok(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_hash_ignores_case_spacing_and_punctuation_in_any_script() {
+        assert_eq!(text_hash("Hello,  World!"), text_hash("hello world"));
+        assert_ne!(text_hash("hello world"), text_hash("helloworld"));
+        assert_eq!(text_hash("Привет, Мир"), text_hash("привет мир"));
+        // The ASCII fast path agrees with the general one.
+        assert_eq!(text_hash("Tax — cuts"), text_hash("tax cuts"));
+    }
 }
