@@ -18,6 +18,7 @@ macro_rules! outln {
 }
 
 mod bench;
+mod bench_search;
 mod clean;
 mod docs;
 mod eval;
@@ -99,6 +100,8 @@ enum Command {
     Export(query::ExportArgs),
     /// Check the database: whole articles only, index in step, SQLite integrity.
     Check(query::CheckArgs),
+    /// Measure search latency (p50/p90/p99) with queries drawn from the database itself.
+    BenchSearch(bench_search::Args),
 }
 
 fn main() -> ExitCode {
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
         Command::Statement(a) => query::statement(a),
         Command::Export(a) => query::export(a),
         Command::Check(a) => query::check(a),
+        Command::BenchSearch(a) => bench_search::run(a),
     };
     match result {
         Ok(code) => code,

@@ -21,8 +21,6 @@ const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 
 #[derive(Clone, Copy)]
 struct Fields {
-    report: Field,
-    article: Field,
     statement: Field,
     text: Field,
     person: Field,
@@ -34,9 +32,7 @@ struct Fields {
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let f = Fields {
-        report: b.add_u64_field("report", INDEXED | STORED | FAST),
-        article: b.add_u64_field("article", INDEXED),
-        statement: b.add_u64_field("statement", FAST),
+        statement: b.add_u64_field("statement", INDEXED | STORED | FAST),
         text: b.add_text_field("text", TEXT),
         person: b.add_u64_field("person", INDEXED),
         outlet: b.add_u64_field("outlet", INDEXED),
@@ -46,15 +42,14 @@ fn schema() -> (Schema, Fields) {
     (b.build(), f)
 }
 
-/// One report as the index sees it.
+/// One statement as the index sees it: its text and speaker, and the outlets and days of
+/// all its reports (a filter matches when any report does).
 pub(crate) struct IndexDoc {
-    pub report: u64,
-    pub article: u64,
     pub statement: u64,
     pub text: String,
     pub person: Option<u64>,
-    pub outlet: Option<u64>,
-    pub day: Option<i64>,
+    pub outlets: Vec<u64>,
+    pub days: Vec<i64>,
     pub kind: String,
 }
 
@@ -144,37 +139,27 @@ impl FullText {
             .ok_or_else(|| StoreError::Locked { path: dir })
     }
 
-    /// Removes a report from the index (no-op when it is not there).
-    pub fn delete(&mut self, report: u64) -> Result<()> {
+    /// Removes a statement from the index (no-op when it is not there).
+    pub fn delete(&mut self, statement: u64) -> Result<()> {
         let f = self.f;
         self.writer()?
-            .delete_term(Term::from_field_u64(f.report, report));
+            .delete_term(Term::from_field_u64(f.statement, statement));
         Ok(())
     }
 
-    /// Removes every report of an article.
-    pub fn delete_article(&mut self, article: u64) -> Result<()> {
-        let f = self.f;
-        self.writer()?
-            .delete_term(Term::from_field_u64(f.article, article));
-        Ok(())
-    }
-
-    /// Adds a report.
+    /// Adds a statement.
     pub fn add(&mut self, d: IndexDoc) -> Result<()> {
         let f = self.f;
         let mut doc = TantivyDocument::default();
-        doc.add_u64(f.report, d.report);
-        doc.add_u64(f.article, d.article);
         doc.add_u64(f.statement, d.statement);
         doc.add_text(f.text, &d.text);
         if let Some(p) = d.person {
             doc.add_u64(f.person, p);
         }
-        if let Some(o) = d.outlet {
+        for &o in &d.outlets {
             doc.add_u64(f.outlet, o);
         }
-        if let Some(day) = d.day {
+        for &day in &d.days {
             doc.add_i64(f.day, day);
         }
         doc.add_text(f.kind, &d.kind);
@@ -215,13 +200,8 @@ impl FullText {
         self.reader.searcher().num_docs()
     }
 
-    /// The best-scoring reports for `query` under `filter`: (score, report, statement).
-    pub fn search(
-        &self,
-        query: &str,
-        filter: &Filter,
-        limit: usize,
-    ) -> Result<Vec<(f32, u64, u64)>> {
+    /// The best-scoring statements for `query` under `filter`: (score, statement).
+    pub fn search(&self, query: &str, filter: &Filter, limit: usize) -> Result<Vec<(f32, u64)>> {
         let f = self.f;
         let mut parser = QueryParser::for_index(&self.index, vec![f.text]);
         parser.set_conjunction_by_default();
@@ -285,10 +265,8 @@ impl FullText {
                 ff.u64(name)
                     .map_err(|e| StoreError::index(&self.dir, "cannot read the index", e))
             };
-            let report = col("report")?.first(addr.doc_id);
-            let statement = col("statement")?.first(addr.doc_id);
-            if let (Some(r), Some(s)) = (report, statement) {
-                out.push((score, r, s));
+            if let Some(s) = col("statement")?.first(addr.doc_id) {
+                out.push((score, s));
             }
         }
         Ok(out)

@@ -13,7 +13,7 @@ use dictum_link::names::{self, Match};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{Result, StoreError};
-use crate::schema::OP_UPDATE;
+use crate::schema::OP_STATEMENT;
 use crate::write::queue;
 
 pub(crate) fn resolve(tx: &Connection, db: &Path, name: &str) -> Result<Option<i64>> {
@@ -308,6 +308,7 @@ fn move_reports(
         })
         .map_err(sq("cannot read reports"))?;
     for (id, statement, speaker) in reports {
+        let _ = id;
         if let Some(keys) = keys {
             let k = names::key(speaker.as_deref().unwrap_or(""));
             if !keys.contains(&k) {
@@ -321,7 +322,7 @@ fn move_reports(
             [to, statement],
         )
         .map_err(sq("cannot move a statement"))?;
-        queue(tx, db, id, OP_UPDATE)?;
+        queue(tx, db, statement, OP_STATEMENT)?;
     }
     Ok(())
 }

@@ -195,7 +195,7 @@ impl CheckReport {
         self.integrity == "ok"
             && self.partial_articles.is_empty()
             && self.orphan_reports == 0
-            && (self.queued > 0 || self.stats.indexed == self.stats.reports as u64)
+            && (self.queued > 0 || self.stats.indexed == self.stats.statements as u64)
     }
 }
 
@@ -291,50 +291,55 @@ impl Store {
             .transpose()?;
         filter.kind = s.kind.clone();
         let limit = s.limit.max(1);
-        let found = self.text.search(&s.query, &filter, limit * 4 + 16)?;
+        let found = self.text.search(&s.query, &filter, limit)?;
         let words = self.text.query_words(&s.query);
-        let mut seen = std::collections::HashSet::new();
         let mut hits = Vec::new();
+        // The statement's earliest report that passes the outlet and date filters.
         let mut get = self
             .conn
             .prepare_cached(
-                "SELECT r.kind, r.text, a.doc, o.name, a.published,
+                "SELECT r.id, r.kind, r.text, a.doc, o.name, a.published,
                         coalesce(p.name, r.speaker),
                         (SELECT count(*) FROM reports x WHERE x.statement_id = r.statement_id)
                  FROM reports r JOIN articles a ON a.id = r.article_id
                  LEFT JOIN outlets o ON o.id = a.outlet_id
                  LEFT JOIN persons p ON p.id = r.person_id
-                 WHERE r.id = ?1",
+                 WHERE r.statement_id = ?1
+                   AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3)
+                   AND (?4 IS NULL OR instr(?4, ',' || a.outlet_id || ',') > 0)
+                 ORDER BY a.day IS NULL, a.day, r.id LIMIT 1",
             )
             .map_err(self.sq("cannot read a statement"))?;
-        for (score, report, statement) in found {
-            if hits.len() >= limit {
-                break;
-            }
-            if !seen.insert(statement) {
-                continue;
-            }
+        let outlets = filter.outlets.as_ref().map(|o| {
+            let ids: Vec<String> = o.iter().map(u64::to_string).collect();
+            format!(",{},", ids.join(","))
+        });
+        for (score, statement) in found {
             let row = get
-                .query_row([report as i64], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                        r.get::<_, Option<String>>(4)?,
-                        r.get::<_, Option<String>>(5)?,
-                        r.get::<_, i64>(6)?,
-                    ))
-                })
+                .query_row(
+                    params![statement as i64, filter.since, filter.until, outlets],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, Option<String>>(4)?,
+                            r.get::<_, Option<String>>(5)?,
+                            r.get::<_, Option<String>>(6)?,
+                            r.get::<_, i64>(7)?,
+                        ))
+                    },
+                )
                 .optional()
                 .map_err(self.sq("cannot read a statement"))?;
-            // A report deleted since the index was committed.
-            let Some((kind, text, doc, outlet, published, speaker, reports)) = row else {
+            // A statement deleted since the index was committed.
+            let Some((report, kind, text, doc, outlet, published, speaker, reports)) = row else {
                 continue;
             };
             hits.push(Hit {
                 id: statement as i64,
-                report: report as i64,
+                report,
                 matches: highlight(&text, &words),
                 kind,
                 text,
@@ -621,6 +626,43 @@ impl Store {
             n += 1;
         }
         Ok(n)
+    }
+
+    /// `n` reports drawn at random (deterministically from `seed`): their text and speaker.
+    pub fn sample_reports(&self, n: usize, seed: u64) -> Result<Vec<(String, Option<String>)>> {
+        let max: i64 = self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM reports", [], |r| r.get(0))
+            .map_err(self.sq("cannot sample reports"))?;
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT r.text, p.name FROM reports r LEFT JOIN persons p ON p.id = r.person_id
+                 WHERE r.id >= ?1 ORDER BY r.id LIMIT 1",
+            )
+            .map_err(self.sq("cannot sample reports"))?;
+        let mut x = seed;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            if max == 0 {
+                break;
+            }
+            // SplitMix64.
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^= z >> 31;
+            let id = 1 + (z % max as u64) as i64;
+            if let Some(row) = st
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+                .map_err(self.sq("cannot sample reports"))?
+            {
+                out.push(row);
+            }
+        }
+        Ok(out)
     }
 
     /// Checks that the database holds only whole articles and that the index matches it.

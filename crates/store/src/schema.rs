@@ -103,12 +103,8 @@ CREATE TABLE IF NOT EXISTS index_queue (
 );
 "#;
 
-/// `index_queue.op`: a report that is gone (`target` is the report).
-pub const OP_DELETE: i64 = 0;
-/// `index_queue.op`: a report whose indexed fields changed, its speaker after a merge
-/// (`target` is the report).
-pub const OP_UPDATE: i64 = 1;
-/// `index_queue.op`: a new article, all its reports to index (`target` is the article).
-pub const OP_ADD_ARTICLE: i64 = 3;
-/// `index_queue.op`: an article removed (replaced by a new version): all its reports go.
-pub const OP_DELETE_ARTICLE: i64 = 4;
+/// `index_queue.op`: a statement whose document must be rebuilt or removed: a report of it
+/// came or went, or its speaker changed (`target` is the statement).
+pub const OP_STATEMENT: i64 = 1;
+/// `index_queue.op`: a new article: every statement it reports (`target` is the article).
+pub const OP_ARTICLE: i64 = 3;

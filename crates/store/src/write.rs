@@ -9,7 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::{Result, StoreError};
 use crate::index::{FullText, IndexDoc};
-use crate::schema::{OP_ADD_ARTICLE, OP_DELETE, OP_DELETE_ARTICLE};
+use crate::schema::{OP_ARTICLE, OP_STATEMENT};
 use crate::{day_number, people, NewStatement, Outcome, Prepared};
 
 /// Statements sharing one fingerprint hash beyond this many are a common phrase: the hash is
@@ -206,7 +206,7 @@ fn put_article(tx: &Connection, db: &Path, p: &Prepared, names: &mut NameCache) 
         }
         put_statement(tx, db, article, person, st, fps)?;
     }
-    queue(tx, db, article, OP_ADD_ARTICLE)?;
+    queue(tx, db, article, OP_ARTICLE)?;
     Ok(match old {
         Some(_) => Outcome::Replaced(a.statements.len()),
         None => Outcome::New(a.statements.len()),
@@ -459,7 +459,9 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
         .map_err(sq("cannot read an old article"))?;
     tx.execute("DELETE FROM reports WHERE article_id = ?1", [id])
         .map_err(sq("cannot remove an old article"))?;
-    queue(tx, db, id, OP_DELETE_ARTICLE)?;
+    for (_, statement) in &reports {
+        queue(tx, db, *statement, OP_STATEMENT)?;
+    }
     for (_, statement) in reports {
         let left: i64 = tx
             .query_row(
@@ -528,14 +530,15 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
 pub(crate) fn requeue_all(conn: &Connection, db: &Path) -> Result<()> {
     conn.execute_batch(
         "BEGIN; DELETE FROM index_queue;
-         INSERT INTO index_queue (target, op) SELECT id, 3 FROM articles ORDER BY id;
+         INSERT INTO index_queue (target, op) SELECT id, 1 FROM statements ORDER BY id;
          COMMIT;",
     )
     .map_err(|e| StoreError::sqlite(db, "cannot queue the index rebuild", e))
 }
 
-/// Replays the index queue past `after` into the index (uncommitted); returns the last
-/// sequence number applied.
+/// Replays the index queue past `after` into the index (uncommitted): each statement named
+/// by the queue, directly or through a new article, is rebuilt once from its rows (or removed
+/// when it is gone). Returns the last sequence number applied.
 pub(crate) fn apply_queue(
     conn: &Connection,
     db: &Path,
@@ -545,62 +548,70 @@ pub(crate) fn apply_queue(
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     let ops: Vec<(i64, i64, i64)> = conn
         .prepare("SELECT seq, op, target FROM index_queue WHERE seq > ?1 ORDER BY seq")
-        .and_then(|mut q| {
-            q.query_map([after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect()
-        })
+        .and_then(|mut q| q.query_map([after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
         .map_err(sq("cannot read the index queue"))?;
-    const COLUMNS: &str = "SELECT r.id, r.statement_id, r.text, r.person_id, a.outlet_id, a.day,
-                                  r.kind, r.article_id
-                           FROM reports r JOIN articles a ON a.id = r.article_id";
-    let mut by_report = conn
-        .prepare(&format!("{COLUMNS} WHERE r.id = ?1"))
-        .map_err(sq("cannot read the index queue"))?;
-    let mut by_article = conn
-        .prepare(&format!("{COLUMNS} WHERE r.article_id = ?1 ORDER BY r.id"))
-        .map_err(sq("cannot read the index queue"))?;
-    let doc = |r: &rusqlite::Row| -> rusqlite::Result<IndexDoc> {
-        Ok(IndexDoc {
-            report: r.get::<_, i64>(0)? as u64,
-            statement: r.get::<_, i64>(1)? as u64,
-            text: r.get(2)?,
-            person: r.get::<_, Option<i64>>(3)?.map(|p| p as u64),
-            outlet: r.get::<_, Option<i64>>(4)?.map(|o| o as u64),
-            day: r.get(5)?,
-            kind: r.get(6)?,
-            article: r.get::<_, i64>(7)? as u64,
-        })
+    let Some(&(last, _, _)) = ops.last() else {
+        return Ok(None);
     };
-    let mut last = None;
-    for (seq, op, target) in ops {
-        last = Some(seq);
-        match op {
-            OP_DELETE_ARTICLE => text.delete_article(target as u64)?,
-            OP_ADD_ARTICLE => {
-                // The article may have been replaced since: then it has no reports left.
-                let docs: Vec<IndexDoc> = by_article
-                    .query_map([target], doc)
-                    .and_then(|r| r.collect())
-                    .map_err(sq("cannot read the index queue"))?;
-                for d in docs {
-                    text.add(d)?;
-                }
-            }
-            _ => {
-                text.delete(target as u64)?;
-                if op != OP_DELETE {
-                    let d = by_report
-                        .query_row([target], doc)
-                        .optional()
-                        .map_err(sq("cannot read the index queue"))?;
-                    if let Some(d) = d {
-                        text.add(d)?;
-                    }
-                }
-            }
+    let mut of_article = conn
+        .prepare_cached("SELECT DISTINCT statement_id FROM reports WHERE article_id = ?1")
+        .map_err(sq("cannot read the index queue"))?;
+    let mut statements: Vec<i64> = Vec::new();
+    for (_, op, target) in ops {
+        if op == OP_ARTICLE {
+            let ids: Vec<i64> = of_article
+                .query_map([target], |r| r.get(0))
+                .and_then(|r| r.collect())
+                .map_err(sq("cannot read the index queue"))?;
+            statements.extend(ids);
+        } else {
+            statements.push(target);
         }
     }
-    Ok(last)
+    statements.sort_unstable();
+    statements.dedup();
+    let mut head = conn
+        .prepare_cached("SELECT text, person_id, kind FROM statements WHERE id = ?1")
+        .map_err(sq("cannot read the index queue"))?;
+    let mut places = conn
+        .prepare_cached(
+            "SELECT DISTINCT a.outlet_id, a.day FROM reports r JOIN articles a ON a.id = r.article_id
+             WHERE r.statement_id = ?1",
+        )
+        .map_err(sq("cannot read the index queue"))?;
+    for id in statements {
+        text.delete(id as u64)?;
+        let row: Option<(String, Option<i64>, String)> = head
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()
+            .map_err(sq("cannot read the index queue"))?;
+        let Some((body, person, kind)) = row else {
+            continue; // gone
+        };
+        let mut outlets = Vec::new();
+        let mut days = Vec::new();
+        let rows: Vec<(Option<i64>, Option<i64>)> = places
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|r| r.collect())
+            .map_err(sq("cannot read the index queue"))?;
+        for (o, d) in rows {
+            outlets.extend(o.map(|o| o as u64));
+            days.extend(d);
+        }
+        outlets.sort_unstable();
+        outlets.dedup();
+        days.sort_unstable();
+        days.dedup();
+        text.add(IndexDoc {
+            statement: id as u64,
+            text: body,
+            person: person.map(|p| p as u64),
+            outlets,
+            days,
+            kind,
+        })?;
+    }
+    Ok(Some(last))
 }
 
 #[cfg(test)]
