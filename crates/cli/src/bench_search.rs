@@ -95,7 +95,11 @@ pub fn run(a: Args) -> Result<ExitCode> {
         store.search(s)?;
     }
     let mut out = Vec::new();
-    for (kind, list) in [("word", &word), ("phrase", &phrase), ("word + speaker", &speaker)] {
+    for (kind, list) in [
+        ("word", &word),
+        ("phrase", &phrase),
+        ("word + speaker", &speaker),
+    ] {
         let mut times = Vec::with_capacity(list.len());
         let mut hits = 0;
         for s in list.iter() {
@@ -127,7 +131,15 @@ pub fn run(a: Args) -> Result<ExitCode> {
         stats.reports,
         stats.statements
     )?;
-    outln!("{:<16} {:>7} {:>8} {:>8} {:>8} {:>8}", "queries", "n", "p50 ms", "p90 ms", "p99 ms", "max ms")?;
+    outln!(
+        "{:<16} {:>7} {:>8} {:>8} {:>8} {:>8}",
+        "queries",
+        "n",
+        "p50 ms",
+        "p90 ms",
+        "p99 ms",
+        "max ms"
+    )?;
     for l in &out {
         outln!(
             "{:<16} {:>7} {:>8.2} {:>8.2} {:>8.2} {:>8.2}",

@@ -26,6 +26,7 @@ mod extract;
 mod ingest;
 mod input;
 mod output;
+mod parquet_out;
 mod pipeline;
 mod query;
 
@@ -96,7 +97,8 @@ enum Command {
     Person(query::PersonArgs),
     /// One statement with every report of it and the sentence in each article.
     Statement(query::StatementArgs),
-    /// Write the stored reports (statement, speaker, article, outlet, date) as JSON Lines or CSV.
+    /// Write the stored reports (statement, speaker, article, outlet, date) as JSON Lines, CSV
+    /// or Parquet.
     Export(query::ExportArgs),
     /// Check the database: whole articles only, index in step, SQLite integrity.
     Check(query::CheckArgs),

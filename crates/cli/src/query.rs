@@ -488,9 +488,13 @@ fn print_statement(s: &StatementView) -> Result<()> {
 
 #[derive(clap::Args, Debug)]
 pub struct ExportArgs {
-    /// jsonl: one object per line; csv: a header and one row per report.
-    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv"])]
+    /// jsonl: one object per line; csv: a header and one row per report; parquet: one table
+    /// (needs --output or a redirected standard output).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv", "parquet"])]
     pub format: String,
+    /// Write to this file instead of standard output (written whole, then renamed into place).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub filters: Filters,
     #[command(flatten)]
@@ -543,25 +547,62 @@ fn csv_row(r: &ExportRow) -> String {
 
 pub fn export(a: ExportArgs) -> Result<ExitCode> {
     let store = open(&a.db)?;
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    if a.format == "csv" {
+    let search = a.filters.search(String::new(), 0);
+    let n = match &a.output {
+        Some(path) => {
+            // A partial file never takes the place of a good one.
+            let tmp = path.with_extension("partial");
+            let file = std::fs::File::create(&tmp)
+                .with_context(|| format!("cannot create {}", tmp.display()))?;
+            let n = write_export(&store, &search, &a.format, BufWriter::new(file))
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            std::fs::rename(&tmp, path).with_context(|| {
+                format!("cannot rename {} to {}", tmp.display(), path.display())
+            })?;
+            n
+        }
+        None => {
+            if a.format == "parquet" && std::io::stdout().is_terminal() {
+                bail!("Parquet is binary: give --output FILE or redirect standard output");
+            }
+            write_export(
+                &store,
+                &search,
+                &a.format,
+                BufWriter::new(std::io::stdout()),
+            )?
+        }
+    };
+    eprintln!("{n} reports exported");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_export<W: Write + Send>(
+    store: &Store,
+    search: &Search,
+    format: &str,
+    mut out: W,
+) -> Result<u64> {
+    if format == "parquet" {
+        let mut sink = crate::parquet_out::ParquetSink::new(out)?;
+        let n = store.export(search, |row| sink.push(row))?;
+        sink.finish()?;
+        return Ok(n);
+    }
+    if format == "csv" {
         writeln!(out, "{CSV_HEADER}")?;
     }
-    let search = a.filters.search(String::new(), 0);
-    let n = store.export(&search, |row| -> Result<()> {
-        match a.format.as_str() {
-            "csv" => writeln!(out, "{}", csv_row(&row))?,
-            _ => {
-                serde_json::to_writer(&mut out, &row)?;
-                out.write_all(b"\n")?;
-            }
+    let n = store.export(search, |row| -> Result<()> {
+        if format == "csv" {
+            writeln!(out, "{}", csv_row(&row))?;
+        } else {
+            serde_json::to_writer(&mut out, &row)?;
+            out.write_all(b"\n")?;
         }
         Ok(())
     })?;
     out.flush()?;
-    eprintln!("{n} reports exported");
-    Ok(ExitCode::SUCCESS)
+    Ok(n)
 }
 
 #[derive(clap::Args, Debug)]

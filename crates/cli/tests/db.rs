@@ -107,6 +107,38 @@ fn ingest_then_query_the_sample_corpus() {
     let n = jsonl.lines().count();
     assert_eq!(n, person["statements"].as_array().unwrap().len());
     assert!(ok(&["check", "--db", s(&db)]).contains("integrity: ok"));
+
+    // Parquet: the same rows as JSON Lines, read back with the parquet crate.
+    let file = tmp.path().join("reports.parquet");
+    ok(&[
+        "export",
+        "--format",
+        "parquet",
+        "-o",
+        s(&file),
+        "--db",
+        s(&db),
+    ]);
+    let all = ok(&["export", "--db", s(&db)]);
+    let reader =
+        parquet::file::reader::SerializedFileReader::new(std::fs::File::open(&file).unwrap())
+            .unwrap();
+    use parquet::file::reader::FileReader;
+    let rows: Vec<parquet::record::Row> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(rows.len(), all.lines().count());
+    let first: Value = serde_json::from_str(all.lines().next().unwrap()).unwrap();
+    let row0 = &rows[0];
+    let text = row0
+        .get_column_iter()
+        .find(|(name, _)| name.as_str() == "text")
+        .map(|(_, f)| f.to_string())
+        .unwrap();
+    assert_eq!(text.trim_matches('"'), first["text"].as_str().unwrap());
+    assert!(!tmp.path().join("reports.partial").exists());
 }
 
 #[test]

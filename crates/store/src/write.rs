@@ -95,7 +95,6 @@ pub(crate) fn text_hash(text: &str) -> i64 {
     h as i64
 }
 
-
 /// Speaker names already resolved to people, across articles: most names recur.
 pub(crate) type NameCache = HashMap<String, Option<i64>>;
 
@@ -548,7 +547,10 @@ pub(crate) fn apply_queue(
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     let ops: Vec<(i64, i64, i64)> = conn
         .prepare("SELECT seq, op, target FROM index_queue WHERE seq > ?1 ORDER BY seq")
-        .and_then(|mut q| q.query_map([after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
+        .and_then(|mut q| {
+            q.query_map([after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
         .map_err(sq("cannot read the index queue"))?;
     let Some(&(last, _, _)) = ops.last() else {
         return Ok(None);
