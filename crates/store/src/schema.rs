@@ -24,10 +24,12 @@ CREATE TABLE IF NOT EXISTS articles (
     place        TEXT,
     author       TEXT,
     language     TEXT,
-    text         TEXT NOT NULL,
     copy_of      INTEGER,
+    n_statements INTEGER NOT NULL,
+    -- Read for every copy candidate: kept before the text, whose overflow pages SQLite
+    -- would otherwise walk to reach it.
     signature    BLOB,
-    n_statements INTEGER NOT NULL
+    text         TEXT NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);
