@@ -222,15 +222,33 @@ impl StaticModel {
         Self::from_parts(tokenizer, rows, dim, config.report)
     }
 
-    fn encode_one(&self, text: &str) -> Result<Vec<f32>, EmbedError> {
+    fn ids(&self, text: &str) -> Result<tokenizers::Encoding, EmbedError> {
         let mut end = text.len().min(MAX_BYTES);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let encoding = self
-            .tokenizer
+        self.tokenizer
             .encode_fast(&text[..end], false)
-            .map_err(EmbedError::tokenizer)?;
+            .map_err(EmbedError::tokenizer)
+    }
+
+    /// The rows of a text's tokens, in order (unknown and special tokens left out). Their
+    /// lengths carry the frequency weighting: frequent tokens have short rows.
+    pub fn token_vectors(&self, text: &str) -> Result<Vec<&[f32]>, EmbedError> {
+        let encoding = self.ids(text)?;
+        Ok(encoding
+            .get_ids()
+            .iter()
+            .filter(|id| !self.skip.contains(id))
+            .filter_map(|&id| {
+                let start = id as usize * self.dim;
+                self.rows.get(start..start + self.dim)
+            })
+            .collect())
+    }
+
+    fn encode_one(&self, text: &str) -> Result<Vec<f32>, EmbedError> {
+        let encoding = self.ids(text)?;
         let mut sum = vec![0f32; self.dim];
         for &id in encoding.get_ids() {
             if self.skip.contains(&id) {
