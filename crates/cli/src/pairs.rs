@@ -66,7 +66,7 @@ fn read_pairs(file: &PathBuf) -> Result<Vec<Pair>> {
             same: f[0] == "1",
             a: f[3].to_string(),
             b: f[4].to_string(),
-            dev: fnv1a(key.as_bytes()) % 5 == 0,
+            dev: fnv1a(key.as_bytes()).is_multiple_of(5),
         });
     }
     if pairs.is_empty() {
