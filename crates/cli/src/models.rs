@@ -209,7 +209,7 @@ fn fetch(dir: Option<PathBuf>) -> Result<ExitCode> {
                 "--retry".into(),
                 "3".into(),
                 "-o".into(),
-                dir.join(f).display().to_string(),
+                dir.join(format!("{f}.part")).display().to_string(),
                 format!("{HUB}/{f}"),
             ]
         })
@@ -224,6 +224,10 @@ fn fetch(dir: Option<PathBuf>) -> Result<ExitCode> {
         for c in &commands {
             outln!("{}", c.join(" "))?;
         }
+        for f in ["model.safetensors", "config.json", "tokenizer.json"] {
+            let part = dir.join(format!("{f}.part"));
+            outln!("mv {} {}", part.display(), dir.join(f).display())?;
+        }
         return Ok(ExitCode::from(1));
     }
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -236,6 +240,12 @@ fn fetch(dir: Option<PathBuf>) -> Result<ExitCode> {
         if !status.success() {
             bail!("download failed ({status}): {}", c.join(" "));
         }
+    }
+    // Only whole files get their final names.
+    for f in ["model.safetensors", "config.json", "tokenizer.json"] {
+        let part = dir.join(format!("{f}.part"));
+        std::fs::rename(&part, dir.join(f))
+            .with_context(|| format!("renaming {}", part.display()))?;
     }
     load_minilm(&dir)?;
     eprintln!(
