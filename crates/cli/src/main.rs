@@ -25,8 +25,10 @@ mod eval;
 mod extract;
 mod ingest;
 mod input;
+mod models;
 mod output;
 mod parquet_out;
+mod pairs;
 mod pipeline;
 mod query;
 
@@ -104,6 +106,16 @@ enum Command {
     Check(query::CheckArgs),
     /// Measure search latency (p50/p90/p99) with queries drawn from the database itself.
     BenchSearch(bench_search::Args),
+    /// Embed texts: one text per line on stdin, one JSON array of floats per line on stdout.
+    ///
+    /// --model static (fast, distilled from MiniLM), minilm (all-MiniLM-L6-v2) or lexical
+    /// (hashed words, no model). The model used is named on stderr.
+    Embed(models::EmbedArgs),
+    /// Get, distill and measure embedding models: `fetch`, `distill`, `bench`.
+    Model(models::ModelCmd),
+    /// Measure same-statement matching on MRPC's train file (a dev part held out of it):
+    /// TF-IDF, MiniLM and static cosines, and the learned combined matcher.
+    EvalPairs(pairs::Args),
 }
 
 fn main() -> ExitCode {
@@ -121,6 +133,9 @@ fn main() -> ExitCode {
         Command::Export(a) => query::export(a),
         Command::Check(a) => query::check(a),
         Command::BenchSearch(a) => bench_search::run(a),
+        Command::Embed(a) => models::embed(a),
+        Command::Model(a) => models::model(a),
+        Command::EvalPairs(a) => pairs::run(a),
     };
     match result {
         Ok(code) => code,

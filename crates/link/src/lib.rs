@@ -9,6 +9,8 @@
 //! - [`names`]: one person across articles (folded name keys, `Same`/`Compatible`/`Different`).
 //! - [`fingerprint`]: one statement across outlets (winnowed word-shingle hashes).
 //! - [`copies`]: syndicated or copied articles (MinHash signatures, LSH bands, the copy rule).
+//! - [`pairs`]: same statement by meaning (pair features, TF-IDF cosine, the learned matcher).
+//! - [`points`]: talking points (incremental grouping of statement vectors, c-TF-IDF labels).
 //! - [`synth`]: copies generated from real articles and the precision/recall measurement.
 
 pub mod copies;
@@ -16,6 +18,8 @@ pub mod fingerprint;
 mod fold;
 pub mod hash;
 pub mod names;
+pub mod pairs;
+pub mod points;
 pub mod synth;
 
 pub use fold::fold_text;
