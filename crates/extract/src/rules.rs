@@ -199,6 +199,13 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
                 if let Some(r) = verb_cue(&doc, si, i, class, &raws[sent_start..]) {
                     raws.push(r);
                 }
+            } else if lowercase && quote_tag_verb(&doc, si, i) {
+                // `“A,” Toomey fumed.`: any past-tense verb tags a quotation.
+                if let Some(r) = verb_cue(&doc, si, i, CueClass::Speech, &raws[sent_start..])
+                    .filter(|r| r.kind == Kind::Direct && r.pieces.first().is_some_and(|p| p.0 < i))
+                {
+                    raws.push(r);
+                }
             }
             i += 1;
         }
@@ -692,7 +699,12 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         }
     }
     // Participles after a comma take the main clause's subject.
-    if class == CueClass::Participle && cue_first > a && doc.is_punct(cue_first - 1, ",") {
+    let after_comma = cue_first > a
+        && (doc.is_punct(cue_first - 1, ",")
+            || cue_first > a + 1
+                && doc.quote_closing(cue_first - 1).is_some()
+                && doc.is_punct(cue_first - 2, ","));
+    if class == CueClass::Participle && after_comma {
         let source = earlier
             .last()
             .and_then(|r| r.source)
@@ -728,6 +740,9 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     {
         j -= 3;
     }
+    // `“A,” a spokesman for committee Democrats said`: a quotation opens the
+    // sentence, and everything between it and the cue is the subject.
+    let quoted_subject = quote_subject(doc, si, j);
     let relative_that = j > a + 1
         && doc.lower(j - 1) == "that"
         && doc.is_word(j - 2)
@@ -735,7 +750,9 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         && !lexicon::is_np_stop(doc.lower(j - 2));
     let coordinated =
         j > a + 1 && matches!(doc.lower(j - 1), "and" | "but") && doc.quote_at(j - 1).is_none();
-    let subject = if relative_that {
+    let subject = if let Some(qs) = quoted_subject {
+        Some(qs)
+    } else if relative_that {
         Some((j - 1, j - 1))
     } else if j > a
         && doc.is_word(j - 1)
@@ -878,10 +895,12 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 || doc.is_punct(n, ",")
                 || doc.quote_opening(n).is_some()
                 || is_adjunct_start(doc, n);
-            if !clean_end {
+            let mut pieces = left_content(doc, si, p)?;
+            // `“A,” said Sen. Amy Klobuchar (D-Minn.), who ...`: after a quotation
+            // the inverted subject may run on.
+            if !clean_end && kind_of(doc, &pieces) != Kind::Direct {
                 return None;
             }
-            let mut pieces = left_content(doc, si, p)?;
             if lexicon::weak_left(&lw) && kind_of(doc, &pieces) != Kind::Direct {
                 return None;
             }
@@ -908,6 +927,79 @@ fn clause_subject(doc: &Doc, a: usize, limit: usize) -> Option<(usize, usize)> {
     }
     let e = np_end_forward(doc, st, limit)?;
     Some((st, e))
+}
+
+/// A past-tense verb outside the lexicon that tags a quotation: `“A,” Toomey
+/// fumed` (a short subject between the quotation and the verb) or `“A,”
+/// exhorted the host` (the verb right after the quotation).
+fn quote_tag_verb(doc: &Doc, si: usize, i: usize) -> bool {
+    let lw = doc.lower(i);
+    if lw.len() < 5 || !lw.ends_with("ed") || !lw.is_ascii() {
+        return false;
+    }
+    if let Some((st, e)) = quote_subject(doc, si, i) {
+        let short = e - st < 4
+            && (doc.is_capitalized(st)
+                || lexicon::is_pronoun(doc.lower(st))
+                || matches!(doc.lower(st), "the" | "a" | "an" | "his" | "her" | "their"));
+        return short && (st..=e).all(|k| doc.is_word(k) || doc.word(k) == ".");
+    }
+    let a = doc.sents[si].tokens.start;
+    let mut p = i.checked_sub(1);
+    if p.is_some_and(|p| p > a && doc.is_punct(p, ",")) {
+        p = p.map(|p| p - 1);
+    }
+    let Some(q) = p.and_then(|p| doc.quote_closing(p)) else {
+        return false;
+    };
+    let quote = &doc.quotes[q];
+    let p = quote.close;
+    let ends_clause =
+        p > quote.open && matches!(doc.word(p - 1), "," | "?" | "!") || doc.is_punct(p + 1, ",");
+    let opens = quote.open <= a || strip_lead(doc, a, quote.open) == quote.open;
+    let next = doc.lower(i + 1);
+    ends_clause
+        && opens
+        && (doc.is_capitalized(i + 1) || matches!(next, "the" | "a" | "an" | "his" | "her"))
+}
+
+/// `“A,” a spokesman for the committee said`: the words between a quotation
+/// that opens the sentence (and ends with a comma, `?` or `!`) and the cue at
+/// `j`, when they are a short phrase with no other cue or quotation.
+fn quote_subject(doc: &Doc, si: usize, j: usize) -> Option<(usize, usize)> {
+    let a = doc.sents[si].tokens.start;
+    let mut p = j.checked_sub(1)?;
+    while p >= a && doc.quote_at(p).is_none() {
+        if j - p > 20 || doc.toks[p].newline_before || doc.is_punct(p, ";") {
+            return None;
+        }
+        p = p.checked_sub(1)?;
+    }
+    let q = doc.quote_closing(p)?;
+    let quote = &doc.quotes[q];
+    let ends_clause =
+        p > quote.open && matches!(doc.word(p - 1), "," | "?" | "!") || doc.is_punct(p + 1, ",");
+    if !ends_clause || (quote.open > a && strip_lead(doc, a, quote.open) != quote.open) {
+        return None;
+    }
+    let mut st = p + 1;
+    if doc.is_punct(st, ",") {
+        st += 1;
+    }
+    if st >= j
+        || !doc.is_word(st)
+        || matches!(
+            doc.lower(st),
+            "and" | "but" | "or" | "so" | "then" | "as" | "while" | "when" | "because" | "if"
+        )
+        || (st..j).any(|i| {
+            let l = doc.lower(i);
+            doc.is_cue(l) && !lexicon::nounish(l) || l == "according"
+        })
+    {
+        return None;
+    }
+    Some((st, j - 1))
 }
 
 /// `Sergei Lavrov, Russia's foreign minister, said` / `“...,” Flynn, a top
@@ -1271,7 +1363,15 @@ fn right_content(
             || doc.toks[close + 1].newline_before
             || (close + 1..b)
                 .all(|i| doc.is_terminal(i) || doc.is_punct(i, ",") || doc.is_punct(i, ")"));
-        if rest_empty {
+        // `said, “A,” promising B`: the quotation, not the narrative after it.
+        let tagged = close > k
+            && doc.is_punct(close - 1, ",")
+            && doc
+                .word(close + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        if rest_empty || tagged {
             return Some((k, close));
         }
     }
@@ -1312,7 +1412,15 @@ fn right_content(
             break;
         }
     }
-    let e = content_end(doc, k, end)?;
+    let mut e = content_end(doc, k, end)?;
+    // A quotation that opens in the content and runs past the sentence end
+    // (`said that “A. B.”`) is content to its closing mark.
+    if let Some(q) = doc.quote_at(e).filter(|&q| doc.quotes[q].close > e) {
+        let close = doc.quotes[q].close;
+        if doc.para_of_token(close) == doc.para_of_token(e) {
+            e = close;
+        }
+    }
     // "said on Thursday": an adjunct, not content.
     if is_adjunct_start(doc, k)
         && (k..=e).filter(|&i| doc.is_word(i)).count() <= 4
@@ -1685,6 +1793,42 @@ mod tests {
     fn scare_quotes_and_adjectives_are_not_statements() {
         assert!(parts("Title\nThe so-called “reform” stalled again.").is_empty());
         assert!(parts("Title\nThe alleged plot was foiled.").is_empty());
+    }
+
+    #[test]
+    fn any_phrase_between_quotation_and_cue_is_the_subject() {
+        let (k, c, _, src) = one("Title\n“We are ready,” a spokesman for city hall staff said.");
+        assert_eq!((k, c.as_str()), (Kind::Direct, "“We are ready,”"));
+        assert_eq!(src.as_deref(), Some("a spokesman for city hall staff"));
+        let (_, c, _, src) =
+            one("Title\n“We are ready,” said Sen. Ana Lind (D-Ore.), who chairs it.");
+        assert_eq!(c, "“We are ready,”");
+        assert_eq!(src.as_deref(), Some("Sen. Ana Lind"));
+    }
+
+    #[test]
+    fn past_tense_verb_tags_a_quotation() {
+        let (_, c, cue, src) = one("Title\n“We lost the vote,” Lind fumed on Tuesday.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            ("“We lost the vote,”", Some("fumed"), Some("Lind"))
+        );
+        // Not without a quotation.
+        assert!(parts("Title\nThe council voted, Lind fumed on Tuesday.").is_empty());
+    }
+
+    #[test]
+    fn quotation_in_content_runs_to_its_closing_mark() {
+        let (_, c, _, _) =
+            one("Title\nThe mayor said that “we are ready. The bridge opens in May.”");
+        assert_eq!(c, "that “we are ready. The bridge opens in May.”");
+        let p = parts("Title\nThe mayor said, “We are ready,” promising a quick opening.");
+        assert_eq!(p[0].1, "“We are ready,”");
+        // The participle after the quotation is the mayor's, not an inversion.
+        assert_eq!(
+            (p[1].1.as_str(), p[1].3.as_deref()),
+            ("a quick opening", Some("The mayor"))
+        );
     }
 
     #[test]
