@@ -1378,6 +1378,24 @@ fn right_content(
     // Stop before ", adding that ..." (its own statement) and at "; ".
     let mut end = b;
     for i in k + 1..b {
+        // `called her “third-rate,” adding ...`: a quotation that closes on a
+        // comma ends the content when narrative follows it.
+        if let Some(q) = doc.quote_closing(i) {
+            let open = doc.quotes[q].open;
+            let comma = doc.is_punct(i - 1, ",") || doc.is_punct(i + 1, ",");
+            let n = if doc.is_punct(i + 1, ",") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let narrative = doc.word(n).chars().next().is_some_and(char::is_lowercase)
+                && doc.quote_at(n).is_none()
+                && doc.lower(n) != "that";
+            if open >= k && comma && narrative {
+                end = i + 1;
+                break;
+            }
+        }
         if doc.quote_at(i).is_some() {
             continue;
         }
@@ -1829,6 +1847,20 @@ mod tests {
             (p[1].1.as_str(), p[1].3.as_deref()),
             ("a quick opening", Some("The mayor"))
         );
+    }
+
+    #[test]
+    fn quotation_closing_on_a_comma_ends_the_content() {
+        let p =
+            parts("Title\nThe mayor called the plan “a disgrace,” adding that she would fight it.");
+        assert_eq!(p[0].1, "the plan “a disgrace,”");
+    }
+
+    #[test]
+    fn headline_about_a_speech_is_not_a_transcript() {
+        let text = "Voters reject Ana Lind’s speech on taxes\nThe council met on Monday.\nThe vote is set for May.";
+        let ex = Extractor::new().extract(text);
+        assert!(ex.statements.iter().all(|s| s.kind != Kind::Transcript));
     }
 
     #[test]
