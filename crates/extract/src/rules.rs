@@ -386,6 +386,19 @@ fn kind_of(doc: &Doc, pieces: &[(usize, usize)]) -> Kind {
 
 fn is_adjunct_start(doc: &Doc, i: usize) -> bool {
     let w = doc.lower(i);
+    // "there is", "too many": the start of a clause, not an adjunct.
+    let next = doc.lower(i + 1);
+    if matches!(w, "there" | "here")
+        && matches!(
+            next,
+            "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have" | "had" | "may"
+                | "might" | "could" | "should" | "must" | "can" | "isn't" | "aren't" | "wasn't"
+        )
+        || w == "there's"
+        || w == "too" && doc.is_word(i + 1)
+    {
+        return false;
+    }
     lexicon::is_weekday(w)
         || matches!(
             w,
@@ -1057,7 +1070,8 @@ fn long_subject(
         && !is_adjunct_start(doc, after)
         && words_after >= 4)
         || has_that_soon(doc, after, b)
-        || doc.quote_opening(after).is_some();
+        || doc.quote_opening(after).is_some()
+        || doc.is_punct(after, ",") && doc.quote_opening(after + 1).is_some();
     if !clause_follows || comma - a > 40 {
         return None;
     }
