@@ -221,6 +221,7 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
         }
     }
     dash_attributions(&doc, &mut raws, &mut used_quotes);
+    colon_attributions(&doc, &mut raws, &mut used_quotes);
     continuation_quotes(&doc, &mut raws, &mut used_quotes);
     if let Some(t) = title {
         transcript::transcript(&doc, t, &mut raws);
@@ -391,8 +392,23 @@ fn is_adjunct_start(doc: &Doc, i: usize) -> bool {
     if matches!(w, "there" | "here")
         && matches!(
             next,
-            "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have" | "had" | "may"
-                | "might" | "could" | "should" | "must" | "can" | "isn't" | "aren't" | "wasn't"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "has"
+                | "have"
+                | "had"
+                | "may"
+                | "might"
+                | "could"
+                | "should"
+                | "must"
+                | "can"
+                | "isn't"
+                | "aren't"
+                | "wasn't"
         )
         || w == "there's"
         || w == "too" && doc.is_word(i + 1)
@@ -1507,6 +1523,47 @@ fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
     }
 }
 
+/// `McConnell delivered a blunt message: “...”`: a quotation no cue claimed,
+/// introduced by a colon that ends a clause, is that clause's subject's.
+fn colon_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if used[qi] || !q.double || q.open == 0 {
+            continue;
+        }
+        let c = q.open - 1;
+        if !doc.is_punct(c, ":") || doc.quote_at(c).is_some() {
+            continue;
+        }
+        let si = doc.sent_of[c] as usize;
+        let a = doc.sents[si].tokens.start;
+        // A clause before the colon, not a label ("Update:") or a lone name
+        // (headline_colon's pattern).
+        if c < a + 2 || (a..c).any(|i| doc.quote_at(i).is_some()) {
+            continue;
+        }
+        // The subject ends before its verb ("The mayor delivered ...").
+        let source = clause_subject(doc, a, c).map(|(st, e)| {
+            let verb = (st + 1..=e).find(|&i| {
+                let l = doc.lower(i);
+                !doc.is_capitalized(i)
+                    && (doc.is_cue(l)
+                        || lexicon::is_between_word(l)
+                        || l.ends_with("ed") && l.len() > 3)
+            });
+            (st, verb.map_or(e, |v| v - 1))
+        });
+        raws.push(Raw {
+            kind: Kind::Direct,
+            pieces: vec![(q.open, q.close)],
+            cue: Some((c, c)),
+            source,
+            speaker_name: None,
+            continues: false,
+        });
+        used[qi] = true;
+    }
+}
+
 /// The addressee after "told": a pronoun ("me", "reporters") or a short
 /// capitalized name, followed by a clause with a subject.
 fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
@@ -1875,6 +1932,17 @@ mod tests {
         let text = "Voters reject Ana Lind’s speech on taxes\nThe council met on Monday.\nThe vote is set for May.";
         let ex = Extractor::new().extract(text);
         assert!(ex.statements.iter().all(|s| s.kind != Kind::Transcript));
+    }
+
+    #[test]
+    fn colon_introduces_the_subjects_quotation() {
+        let (k, c, cue, src) =
+            one("Title\nThe mayor delivered a blunt message to the council: “Fix the bridge.”");
+        assert_eq!((k, c.as_str()), (Kind::Direct, "“Fix the bridge.”"));
+        assert_eq!(
+            (cue.as_deref(), src.as_deref()),
+            (Some(":"), Some("The mayor"))
+        );
     }
 
     #[test]
