@@ -1418,9 +1418,12 @@ fn right_content(
             } else {
                 i + 1
             };
-            let narrative = doc.word(n).chars().next().is_some_and(char::is_lowercase)
-                && doc.quote_at(n).is_none()
-                && doc.lower(n) != "that";
+            // A participle, a second verb or an appositive, not `, such as`, `, but also`.
+            let w = doc.word(n);
+            let narrative = doc.quote_at(n).is_none()
+                && (w.len() > 4 && w.ends_with("ing")
+                    || w == "and" && doc.lower(n + 1).ends_with("ed")
+                    || matches!(w, "a" | "an" | "the"));
             if open >= k && comma && narrative {
                 end = i + 1;
                 break;
@@ -1641,6 +1644,7 @@ fn clause_boundary(doc: &Doc, i: usize) -> bool {
                 | "told"
         ) || (next.ends_with("ing")
             && next.len() > 5
+            && !matches!(next, "including" | "during")
             && !doc.is_capitalized(i + 1)
             && doc.lower(i + 2) != "to");
     }
