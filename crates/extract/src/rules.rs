@@ -1648,7 +1648,9 @@ fn clause_boundary(doc: &Doc, i: usize) -> bool {
             && !doc.is_capitalized(i + 1)
             && doc.lower(i + 2) != "to");
     }
-    if matches!(doc.word(i), "--" | "—" | "(") && doc.toks[i].space_before {
+    // PolNeAR's contents run on over a parenthesis or a `--` aside more often
+    // than they stop there; a spaced dash mostly ends them.
+    if matches!(doc.word(i), "—" | "-" | "–") && doc.toks[i].space_before {
         return true;
     }
     doc.lower(i) == "and"
