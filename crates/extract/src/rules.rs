@@ -194,6 +194,11 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
                 i += 2;
                 continue;
             }
+            if let Some(r) = raising_cue(&doc, si, i) {
+                raws.push(r);
+                i += 1;
+                continue;
+            }
             let lowercase = doc.word(i).chars().next().is_some_and(char::is_lowercase);
             if let Some(class) = ex.cue_class(lw).filter(|_| lowercase) {
                 if let Some(r) = verb_cue(&doc, si, i, class, &raws[sent_start..]) {
@@ -262,6 +267,7 @@ fn drop_nested_weak(doc: &Doc, raws: &mut Vec<Raw>) {
         let lc = doc.lower(c);
         let weak = lexicon::weak_left(lc)
             || lexicon::is_thought(lc)
+            || r.source.is_none() && r.pieces.len() == 2 && r.kind == Kind::Indirect
             || (lc.ends_with("ing") && c > 0 && doc.is_punct(c - 1, ","));
         !(weak && inside(c))
     });
@@ -956,6 +962,113 @@ fn clause_subject(doc: &Doc, a: usize, limit: usize) -> Option<(usize, usize)> {
     }
     let e = np_end_forward(doc, st, limit)?;
     Some((st, e))
+}
+
+/// `The committee is expected to release a report`, `Sanders seemed to reap
+/// the benefits`: an expectation or an impression with no named holder. The
+/// content is the subject and the infinitive clause (two pieces), the source
+/// is left empty.
+fn raising_cue(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
+    let lw = doc.lower(i);
+    let expected = lw == "expected";
+    if !(expected
+        || matches!(
+            lw,
+            "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+        ))
+        || doc.lower(i + 1) != "to"
+        || doc.quote_at(i).is_some()
+    {
+        return None;
+    }
+    let a = doc.sents[si].tokens.start;
+    let b = doc.sents[si].tokens.end;
+    let mut j = i;
+    while j > a
+        && matches!(
+            doc.lower(j - 1),
+            "not"
+                | "widely"
+                | "also"
+                | "still"
+                | "now"
+                | "generally"
+                | "largely"
+                | "broadly"
+                | "initially"
+                | "originally"
+        )
+    {
+        j -= 1;
+    }
+    if expected {
+        if j == a
+            || !matches!(
+                doc.lower(j - 1),
+                "is" | "are" | "was" | "were" | "be" | "been" | "isn't" | "aren't" | "wasn't"
+            )
+        {
+            return None;
+        }
+        j -= 1;
+        while j > a
+            && matches!(
+                doc.lower(j - 1),
+                "not" | "also" | "still" | "now" | "has" | "have" | "had" | "will" | "would"
+            )
+        {
+            j -= 1;
+        }
+    }
+    let e = j.checked_sub(1).filter(|&e| e >= a)?;
+    if !doc.is_word(e)
+        || doc.quote_at(e).is_some()
+        || lexicon::is_np_stop(doc.lower(e)) && !matches!(doc.lower(e), "this" | "these" | "those")
+    {
+        return None;
+    }
+    // The whole subject: back to a clause opening ("The House Select Committee
+    // on Benghazi is expected").
+    let mut st = np_start(doc, e, a);
+    let pronoun = st == e && lexicon::is_pronoun(doc.lower(e));
+    while !pronoun && st > a && e - st < 12 {
+        let p = st - 1;
+        let l = doc.lower(p);
+        let word = doc.is_word(p) && doc.quote_at(p).is_none();
+        let abbrev = doc.word(p) == "." && !doc.toks[p].space_before;
+        if !(word || abbrev)
+            || matches!(
+                l,
+                "that"
+                    | "but"
+                    | "and"
+                    | "or"
+                    | "because"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "as"
+                    | "which"
+                    | "who"
+                    | "so"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "where"
+                    | "whether"
+                    | "than"
+            )
+            || lexicon::is_between_word(l)
+            || doc.is_cue(l)
+            || lexicon::is_np_stop(l)
+                && !matches!(l, "of" | "in" | "on" | "for" | "at" | "with" | "from")
+        {
+            break;
+        }
+        st = p;
+    }
+    let (cs, ce) = right_content(doc, i + 1, b, CueClass::Speech, "expected")?;
+    Some(Raw::new(doc, vec![(st, e), (cs, ce)], Some((j, i)), None))
 }
 
 /// A past-tense verb outside the lexicon that tags a quotation: `“A,” Toomey
@@ -1949,6 +2062,21 @@ mod tests {
             (cue.as_deref(), src.as_deref()),
             (Some(":"), Some("The mayor"))
         );
+    }
+
+    #[test]
+    fn expectation_without_a_holder() {
+        let text = "Title\nThe city council is expected to approve the budget on Monday.";
+        let ex = Extractor::new().extract(text);
+        assert_eq!(ex.statements.len(), 1);
+        let s = &ex.statements[0];
+        let pieces: Vec<&str> = s.pieces.iter().map(|p| p.slice(text)).collect();
+        assert_eq!(
+            pieces,
+            ["The city council", "to approve the budget on Monday"]
+        );
+        assert_eq!(s.source, None);
+        assert_eq!(s.cue.map(|c| c.slice(text)), Some("is expected"));
     }
 
     #[test]
