@@ -194,6 +194,11 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
                 i += 2;
                 continue;
             }
+            if let Some(r) = asked_clause(&doc, si, i) {
+                raws.push(r);
+                i += 1;
+                continue;
+            }
             if let Some(r) = raising_cue(&doc, si, i) {
                 raws.push(r);
                 i += 1;
@@ -962,6 +967,40 @@ fn clause_subject(doc: &Doc, a: usize, limit: usize) -> Option<(usize, usize)> {
     }
     let e = np_end_forward(doc, st, limit)?;
     Some((st, e))
+}
+
+/// `When asked whether he would run, ...`, `Asked about the merger, ...`: the
+/// question is the content, up to the comma that ends the participle clause;
+/// whoever asked goes unnamed.
+fn asked_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
+    if doc.lower(i) != "asked" {
+        return None;
+    }
+    let a = doc.sents[si].tokens.start;
+    let b = doc.sents[si].tokens.end;
+    let opens = i == strip_lead(doc, a, i)
+        || i > a
+            && matches!(
+                doc.lower(i - 1),
+                "when" | "after" | "once" | "if" | "while" | "before" | "being"
+            );
+    if !opens {
+        return None;
+    }
+    let mut k = i + 1;
+    if doc.lower(k) == "about" {
+        k += 1;
+    } else if !matches!(
+        doc.lower(k),
+        "whether" | "if" | "why" | "who" | "whom" | "what" | "how" | "when" | "where" | "which"
+    ) {
+        return None;
+    }
+    let end = (k..b)
+        .find(|&t| doc.is_punct(t, ",") && doc.quote_at(t).is_none())
+        .unwrap_or(b);
+    let e = content_end(doc, k, end)?;
+    Some(Raw::new(doc, vec![(k, e)], Some((i, i)), None))
 }
 
 /// `The committee is expected to release a report`, `Sanders seemed to reap
@@ -2077,6 +2116,16 @@ mod tests {
         );
         assert_eq!(s.source, None);
         assert_eq!(s.cue.map(|c| c.slice(text)), Some("is expected"));
+    }
+
+    #[test]
+    fn asked_clause_is_the_question() {
+        let p = parts("Title\nWhen asked whether she would run again, Lind smiled.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (p[0].1.as_str(), p[0].3.as_deref()),
+            ("whether she would run again", None)
+        );
     }
 
     #[test]
