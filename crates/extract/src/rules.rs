@@ -919,6 +919,20 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                     }
                 }
             }
+            // `The poll shows Trump leading`: a poll, a record or a document
+            // shows its content, clause or not.
+            let head = if doc.lower(se) == "that" || doc.lower(se) == "which" {
+                se.checked_sub(1).map_or("", |h| doc.lower(h))
+            } else {
+                doc.lower(se)
+            };
+            let lw_content = if matches!(lw.as_str(), "show" | "shows" | "showed" | "showing")
+                && lexicon::is_artifact(head)
+            {
+                "said"
+            } else {
+                lw_content
+            };
             let (start, end) = right_content(doc, after, b, class, lw_content)?;
             Some(raw(vec![(start, end)], (ss, se)))
         }
