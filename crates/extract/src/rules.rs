@@ -1311,7 +1311,14 @@ fn left_content(doc: &Doc, si: usize, p: usize) -> Option<Vec<(usize, usize)>> {
         } else {
             strip_lead(doc, a, quote.open)
         };
-        let start = if start < quote.open && !text_between_is_content(doc, start, quote.open) {
+        // `When someone shouted, “Cruz,” Beck joked` / `..., especially
+        // fundraising: “A,” he said`: the narrative before a comma or colon
+        // that opens the quotation is not the speaker's.
+        let introduced = quote.open > start
+            && (doc.is_punct(quote.open - 1, ",") || doc.is_punct(quote.open - 1, ":"));
+        let start = if start < quote.open
+            && (!text_between_is_content(doc, start, quote.open) || introduced)
+        {
             quote.open
         } else {
             start
@@ -1520,6 +1527,43 @@ fn right_content(
             return None;
         }
     }
+    // `wrote to his followers, “A”`, `said last week in Tel Aviv, “A”`: the
+    // words before `, “` are adjuncts, the quotation is the content.
+    let naming = matches!(
+        lw,
+        "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "named"
+            | "dubbed"
+            | "labeled"
+            | "labelled"
+            | "branded"
+            | "termed"
+            | "expected"
+    );
+    // (`to his followers`, not an infinitive: `plans to republish “A,”`)
+    let infinitive = doc.lower(k) == "to"
+        && !matches!(
+            doc.lower(k + 1),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+        );
+    if doc.quote_opening(k).is_none() && doc.lower(k) != "that" && !naming && !infinitive {
+        if let Some(m) =
+            (k..b.min(k + 10)).find(|&m| doc.is_punct(m, ",") && doc.quote_opening(m + 1).is_some())
+        {
+            let plain = (k..m).all(|i| {
+                doc.quote_at(i).is_none()
+                    && !doc.is_terminal(i)
+                    && !matches!(doc.lower(i), "that" | "and" | "but")
+                    && !doc.is_cue(doc.lower(i))
+            });
+            if plain {
+                k = m;
+            }
+        }
+    }
     // ", recalling X, that ..."
     if doc.is_punct(k, ",") {
         if let Some(t) = (k + 1..b).find(|&i| {
@@ -1566,7 +1610,9 @@ fn right_content(
                 .word(close + 1)
                 .chars()
                 .next()
-                .is_some_and(char::is_lowercase);
+                .is_some_and(char::is_lowercase)
+            && !(matches!(doc.word(close + 1), "and" | "or")
+                && (close + 2..close + 4).any(|i| doc.quote_opening(i).is_some()));
         if rest_empty || tagged {
             return Some((k, close));
         }
@@ -2140,6 +2186,14 @@ mod tests {
             (p[0].1.as_str(), p[0].3.as_deref()),
             ("whether she would run again", None)
         );
+    }
+
+    #[test]
+    fn narrative_before_an_introduced_quotation_is_not_content() {
+        let (_, c, _, _) = one("Title\nWhen a voter shouted, “Resign,” the mayor said.");
+        assert_eq!(c, "“Resign,”");
+        let (_, c, _, _) = one("Title\nThe mayor wrote to her followers, “We are ready.”");
+        assert_eq!(c, "“We are ready.”");
     }
 
     #[test]
