@@ -194,12 +194,14 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
                 i += 2;
                 continue;
             }
-            if let Some(r) = asked_clause(&doc, si, i) {
-                raws.push(r);
-                i += 1;
-                continue;
-            }
-            if let Some(r) = raising_cue(&doc, si, i) {
+            let special = match lw {
+                "asked" => asked_clause(&doc, si, i),
+                "expected" | "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" => {
+                    raising_cue(&doc, si, i)
+                }
+                _ => None,
+            };
+            if let Some(r) = special {
                 raws.push(r);
                 i += 1;
                 continue;
@@ -399,10 +401,9 @@ fn kind_of(doc: &Doc, pieces: &[(usize, usize)]) -> Kind {
 fn is_adjunct_start(doc: &Doc, i: usize) -> bool {
     let w = doc.lower(i);
     // "there is", "too many": the start of a clause, not an adjunct.
-    let next = doc.lower(i + 1);
     if matches!(w, "there" | "here")
         && matches!(
-            next,
+            doc.lower(i + 1),
             "is" | "are"
                 | "was"
                 | "were"
@@ -1163,6 +1164,11 @@ fn quote_tag_verb(doc: &Doc, si: usize, i: usize) -> bool {
 /// `j`, when they are a short phrase with no other cue or quotation.
 fn quote_subject(doc: &Doc, si: usize, j: usize) -> Option<(usize, usize)> {
     let a = doc.sents[si].tokens.start;
+    // Cheap test first: the quotation must open the sentence (after at most a
+    // discourse word and its comma).
+    if (a.saturating_sub(1)..a + 3).all(|k| doc.quote_at(k).is_none()) {
+        return None;
+    }
     let mut p = j.checked_sub(1)?;
     while p >= a && doc.quote_at(p).is_none() {
         if j - p > 20 || doc.toks[p].newline_before || doc.is_punct(p, ";") {
