@@ -207,7 +207,11 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
                 continue;
             }
             let lowercase = doc.word(i).chars().next().is_some_and(char::is_lowercase);
-            if let Some(class) = ex.cue_class(lw).filter(|_| lowercase) {
+            // In a title-case headline ("Newspaper Says Clinton Needs To Quit")
+            // a capitalized verb may be a cue.
+            let cue_form =
+                |_: &CueClass| lowercase || i > range.start && is_headline(&doc, range.clone());
+            if let Some(class) = ex.cue_class(lw).filter(cue_form) {
                 if let Some(r) = verb_cue(&doc, si, i, class, &raws[sent_start..]) {
                     raws.push(r);
                 }
@@ -1703,6 +1707,18 @@ fn right_content(
     Some((k, e))
 }
 
+/// A sentence in title case: four words or more, at least 80 % capitalized.
+fn is_headline(doc: &Doc, range: std::ops::Range<usize>) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for k in range {
+        if doc.is_word(k) && doc.quote_at(k).is_none() {
+            words += 1;
+            caps += usize::from(doc.is_capitalized(k));
+        }
+    }
+    words >= 4 && caps * 10 >= words * 8
+}
+
 /// `“...” ― Name`: a quotation signed with a dash and a name.
 fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
     for (qi, q) in doc.quotes.iter().enumerate() {
@@ -2200,6 +2216,17 @@ mod tests {
         assert_eq!(c, "“Resign,”");
         let (_, c, _, _) = one("Title\nThe mayor wrote to her followers, “We are ready.”");
         assert_eq!(c, "“We are ready.”");
+    }
+
+    #[test]
+    fn title_case_headline_verbs_are_cues() {
+        let text = "Mayor Says The Bridge Will Open In May\nThe council met on Monday.";
+        let ex = Extractor::new().extract(text);
+        let s = &ex.statements[0];
+        assert_eq!(s.content.slice(text), "The Bridge Will Open In May");
+        assert_eq!(s.cue.map(|c| c.slice(text)), Some("Says"));
+        // Not in running text: "Says" there is a name or a sentence start.
+        assert!(parts("Title\nThe report by Jon Says was short.").is_empty());
     }
 
     #[test]
