@@ -1123,6 +1123,65 @@ pub fn is_between_word(lower: &str) -> bool {
         )
 }
 
+/// Things that hold language and show or record content: "the poll shows",
+/// "records show", "an email showed".
+pub fn is_artifact(lower: &str) -> bool {
+    matches!(
+        lower,
+        "poll"
+            | "polls"
+            | "polling"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "studies"
+            | "report"
+            | "reports"
+            | "data"
+            | "records"
+            | "record"
+            | "figures"
+            | "numbers"
+            | "email"
+            | "emails"
+            | "e-mail"
+            | "e-mails"
+            | "document"
+            | "documents"
+            | "results"
+            | "analysis"
+            | "research"
+            | "memo"
+            | "letter"
+            | "video"
+            | "videos"
+            | "footage"
+            | "photo"
+            | "photos"
+            | "statistics"
+            | "filings"
+            | "filing"
+            | "count"
+            | "tally"
+            | "map"
+            | "chart"
+            | "graph"
+            | "transcript"
+            | "transcripts"
+            | "exit"
+            | "ballots"
+            | "returns"
+            | "estimates"
+            | "projections"
+            | "review"
+            | "audit"
+            | "investigation"
+            | "probe"
+            | "evidence"
+            | "history"
+    )
+}
+
 /// Words that end a subject noun phrase when walking back from a cue.
 pub fn is_np_stop(lower: &str) -> bool {
     is_weekday(lower)

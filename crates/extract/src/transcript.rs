@@ -41,6 +41,13 @@ pub(crate) fn transcript_speaker(doc: &Doc, title: Span) -> Option<String> {
     while first > 0 && doc.is_capitalized(toks[first - 1]) {
         first -= 1;
     }
+    // The title is a noun phrase that opens with the name ("Helena Varga’s
+    // opening remarks at ..."), not a headline about a speech ("Netanyahu
+    // rejects Trump's remarks", "Why Progressives Are Celebrating Clinton’s
+    // Speech").
+    if first != 0 || kw - poss > 3 {
+        return None;
+    }
     let mut words: Vec<String> = Vec::new();
     for &i in &toks[first..=poss] {
         let w = doc.word(i);

@@ -36,6 +36,7 @@ impl Span {
     }
 
     /// The text of this span, or `""` when the span does not fit `text`.
+    #[inline]
     pub fn slice(self, text: &str) -> &str {
         text.get(self.start..self.end).unwrap_or("")
     }

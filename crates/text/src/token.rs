@@ -54,13 +54,18 @@ pub struct Token {
     pub space_before: bool,
 }
 
+// Small accessors called from the extraction core for every token: `#[inline]`
+// lets them inline across the crate boundary (the release profile has no LTO).
 impl Token {
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         self.span.slice(text)
     }
+    #[inline]
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
+    #[inline]
     pub fn quote(&self) -> Option<QuoteMark> {
         match self.kind {
             TokenKind::Quote(q) => Some(q),
