@@ -27,8 +27,8 @@ mod ingest;
 mod input;
 mod models;
 mod output;
-mod parquet_out;
 mod pairs;
+mod parquet_out;
 mod pipeline;
 mod query;
 
