@@ -243,7 +243,7 @@ impl Store {
         }
         conn.execute_batch(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;
-             PRAGMA cache_size=-65536; PRAGMA foreign_keys=OFF;",
+             PRAGMA cache_size=-131072; PRAGMA foreign_keys=OFF;",
         )
         .map_err(sq("cannot configure the database"))?;
         if let Some(pages) = opts.max_pages {

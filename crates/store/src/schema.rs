@@ -26,10 +26,13 @@ CREATE TABLE IF NOT EXISTS articles (
     language     TEXT,
     copy_of      INTEGER,
     n_statements INTEGER NOT NULL,
-    -- Read for every copy candidate: kept before the text, whose overflow pages SQLite
-    -- would otherwise walk to reach it.
-    signature    BLOB,
     text         TEXT NOT NULL
+);
+-- MinHash signatures, read for every copy candidate: a narrow table of their own, so that the
+-- lookups stay in the page cache instead of reading article rows.
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id INTEGER PRIMARY KEY,
+    sig        BLOB NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(text_hash);

@@ -149,8 +149,8 @@ fn put_article(tx: &Connection, db: &Path, p: &Prepared, names: &mut NameCache) 
     let copy_of = find_original(tx, db, &p.signature, &p.bands)?;
     tx.prepare_cached(
         "INSERT INTO articles (doc, origin, url, text_hash, title, outlet_id, published, day,
-            place, author, language, text, copy_of, signature, n_statements)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            place, author, language, text, copy_of, n_statements)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )
     .and_then(|mut s| {
         s.execute(params![
@@ -167,13 +167,15 @@ fn put_article(tx: &Connection, db: &Path, p: &Prepared, names: &mut NameCache) 
             a.language,
             a.text,
             copy_of,
-            copies::to_bytes(&p.signature),
             a.statements.len() as i64,
         ])
     })
     .map_err(sq("cannot store an article"))?;
     let article = tx.last_insert_rowid();
     if p.bands.len() == copies::BANDS {
+        tx.prepare_cached("INSERT INTO signatures (article_id, sig) VALUES (?1, ?2)")
+            .and_then(|mut st| st.execute(params![article, copies::to_bytes(&p.signature)]))
+            .map_err(sq("cannot store an article's signature"))?;
         let mut ins = tx
             .prepare_cached(&bands_insert_sql())
             .map_err(sq("cannot store an article's signature"))?;
@@ -257,7 +259,10 @@ fn bands_insert_sql() -> String {
 /// Articles sharing any band with a signature (at most 64 per band's worth in all).
 fn bands_query_sql() -> String {
     let marks = vec!["?"; copies::BANDS].join(", ");
-    format!("SELECT DISTINCT article_id FROM article_bands WHERE band IN ({marks}) LIMIT 256")
+    format!(
+        "SELECT article_id FROM article_bands WHERE band IN ({marks})
+         GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT 256"
+    )
 }
 
 fn find_original(
@@ -280,22 +285,23 @@ fn find_original(
             .collect()
         })
         .map_err(sq("cannot look up copies"))?;
-    let mut candidates = candidates;
-    candidates.sort_unstable();
-    candidates.dedup();
+    // Most shared bands first: a copy usually shares many.
     let mut get = tx
-        .prepare_cached("SELECT signature, copy_of FROM articles WHERE id = ?1")
+        .prepare_cached("SELECT sig FROM signatures WHERE article_id = ?1")
         .map_err(sq("cannot look up copies"))?;
     for id in candidates {
-        let row: Option<(Option<Vec<u8>>, Option<i64>)> = get
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        let blob: Option<Vec<u8>> = get
+            .query_row([id], |r| r.get(0))
             .optional()
             .map_err(sq("cannot look up copies"))?;
-        let Some((Some(blob), root)) = row else {
+        let Some(blob) = blob else {
             continue;
         };
         if let Some(other) = copies::from_bytes(&blob) {
             if copies::is_copy(sig, &other) {
+                let root: Option<i64> = tx
+                    .query_row("SELECT copy_of FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                    .map_err(sq("cannot look up copies"))?;
                 return Ok(Some(root.unwrap_or(id)));
             }
         }
@@ -492,12 +498,13 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
         }
     }
     let sig: Option<Vec<u8>> = tx
-        .query_row("SELECT signature FROM articles WHERE id = ?1", [id], |r| {
+        .query_row("SELECT sig FROM signatures WHERE article_id = ?1", [id], |r| {
             r.get(0)
         })
         .optional()
-        .map_err(sq("cannot remove an old article"))?
-        .flatten();
+        .map_err(sq("cannot remove an old article"))?;
+    tx.execute("DELETE FROM signatures WHERE article_id = ?1", [id])
+        .map_err(sq("cannot remove an old article"))?;
     if let Some(sig) = sig.as_deref().and_then(copies::from_bytes) {
         for b in copies::bands(&sig) {
             tx.execute(
