@@ -14,7 +14,7 @@ use crate::{day_number, people, NewStatement, Outcome, Prepared};
 
 /// Statements sharing one fingerprint hash beyond this many are a common phrase: the hash is
 /// not used to find candidates.
-const MAX_POSTING: usize = 200;
+const MAX_POSTING: usize = 32;
 
 /// Fingerprints (the smallest) used to find candidate statements.
 const LOOKUP: usize = 8;
@@ -432,7 +432,7 @@ fn same_statement(
         .prepare_cached("SELECT person_id, fps FROM statements WHERE id = ?1")
         .map_err(sq("cannot look up statements"))?;
     let mut best: Option<(usize, i64)> = None;
-    for id in candidates.into_iter().take(64) {
+    for id in candidates.into_iter().take(16) {
         let row: Option<(Option<i64>, Vec<u8>)> = get
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()
