@@ -46,7 +46,10 @@ use clap::{Parser, Subcommand};
 quotes, reported speech and transcripts, each with its cue, its source as written and the \
 speaker it refers to.\n\n`dictum extract` writes one JSON object per article, one per line: \
 {\"doc\", \"title\", \"statements\": [{\"kind\", \"content\", \"text\", \"cue\", \"source\", \
-\"speaker\"}]}, offsets in Unicode code points.\n\nStart with:  dictum extract examples/corpus"
+\"speaker\"}]}, offsets in Unicode code points.\n\n`dictum ingest` stores them in a database (people \
+across articles, one statement across outlets, copied articles linked) that `search`, `people`, \
+`person`, `statement` and `export` query.\n\nStart with:  dictum ingest examples/corpus  then  \
+dictum people"
 )]
 struct Cli {
     #[command(subcommand)]

@@ -300,7 +300,9 @@ fn find_original(
         if let Some(other) = copies::from_bytes(&blob) {
             if copies::is_copy(sig, &other) {
                 let root: Option<i64> = tx
-                    .query_row("SELECT copy_of FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                    .query_row("SELECT copy_of FROM articles WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })
                     .map_err(sq("cannot look up copies"))?;
                 return Ok(Some(root.unwrap_or(id)));
             }
@@ -498,9 +500,11 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
         }
     }
     let sig: Option<Vec<u8>> = tx
-        .query_row("SELECT sig FROM signatures WHERE article_id = ?1", [id], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT sig FROM signatures WHERE article_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
         .optional()
         .map_err(sq("cannot remove an old article"))?;
     tx.execute("DELETE FROM signatures WHERE article_id = ?1", [id])
