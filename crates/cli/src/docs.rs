@@ -15,8 +15,17 @@ pub fn stream(
     format: Option<Format>,
     max_bytes: u64,
 ) -> impl Iterator<Item = Next> {
+    stream_expanded(dictum_ingest::expand(paths), format, max_bytes)
+}
+
+/// [`stream`] over paths already expanded by [`dictum_ingest::expand`].
+pub fn stream_expanded(
+    expanded: Vec<Result<PathBuf, dictum_ingest::ReadError>>,
+    format: Option<Format>,
+    max_bytes: u64,
+) -> impl Iterator<Item = Next> {
     let opts = Options { max_bytes };
-    dictum_ingest::expand(paths)
+    expanded
         .into_iter()
         .flat_map(move |p| -> Box<dyn Iterator<Item = Next>> {
             match p {

@@ -2,7 +2,6 @@
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -13,6 +12,7 @@ use dictum_store::{Mode, NewArticle, NewStatement, Outcome, Prepared, SpanText, 
 use dictum_text::CharOffsets;
 use rayon::prelude::*;
 
+use crate::output;
 use crate::pipeline::{Pipeline, Processed};
 use crate::{docs, DbArgs, InputArgs};
 
@@ -69,7 +69,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("dictum: {note}");
     }
     let pipeline = Pipeline::new(args.no_clean);
-    let files = count_files(&args.input.paths);
+    // Expanded once: the file count gives the ETA, the list feeds the stream.
+    let expanded = dictum_ingest::expand(&args.input.paths);
+    let stdin = args.input.paths.iter().any(|p| p.as_os_str() == "-");
+    let files = (!stdin).then(|| expanded.iter().filter(|p| p.is_ok()).count());
     let progress = std::io::stderr().is_terminal();
     let started = Instant::now();
     let mut t = Totals::default();
@@ -82,7 +85,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let pool = &pool;
         let args = &args;
         scope.spawn(move || {
-            let stream = docs::stream(&args.input.paths, args.format, args.input.max_bytes);
+            let stream = docs::stream_expanded(expanded, args.format, args.input.max_bytes);
             for batch in docs::batches(stream, args.batch.max(1)) {
                 let sites =
                     crate::pipeline::site_lines(batch.iter().filter_map(|n| n.as_ref().ok()));
@@ -239,19 +242,6 @@ fn human_secs(s: f64) -> String {
     }
 }
 
-/// Input files, when they can be counted cheaply (for the ETA).
-fn count_files(paths: &[PathBuf]) -> Option<usize> {
-    if paths.iter().any(|p| p.as_os_str() == "-") {
-        return None;
-    }
-    Some(
-        dictum_ingest::expand(paths)
-            .iter()
-            .filter(|p| p.is_ok())
-            .count(),
-    )
-}
-
 /// One document cleaned, extracted and turned into what the store keeps.
 fn article(
     pipeline: &Pipeline,
@@ -278,21 +268,11 @@ fn article(
         .statements
         .iter()
         .map(|s| {
-            let pieces: Vec<Span> = if s.pieces.is_empty() {
-                vec![s.content]
-            } else {
-                s.pieces.clone()
-            };
-            let body = pieces
-                .iter()
-                .map(|p| p.slice(&text))
-                .collect::<Vec<_>>()
-                .join(" … ");
             let speaker = s.speaker.and_then(|i| ex.speakers.get(i));
             NewStatement {
                 kind: s.kind.as_str().to_string(),
-                content: pieces.iter().map(|&p| cp(p)).collect(),
-                text: body,
+                content: output::pieces(s).iter().map(|&p| cp(p)).collect(),
+                text: output::content_text(s, &text).into_owned(),
                 cue: s.cue.map(span_text),
                 source: s.source.map(span_text),
                 speaker: speaker.map(|sp| sp.name.clone()),

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use dictum_extract::{Extraction, Kind, Span};
+use dictum_extract::{Extraction, Kind, Span, Statement};
 use dictum_text::CharOffsets;
 use serde::Serialize;
 
@@ -101,6 +101,28 @@ pub struct StatementOut<'a> {
     pub speaker: Option<SpeakerOut<'a>>,
 }
 
+/// A content's pieces: its one span, or the pieces of a discontinuous content.
+pub fn pieces(s: &Statement) -> &[Span] {
+    if s.pieces.is_empty() {
+        std::slice::from_ref(&s.content)
+    } else {
+        &s.pieces
+    }
+}
+
+/// A content's text: its one span, or its pieces joined by " … ".
+pub fn content_text<'a>(s: &Statement, text: &'a str) -> Cow<'a, str> {
+    match pieces(s) {
+        [one] => Cow::Borrowed(one.slice(text)),
+        many => Cow::Owned(
+            many.iter()
+                .map(|p| p.slice(text))
+                .collect::<Vec<_>>()
+                .join(" … "),
+        ),
+    }
+}
+
 pub fn article<'a>(doc: &'a str, text: &'a str, ex: &'a Extraction) -> ArticleOut<'a> {
     let offs = CharOffsets::new(text);
     let cp = |s: Span| [offs.to_char(s.start), offs.to_char(s.end)];
@@ -123,17 +145,7 @@ pub fn article<'a>(doc: &'a str, text: &'a str, ex: &'a Extraction) -> ArticleOu
                 } else {
                     Content::Pieces(s.pieces.iter().map(|&p| cp(p)).collect())
                 },
-                text: if s.pieces.is_empty() {
-                    Cow::Borrowed(s.content.slice(text))
-                } else {
-                    Cow::Owned(
-                        s.pieces
-                            .iter()
-                            .map(|p| p.slice(text))
-                            .collect::<Vec<_>>()
-                            .join(" … "),
-                    )
-                },
+                text: content_text(s, text),
                 cue: s.cue.map(span_text),
                 source: s.source.map(span_text),
                 speaker: ex.speaker_name(s).map(|name| SpeakerOut { name }),

@@ -56,7 +56,7 @@ pub(crate) struct IndexDoc {
 /// The filters of a search, already resolved to ids.
 #[derive(Default)]
 pub(crate) struct Filter {
-    /// Any of these speakers (empty: any speaker).
+    /// Any of these speakers (`None`: any speaker).
     pub persons: Option<Vec<u64>>,
     pub outlets: Option<Vec<u64>>,
     pub since: Option<i64>,

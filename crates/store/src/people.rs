@@ -308,7 +308,6 @@ fn move_reports(
         })
         .map_err(sq("cannot read reports"))?;
     for (id, statement, speaker) in reports {
-        let _ = id;
         if let Some(keys) = keys {
             let k = names::key(speaker.as_deref().unwrap_or(""));
             if !keys.contains(&k) {

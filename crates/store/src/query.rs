@@ -641,19 +641,13 @@ impl Store {
                  WHERE r.id >= ?1 ORDER BY r.id LIMIT 1",
             )
             .map_err(self.sq("cannot sample reports"))?;
-        let mut x = seed;
+        let mut rng = dictum_link::hash::SplitMix::new(seed);
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
             if max == 0 {
                 break;
             }
-            // SplitMix64.
-            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = x;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^= z >> 31;
-            let id = 1 + (z % max as u64) as i64;
+            let id = 1 + (rng.next_u64() % max as u64) as i64;
             if let Some(row) = st
                 .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()
