@@ -37,6 +37,13 @@ pub struct Args {
     /// Limit the database file to this many 4 KiB pages (simulates a full disk; for tests).
     #[arg(long, hide = true)]
     pub max_db_pages: Option<u64>,
+    /// Do not group statements into talking points (a later ingest groups them).
+    #[arg(long)]
+    pub no_group: bool,
+    /// The sentence model that groups statements into talking points (default: the one the
+    /// database was grouped with, else static when $DICTUM_STATIC_MODEL is set, else lexical).
+    #[command(flatten)]
+    pub model: crate::models::ModelArgs,
     /// Articles per transaction (for tests of interrupted ingests).
     #[arg(long, hide = true, default_value_t = BATCH)]
     pub batch: usize,
@@ -44,6 +51,9 @@ pub struct Args {
 
 /// Articles extracted in parallel and stored in one transaction.
 const BATCH: usize = 512;
+/// During a long ingest, statements are grouped into talking points after this many batches
+/// (and once at the end).
+const GROUP_EVERY: usize = 64;
 
 #[derive(Default)]
 struct Totals {
@@ -68,6 +78,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for note in store.notes() {
         eprintln!("dictum: {note}");
     }
+    let grouper = if args.no_group {
+        None
+    } else {
+        Some(crate::points::for_grouping(&args.model, &store)?)
+    };
+    let mut grouping = dictum_store::Grouping::default();
+    let mut batches = 0usize;
     let pipeline = Pipeline::new(args.no_clean);
     // Expanded once: the file count gives the ETA, the list feeds the stream.
     let expanded = dictum_ingest::expand(&args.input.paths);
@@ -163,6 +180,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     }
                 }
             }
+            batches += 1;
+            if let Some(model) = grouper.as_ref().filter(|_| batches % GROUP_EVERY == 0) {
+                clear_line(progress);
+                add_grouping(&mut grouping, crate::points::group(&mut store, model)?);
+            }
             if progress {
                 show_progress(&t, started, files, files_seen.len());
             }
@@ -171,6 +193,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     });
     written?;
     clear_line(progress);
+    if let Some(model) = &grouper {
+        add_grouping(&mut grouping, crate::points::group(&mut store, model)?);
+    }
     store
         .close()
         .with_context(|| format!("cannot finish writing the database in {}", dir.display()))?;
@@ -192,11 +217,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
         stats.reports,
         stats.people
     );
+    if grouper.is_some() {
+        eprintln!(
+            "talking points ({} model): {} statements grouped, {} joined a point, {} new points; \
+             {} points in all",
+            grouping.model, grouping.grouped, grouping.joined, grouping.new_points, grouping.points
+        );
+    }
     Ok(if t.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn add_grouping(total: &mut dictum_store::Grouping, g: dictum_store::Grouping) {
+    total.model = g.model;
+    total.grouped += g.grouped;
+    total.joined += g.joined;
+    total.new_points += g.new_points;
+    total.dropped += g.dropped;
+    total.points = g.points;
 }
 
 fn show_progress(t: &Totals, started: Instant, files: Option<usize>, seen: usize) {

@@ -30,6 +30,7 @@ mod output;
 mod pairs;
 mod parquet_out;
 mod pipeline;
+mod points;
 mod query;
 
 use std::path::PathBuf;
@@ -102,6 +103,21 @@ enum Command {
     Person(query::PersonArgs),
     /// One statement with every report of it and the sentence in each article.
     Statement(query::StatementArgs),
+    /// Talking points: statements grouped by meaning across outlets and speakers, most
+    /// recurring first (by distinct articles), each with a label of key phrases.
+    ///
+    /// Example: dictum talking-points --speaker Lavrov --since 2021
+    TalkingPoints(points::ListArgs),
+    /// One talking point: its statements in time order with outlet, date and speaker, and
+    /// counts by month, outlet and speaker.
+    TalkingPoint(points::ShowArgs),
+    /// Group the statements that have no talking point yet (after `ingest --no-group`, or to
+    /// finish an interrupted grouping). `ingest` does this by itself.
+    Group(points::GroupArgs),
+    /// The statements nearest in meaning to a statement (by id) or to any text.
+    ///
+    /// Example: dictum similar "open to dialogue on equal terms" --limit 5
+    Similar(points::SimilarArgs),
     /// Write the stored reports (statement, speaker, article, outlet, date) as JSON Lines, CSV
     /// or Parquet.
     Export(query::ExportArgs),
@@ -133,6 +149,10 @@ fn main() -> ExitCode {
         Command::People(a) => query::people(a),
         Command::Person(a) => query::person(a),
         Command::Statement(a) => query::statement(a),
+        Command::TalkingPoints(a) => points::list(a),
+        Command::TalkingPoint(a) => points::show(a),
+        Command::Similar(a) => points::similar(a),
+        Command::Group(a) => points::group_cmd(a),
         Command::Export(a) => query::export(a),
         Command::Check(a) => query::check(a),
         Command::BenchSearch(a) => bench_search::run(a),

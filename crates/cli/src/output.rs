@@ -153,3 +153,13 @@ pub fn article<'a>(doc: &'a str, text: &'a str, ex: &'a Extraction) -> ArticleOu
             .collect(),
     }
 }
+
+/// The first `n` characters of a text, with an ellipsis when it was longer.
+pub fn short(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(n).collect();
+    s.push('…');
+    s
+}

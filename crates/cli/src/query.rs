@@ -380,7 +380,7 @@ fn print_person(p: &PersonProfile) -> Result<()> {
             "  #{:<6} {when:<10} {outlet:<12} [{}] {}",
             s.id,
             s.kind,
-            short(&s.text, 160)
+            crate::output::short(&s.text, 160)
         )?;
     }
     for o in &p.others {
@@ -393,15 +393,6 @@ fn print_person(p: &PersonProfile) -> Result<()> {
         )?;
     }
     Ok(())
-}
-
-fn short(text: &str, n: usize) -> String {
-    if text.chars().count() <= n {
-        return text.to_string();
-    }
-    let mut s: String = text.chars().take(n).collect();
-    s.push('…');
-    s
 }
 
 #[derive(clap::Args, Debug)]

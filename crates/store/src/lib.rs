@@ -21,6 +21,7 @@
 mod error;
 mod index;
 mod people;
+mod points;
 mod query;
 mod schema;
 mod write;
@@ -35,6 +36,11 @@ pub use error::{Result, StoreError};
 pub use query::{
     Article, CheckReport, ExportRow, Hit, MonthCount, PersonProfile, PersonSummary, Report, Search,
     StatementItem, StatementView, Stats,
+};
+
+pub use points::{
+    Count, Grouping, PointFilter, PointModel, PointStatement, Similar, TalkingPoint,
+    TalkingPointView,
 };
 
 use index::FullText;

@@ -232,7 +232,7 @@ fn sentence_of(text: &str, s: i64, e: i64) -> String {
 }
 
 impl Store {
-    fn sq(&self, context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+    pub(crate) fn sq(&self, context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         move |e| StoreError::sqlite(&self.db_path, context, e)
     }
 

@@ -113,3 +113,27 @@ CREATE TABLE IF NOT EXISTS index_queue (
 pub const OP_STATEMENT: i64 = 1;
 /// `index_queue.op`: a new article: every statement it reports (`target` is the article).
 pub const OP_ARTICLE: i64 = 3;
+
+/// The talking-point tables (crates/store/src/points.rs), created by the first grouping. A
+/// database without them simply has no talking points yet.
+pub const POINTS_DDL: &str = r#"
+CREATE TABLE IF NOT EXISTS point_space (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    model     TEXT NOT NULL,
+    threshold REAL NOT NULL,
+    space     BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS points (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    cell     INTEGER NOT NULL,
+    count    INTEGER NOT NULL,
+    centroid BLOB NOT NULL,
+    label    TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS point_members (
+    statement_id INTEGER PRIMARY KEY,
+    point_id     INTEGER NOT NULL,
+    similarity   REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS point_members_point ON point_members(point_id);
+"#;
