@@ -181,7 +181,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             }
             batches += 1;
-            if let Some(model) = grouper.as_ref().filter(|_| batches % GROUP_EVERY == 0) {
+            if let Some(model) = grouper
+                .as_ref()
+                .filter(|_| batches.is_multiple_of(GROUP_EVERY))
+            {
                 clear_line(progress);
                 add_grouping(&mut grouping, crate::points::group(&mut store, model)?);
             }
