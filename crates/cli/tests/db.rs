@@ -381,3 +381,83 @@ fn ingests_killed_at_random_points_leave_whole_articles_and_complete_on_rerun() 
         "only {interrupted} ingests were killed mid-way"
     );
 }
+
+#[test]
+fn talking_points_are_grouped_on_ingest_and_listed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("db");
+    let out = dictum(&["ingest", s(&corpus()), "--db", s(&db), "--model", "lexical"]);
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{summary}");
+    assert!(
+        summary.contains("talking points (lexical model)"),
+        "{summary}"
+    );
+    let points = json(&[
+        "talking-points",
+        "--json",
+        "--min-articles",
+        "1",
+        "-n",
+        "500",
+        "--db",
+        s(&db),
+    ]);
+    let list = points.as_array().unwrap();
+    assert!(!list.is_empty());
+    let mut statements = 0;
+    for p in list {
+        assert!(p["id"].is_i64() && p["label"].is_string(), "{p}");
+        for st in p["statements"].as_array().unwrap() {
+            for key in ["id", "doc", "speaker", "text", "published", "outlet"] {
+                assert!(st.get(key).is_some(), "{key} missing in {st}");
+            }
+            statements += 1;
+        }
+    }
+    // Every report of the corpus is in exactly one talking point.
+    let stats = ok(&["check", "--db", s(&db)]);
+    let reports: usize = stats
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .find(|w| w[1] == "reports")
+        .and_then(|w| w[0].parse().ok())
+        .unwrap_or(statements);
+    assert_eq!(statements, reports, "{stats}");
+
+    let id = list[0]["id"].as_i64().unwrap().to_string();
+    let one = json(&["talking-point", &id, "--json", "--db", s(&db)]);
+    assert_eq!(one["id"].as_i64().unwrap().to_string(), id);
+    assert!(one["by_month"].as_array().is_some());
+    let human = ok(&["talking-point", &format!("#{id}"), "--db", s(&db)]);
+    assert!(human.contains("statements, in time order"), "{human}");
+
+    // The nearest statement to a stored statement's own text is that statement.
+    let text = list[0]["statements"][0]["text"].as_str().unwrap();
+    let sid = list[0]["statements"][0]["id"].as_i64().unwrap();
+    let near = json(&["similar", text, "--json", "-n", "3", "--db", s(&db)]);
+    assert_eq!(near[0]["id"].as_i64(), Some(sid), "{near}");
+    assert!(near[0]["similarity"].as_f64().unwrap() > 0.99);
+    // By id, the statement itself is left out.
+    let by_id = json(&["similar", &sid.to_string(), "--json", "--db", s(&db)]);
+    assert!(by_id
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["id"].as_i64() != Some(sid)));
+
+    let missing = dictum(&["talking-point", "999999", "--db", s(&db)]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no talking point #999999"));
+    let wrong = dictum(&[
+        "group",
+        "--model",
+        "static",
+        "--model-dir",
+        "/nonexistent",
+        "--db",
+        s(&db),
+    ]);
+    assert!(!wrong.status.success());
+}

@@ -391,37 +391,104 @@ pub fn dequantise(bytes: &[u8]) -> Vec<f32> {
 /// searched whole, large ones cell by cell.
 pub const MIN_SCANNED: usize = 4000;
 
-/// Talking points held in memory during a grouping, filed by cell.
+/// A dot product in eight independent lanes, which the compiler turns into SIMD.
+pub fn dot8(a: &[f32], b: &[f32]) -> f32 {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let mut acc = [0f32; 8];
+    let mut ca = a.chunks_exact(8);
+    let mut cb = b.chunks_exact(8);
+    for (x, y) in (&mut ca).zip(&mut cb) {
+        for i in 0..8 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    let tail: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    acc.iter().sum::<f32>() + tail
+}
+
+/// The points of one cell: ids, centroids, and the centroids' unit vectors side by side.
+#[derive(Debug, Default)]
+struct Cell {
+    ids: Vec<i64>,
+    centroids: Vec<Centroid>,
+    units: Vec<f32>,
+}
+
+/// Talking points held in memory during a grouping, filed by cell. Each point keeps its
+/// centroid's unit vector, so a search is one dot product per point.
 #[derive(Debug, Default)]
 pub struct CellIndex {
-    /// Per cell: (point id, centroid) pairs.
-    cells: Vec<Vec<(i64, Centroid)>>,
+    dim: usize,
+    cells: Vec<Cell>,
     /// Point id → (cell, position in it).
     at: HashMap<i64, (usize, usize)>,
+}
+
+fn unit_of(v: &[f32], dim: usize) -> Vec<f32> {
+    let mut u: Vec<f32> = v
+        .iter()
+        .copied()
+        .chain(std::iter::repeat(0.0))
+        .take(dim)
+        .collect();
+    normalise(&mut u);
+    u
 }
 
 impl CellIndex {
     pub fn new(cells: usize) -> Self {
         CellIndex {
-            cells: (0..cells.max(1)).map(|_| Vec::new()).collect(),
+            dim: 0,
+            cells: (0..cells.max(1)).map(|_| Cell::default()).collect(),
             at: HashMap::new(),
         }
     }
 
-    /// Files a point (a later insert with the same id replaces it).
+    /// Files a point (a later insert with the same id replaces its centroid). The first
+    /// point's length sets the index's; other lengths are cut or padded with zeros.
     pub fn insert(&mut self, id: i64, cell: usize, centroid: Centroid) {
-        let cell = cell.min(self.cells.len() - 1);
-        if let Some(&(c, i)) = self.at.get(&id) {
-            self.cells[c][i].1 = centroid;
+        if self.dim == 0 {
+            self.dim = centroid.mean.len();
+        }
+        if self.at.contains_key(&id) {
+            self.set(id, centroid);
             return;
         }
-        self.at.insert(id, (cell, self.cells[cell].len()));
-        self.cells[cell].push((id, centroid));
+        let c = cell.min(self.cells.len() - 1);
+        let u = unit_of(&centroid.mean, self.dim);
+        let cell = &mut self.cells[c];
+        self.at.insert(id, (c, cell.ids.len()));
+        cell.ids.push(id);
+        cell.centroids.push(centroid);
+        cell.units.extend(u);
     }
 
-    pub fn get_mut(&mut self, id: i64) -> Option<&mut Centroid> {
+    fn set(&mut self, id: i64, centroid: Centroid) {
+        if let Some(&(c, i)) = self.at.get(&id) {
+            let u = unit_of(&centroid.mean, self.dim);
+            let cell = &mut self.cells[c];
+            cell.units[i * self.dim..(i + 1) * self.dim].copy_from_slice(&u);
+            cell.centroids[i] = centroid;
+        }
+    }
+
+    /// Adds a member to a point: its centroid moves. Returns the new centroid.
+    pub fn add(&mut self, id: i64, vector: &[f32]) -> Option<&Centroid> {
+        let mut c = self.get(id)?.clone();
+        c.add(vector);
+        self.set(id, c);
+        self.get(id)
+    }
+
+    pub fn get(&self, id: i64) -> Option<&Centroid> {
         let &(c, i) = self.at.get(&id)?;
-        Some(&mut self.cells[c][i].1)
+        self.cells[c].centroids.get(i)
     }
 
     pub fn len(&self) -> usize {
@@ -432,23 +499,30 @@ impl CellIndex {
         self.at.is_empty()
     }
 
-    /// The point nearest to a projected vector, and its cosine, searching the cells in the
-    /// order given: at least `probe` of them, and more until [`MIN_SCANNED`] points were seen.
+    /// The point nearest to a projected (unit) vector, and its cosine, searching the cells in
+    /// the order given: at least `probe` of them, and more until [`MIN_SCANNED`] points were
+    /// seen.
     pub fn nearest(&self, projected: &[f32], cells: &[usize], probe: usize) -> Option<(i64, f32)> {
         let mut best: Option<(i64, f32)> = None;
         let mut scanned = 0usize;
+        let dim = self.dim.max(1);
+        let q = unit_of(projected, self.dim);
         for (k, &c) in cells.iter().enumerate() {
             if k >= probe && scanned >= MIN_SCANNED {
                 break;
             }
-            scanned += self.cells.get(c).map_or(0, Vec::len);
-            for (id, centroid) in self.cells.get(c).into_iter().flatten() {
-                if centroid.count == 0 {
+            let Some(cell) = self.cells.get(c) else {
+                continue;
+            };
+            scanned += cell.ids.len();
+            for (i, u) in cell.units.chunks_exact(dim).enumerate() {
+                if cell.centroids[i].count == 0 {
                     continue;
                 }
-                let s = cosine(projected, &centroid.mean);
-                if best.is_none_or(|(b_id, b)| s > b || (s == b && *id < b_id)) {
-                    best = Some((*id, s));
+                let s = dot8(&q, u);
+                let id = cell.ids[i];
+                if best.is_none_or(|(b_id, b)| s > b || (s == b && id < b_id)) {
+                    best = Some((id, s));
                 }
             }
         }
@@ -456,7 +530,8 @@ impl CellIndex {
     }
 }
 
-/// Words that never start or end a key phrase: function words and the verbs of reporting.
+/// Words that never start or end a key phrase: function words, contractions without their
+/// apostrophes, the verbs of reporting and the filler of speech ("going", "think", "people").
 const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -471,6 +546,7 @@ const STOP_WORDS: &[&str] = &[
     "and",
     "any",
     "are",
+    "arent",
     "as",
     "at",
     "be",
@@ -483,10 +559,13 @@ const STOP_WORDS: &[&str] = &[
     "but",
     "by",
     "can",
+    "cant",
     "could",
     "did",
+    "didnt",
     "do",
     "does",
+    "doesnt",
     "doing",
     "dont",
     "down",
@@ -500,6 +579,7 @@ const STOP_WORDS: &[&str] = &[
     "from",
     "further",
     "get",
+    "going",
     "got",
     "had",
     "has",
@@ -510,21 +590,29 @@ const STOP_WORDS: &[&str] = &[
     "here",
     "hers",
     "herself",
+    "hes",
     "him",
     "himself",
     "his",
     "how",
     "i",
     "if",
+    "ill",
+    "im",
     "in",
     "into",
     "is",
+    "isnt",
     "it",
     "its",
     "itself",
+    "ive",
     "just",
+    "know",
     "let",
+    "lets",
     "like",
+    "lot",
     "made",
     "make",
     "many",
@@ -533,6 +621,9 @@ const STOP_WORDS: &[&str] = &[
     "might",
     "more",
     "most",
+    "mr",
+    "mrs",
+    "ms",
     "much",
     "must",
     "my",
@@ -556,19 +647,24 @@ const STOP_WORDS: &[&str] = &[
     "out",
     "over",
     "own",
+    "people",
+    "really",
     "said",
     "same",
     "say",
     "saying",
     "says",
     "she",
+    "shes",
     "should",
     "so",
     "some",
+    "something",
     "still",
     "such",
     "than",
     "that",
+    "thats",
     "the",
     "their",
     "theirs",
@@ -576,8 +672,13 @@ const STOP_WORDS: &[&str] = &[
     "themselves",
     "then",
     "there",
+    "theres",
     "these",
     "they",
+    "theyre",
+    "thing",
+    "things",
+    "think",
     "this",
     "those",
     "through",
@@ -589,11 +690,16 @@ const STOP_WORDS: &[&str] = &[
     "up",
     "us",
     "very",
+    "want",
     "was",
+    "wasnt",
+    "way",
     "we",
     "well",
     "were",
+    "weve",
     "what",
+    "whats",
     "when",
     "where",
     "which",
@@ -603,11 +709,13 @@ const STOP_WORDS: &[&str] = &[
     "why",
     "will",
     "with",
+    "wont",
     "would",
     "yes",
     "yet",
     "you",
     "your",
+    "youre",
     "yours",
     "yourself",
     "yourselves",
@@ -883,10 +991,10 @@ mod tests {
         // Few points: every cell given is searched, whatever the probe.
         assert_eq!(index.nearest(&q, &[0, 1], 1).map(|r| r.0), Some(9));
         assert_eq!(index.nearest(&q, &[0], 1).map(|r| r.0), Some(7));
-        if let Some(c) = index.get_mut(7) {
-            c.add(&unit(&[0.0, 1.0]));
-        }
-        assert_eq!(index.get_mut(7).map(|c| c.count), Some(2));
+        assert_eq!(index.add(7, &unit(&[0.0, 1.0])).map(|c| c.count), Some(2));
+        assert_eq!(index.get(7).map(|c| c.count), Some(2));
+        assert_eq!(index.add(8, &[1.0, 0.0]), None);
+        assert!((dot8(&[1.0; 19], &[2.0; 19]) - 38.0).abs() < 1e-5);
         assert_eq!(index.nearest(&q, &[], 1), None);
     }
 

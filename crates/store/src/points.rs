@@ -384,9 +384,7 @@ impl Store {
                 };
                 let (point, similarity) = match joined {
                     Some((id, s)) => {
-                        if let Some(c) = index.get_mut(id) {
-                            c.add(&v);
-                        }
+                        index.add(id, &v);
                         moved.insert(id);
                         out.joined += 1;
                         (id, s)
@@ -412,7 +410,7 @@ impl Store {
                 .prepare_cached("UPDATE points SET count = ?2, centroid = ?3 WHERE id = ?1")
                 .map_err(sq("cannot store the talking points"))?;
             for id in &moved {
-                if let Some(c) = index.get_mut(*id) {
+                if let Some(c) = index.get(*id) {
                     update
                         .execute(params![id, c.count as i64, quantise(&c.mean)])
                         .map_err(sq("cannot store the talking points"))?;
