@@ -148,17 +148,13 @@ pub const SPACE_THRESHOLD: f32 = 0.45;
 pub const SPACE_MIN_FIT: usize = 1000;
 
 /// Where talking points are compared: statement vectors minus their common centre, minus the
-/// strongest shared direction (when fitted on enough statements), renormalised; and coarse
-/// cells (k-means centres in that space) so that a new statement is compared with the points
-/// of a few cells instead of all of them. A database fits its space once, at its first grouping,
-/// and keeps it: every stored centroid lives in it.
+/// strongest shared direction, renormalised. A database fits its space once, at its first
+/// grouping, and keeps it: every stored centroid lives in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Space {
     pub centre: Vec<f32>,
     /// Unit directions projected out after centring (one, or none for a single vector).
     pub directions: Vec<Vec<f32>>,
-    /// Unit cell centres, in the space.
-    pub cells: Vec<Vec<f32>>,
 }
 
 fn dot(a: &[f32], b: &[f32]) -> f32 {
@@ -206,11 +202,6 @@ fn top_direction(centred: &[Vec<f32>], dim: usize) -> Option<Vec<f32>> {
 }
 
 impl Space {
-    /// The number of cells a space fitted on `n` statements gets.
-    fn cells_for(n: usize) -> usize {
-        ((n as f64).sqrt() / 2.0).clamp(1.0, 64.0) as usize
-    }
-
     /// Fits a space on the statement vectors of a first grouping, or, when there are fewer
     /// than [`SPACE_MIN_FIT`], on `reference` (vectors of general news sentences): their
     /// centre, their strongest direction and the cells. Deterministic. Zero vectors are ignored.
@@ -229,7 +220,6 @@ impl Space {
         let mut space = Space {
             centre,
             directions: Vec::new(),
-            cells: Vec::new(),
         };
         if sample.len() > 1 {
             let centred: Vec<Vec<f32>> = sample
@@ -238,8 +228,6 @@ impl Space {
                 .collect();
             space.directions.extend(top_direction(&centred, dim));
         }
-        let projected: Vec<Vec<f32>> = sample.iter().map(|v| space.project(v)).collect();
-        space.cells = kmeans(&projected, Space::cells_for(projected.len()));
         space
     }
 
@@ -261,37 +249,13 @@ impl Space {
         out
     }
 
-    /// The cells nearest to a projected vector, best first: the `probe` cells to search.
-    pub fn nearest_cells(&self, projected: &[f32], probe: usize) -> Vec<usize> {
-        let mut order: Vec<(f32, usize)> = self
-            .cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (dot(projected, c), i))
-            .collect();
-        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        order
-            .into_iter()
-            .take(probe.max(1))
-            .map(|(_, i)| i)
-            .collect()
-    }
-
-    /// How many cells a search probes at least: an eighth of them, at least one.
-    pub fn probe(&self) -> usize {
-        (self.cells.len() / 8).max(1)
-    }
-
-    /// The space as bytes (little-endian: dim, directions, cells as u32, then the floats).
+    /// The space as bytes (little-endian: dim and directions as u32, then the floats).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        for n in [self.centre.len(), self.directions.len(), self.cells.len()] {
+        for n in [self.centre.len(), self.directions.len()] {
             out.extend_from_slice(&(n as u32).to_le_bytes());
         }
-        for v in std::iter::once(&self.centre)
-            .chain(&self.directions)
-            .chain(&self.cells)
-        {
+        for v in std::iter::once(&self.centre).chain(&self.directions) {
             for x in v {
                 out.extend_from_slice(&x.to_le_bytes());
             }
@@ -306,9 +270,9 @@ impl Space {
                 .get(i * 4..i * 4 + 4)
                 .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         };
-        let (dim, nd, nc) = (word(0)? as usize, word(1)? as usize, word(2)? as usize);
-        let floats = bytes.get(12..)?;
-        if floats.len() != dim.checked_mul(1 + nd + nc)?.checked_mul(4)? {
+        let (dim, nd) = (word(0)? as usize, word(1)? as usize);
+        let floats = bytes.get(8..)?;
+        if floats.len() != dim.checked_mul(1 + nd)?.checked_mul(4)? {
             return None;
         }
         let all: Vec<f32> = floats
@@ -318,36 +282,29 @@ impl Space {
         let mut rows = all.chunks(dim.max(1)).map(<[f32]>::to_vec);
         let centre = if dim == 0 { Vec::new() } else { rows.next()? };
         let directions = (0..nd).map(|_| rows.next()).collect::<Option<Vec<_>>>()?;
-        let cells = (0..nc).map(|_| rows.next()).collect::<Option<Vec<_>>>()?;
-        Some(Space {
-            centre,
-            directions,
-            cells,
-        })
+        Some(Space { centre, directions })
     }
 }
 
-/// Spherical k-means with a deterministic start (evenly spaced samples) and ten rounds.
-fn kmeans(vectors: &[Vec<f32>], k: usize) -> Vec<Vec<f32>> {
-    let usable: Vec<&Vec<f32>> = vectors.iter().filter(|v| dot(v, v) > 0.0).collect();
+/// Spherical k-means with a deterministic start (evenly spaced samples) and five rounds.
+fn kmeans(vectors: &[&[f32]], k: usize) -> Vec<Vec<f32>> {
+    let usable: Vec<&[f32]> = vectors
+        .iter()
+        .copied()
+        .filter(|v| dot(v, v) > 0.0)
+        .collect();
     if usable.is_empty() {
         return Vec::new();
     }
     let k = k.clamp(1, usable.len());
     let dim = usable[0].len();
     let mut cells: Vec<Vec<f32>> = (0..k)
-        .map(|i| usable[i * usable.len() / k].clone())
+        .map(|i| usable[i * usable.len() / k].to_vec())
         .collect();
-    for _ in 0..10 {
+    for _ in 0..5 {
         let mut sums = vec![vec![0f32; dim]; k];
         for v in &usable {
-            let best = (0..k)
-                .max_by(|&a, &b| {
-                    dot(v, &cells[a])
-                        .total_cmp(&dot(v, &cells[b]))
-                        .then(b.cmp(&a))
-                })
-                .unwrap_or(0);
+            let best = nearest_centre(v, &cells);
             for (a, x) in sums[best].iter_mut().zip(v.iter()) {
                 *a += x;
             }
@@ -389,7 +346,23 @@ pub fn dequantise(bytes: &[u8]) -> Vec<f32> {
 
 /// The fewest points a search compares with when there are that many: small databases are
 /// searched whole, large ones cell by cell.
-pub const MIN_SCANNED: usize = 4000;
+pub const MIN_SCANNED: usize = 2000;
+/// Cells searched at least, nearest first.
+pub const PROBE: usize = 8;
+/// Points sampled to fit the cells.
+const CELL_SAMPLE: usize = 10_000;
+
+/// The index of the centre nearest to `v` (the first on ties; 0 when there are none).
+fn nearest_centre(v: &[f32], centres: &[Vec<f32>]) -> usize {
+    let mut best = (f32::NEG_INFINITY, 0);
+    for (i, c) in centres.iter().enumerate() {
+        let s = dot8(v, c);
+        if s > best.0 {
+            best = (s, i);
+        }
+    }
+    best.1
+}
 
 /// A dot product in eight independent lanes, which the compiler turns into SIMD.
 pub fn dot8(a: &[f32], b: &[f32]) -> f32 {
@@ -420,12 +393,17 @@ struct Cell {
     units: Vec<f32>,
 }
 
-/// Talking points held in memory during a grouping, filed by cell. Each point keeps its
-/// centroid's unit vector, so a search is one dot product per point.
+/// Talking points held in memory during a grouping, filed by cell: k-means centres fitted on
+/// the points present when the index is built (√n of them, for n ≥ [`MIN_SCANNED`] points;
+/// one cell below), so that a statement is compared with the points of a few cells. Each point
+/// keeps its centroid's unit vector, so a search is one dot product per point.
 #[derive(Debug, Default)]
 pub struct CellIndex {
     dim: usize,
+    centres: Vec<Vec<f32>>,
     cells: Vec<Cell>,
+    /// The size at which the cells are fitted again (twice the size they were fitted at).
+    refit_at: usize,
     /// Point id → (cell, position in it).
     at: HashMap<i64, (usize, usize)>,
 }
@@ -442,17 +420,67 @@ fn unit_of(v: &[f32], dim: usize) -> Vec<f32> {
 }
 
 impl CellIndex {
-    pub fn new(cells: usize) -> Self {
-        CellIndex {
-            dim: 0,
-            cells: (0..cells.max(1)).map(|_| Cell::default()).collect(),
+    /// An index of these points, with cells fitted on them. Deterministic.
+    pub fn build(points: Vec<(i64, Centroid)>) -> Self {
+        let dim = points.first().map_or(0, |p| p.1.mean.len());
+        let units: Vec<Vec<f32>> = points.iter().map(|p| unit_of(&p.1.mean, dim)).collect();
+        let centres = if points.len() < MIN_SCANNED {
+            Vec::new()
+        } else {
+            let k = ((points.len() as f64).sqrt() as usize).clamp(1, 1024);
+            let step = (units.len() / CELL_SAMPLE).max(1);
+            let sample: Vec<&[f32]> = units.iter().step_by(step).map(Vec::as_slice).collect();
+            kmeans(&sample, k)
+        };
+        let mut index = CellIndex {
+            dim,
+            cells: (0..centres.len().max(1)).map(|_| Cell::default()).collect(),
+            centres,
+            refit_at: (points.len() * 2).max(MIN_SCANNED),
             at: HashMap::new(),
+        };
+        for (id, centroid) in points {
+            index.file(id, centroid);
+        }
+        index
+    }
+
+    /// Fits the cells again on the points held now.
+    fn refit(&mut self) {
+        let mut points = Vec::with_capacity(self.len());
+        for cell in std::mem::take(&mut self.cells) {
+            points.extend(cell.ids.into_iter().zip(cell.centroids));
+        }
+        points.sort_by_key(|p| p.0);
+        *self = CellIndex::build(points);
+    }
+
+    /// The cells to search for a unit vector, nearest first.
+    pub fn cells_for(&self, unit: &[f32]) -> Vec<usize> {
+        if self.centres.is_empty() {
+            return vec![0];
+        }
+        let mut order: Vec<(f32, usize)> = self
+            .centres
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (dot8(unit, c), i))
+            .collect();
+        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        order.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// Files a point in its nearest cell (a later insert with the same id replaces its
+    /// centroid). The first point's length sets the index's; other lengths are cut or padded.
+    /// The cells are fitted again each time the index doubles.
+    pub fn insert(&mut self, id: i64, centroid: Centroid) {
+        self.file(id, centroid);
+        if self.len() >= self.refit_at {
+            self.refit();
         }
     }
 
-    /// Files a point (a later insert with the same id replaces its centroid). The first
-    /// point's length sets the index's; other lengths are cut or padded with zeros.
-    pub fn insert(&mut self, id: i64, cell: usize, centroid: Centroid) {
+    fn file(&mut self, id: i64, centroid: Centroid) {
         if self.dim == 0 {
             self.dim = centroid.mean.len();
         }
@@ -460,8 +488,12 @@ impl CellIndex {
             self.set(id, centroid);
             return;
         }
-        let c = cell.min(self.cells.len() - 1);
         let u = unit_of(&centroid.mean, self.dim);
+        let c = if self.centres.is_empty() {
+            0
+        } else {
+            nearest_centre(&u, &self.centres)
+        };
         let cell = &mut self.cells[c];
         self.at.insert(id, (c, cell.ids.len()));
         cell.ids.push(id);
@@ -499,16 +531,15 @@ impl CellIndex {
         self.at.is_empty()
     }
 
-    /// The point nearest to a projected (unit) vector, and its cosine, searching the cells in
-    /// the order given: at least `probe` of them, and more until [`MIN_SCANNED`] points were
-    /// seen.
-    pub fn nearest(&self, projected: &[f32], cells: &[usize], probe: usize) -> Option<(i64, f32)> {
+    /// The point nearest to a projected vector, and its cosine: the nearest [`PROBE`] cells
+    /// are searched, and more until [`MIN_SCANNED`] points were compared.
+    pub fn nearest(&self, projected: &[f32]) -> Option<(i64, f32)> {
         let mut best: Option<(i64, f32)> = None;
         let mut scanned = 0usize;
         let dim = self.dim.max(1);
         let q = unit_of(projected, self.dim);
-        for (k, &c) in cells.iter().enumerate() {
-            if k >= probe && scanned >= MIN_SCANNED {
+        for (k, c) in self.cells_for(&q).into_iter().enumerate() {
+            if k >= PROBE && scanned >= MIN_SCANNED {
                 break;
             }
             let Some(cell) = self.cells.get(c) else {
@@ -952,7 +983,6 @@ mod tests {
         let raw = cosine(&vs[0], &vs[4]);
         let space = Space::fit(&vs, &[]);
         assert_eq!(space.directions.len(), 1);
-        assert!(!space.cells.is_empty() && space.cells.len() <= 64);
         let (a, b) = (space.project(&vs[0]), space.project(&vs[4]));
         assert!(raw > 0.8, "{raw}");
         assert!(cosine(&a, &b) < raw - 0.3, "{} vs {raw}", cosine(&a, &b));
@@ -963,10 +993,9 @@ mod tests {
         // Too few statements: the reference gives the centre.
         let small = Space::fit(&vs[..3], &vs[10..40]);
         assert_eq!(small.centre, mean_of(&vs[10..40], 4));
-        // Nothing at all still gives a space that projects to zero without panicking.
+        // Nothing at all still gives a space that projects without panicking.
         let empty = Space::fit(&[], &[]);
-        assert!(empty.project(&[1.0, 2.0]).len() == 2);
-        assert!(empty.nearest_cells(&[1.0], 3).is_empty());
+        assert_eq!(empty.project(&[1.0, 2.0]).len(), 2);
     }
 
     #[test]
@@ -980,22 +1009,57 @@ mod tests {
     }
 
     #[test]
-    fn the_cell_index_finds_the_nearest_point_in_the_cells_searched() {
-        let mut index = CellIndex::new(2);
-        index.insert(7, 0, Centroid::new(&unit(&[1.0, 0.0])));
-        index.insert(9, 1, Centroid::new(&unit(&[0.0, 1.0])));
-        index.insert(11, 5, Centroid::new(&unit(&[0.7, 0.7]))); // cell out of range: the last
+    fn the_cell_index_finds_the_nearest_point() {
+        let mut index = CellIndex::build(vec![
+            (7, Centroid::new(&unit(&[1.0, 0.0]))),
+            (9, Centroid::new(&unit(&[0.0, 1.0]))),
+        ]);
+        index.insert(11, Centroid::new(&unit(&[0.7, 0.7])));
         assert_eq!(index.len(), 3);
-        let q = unit(&[0.1, 1.0]);
-        assert_eq!(index.nearest(&q, &[0, 1], 2).map(|r| r.0), Some(9));
-        // Few points: every cell given is searched, whatever the probe.
-        assert_eq!(index.nearest(&q, &[0, 1], 1).map(|r| r.0), Some(9));
-        assert_eq!(index.nearest(&q, &[0], 1).map(|r| r.0), Some(7));
+        assert_eq!(index.nearest(&unit(&[0.1, 1.0])).map(|r| r.0), Some(9));
+        assert_eq!(index.nearest(&unit(&[1.0, 0.1])).map(|r| r.0), Some(7));
         assert_eq!(index.add(7, &unit(&[0.0, 1.0])).map(|c| c.count), Some(2));
         assert_eq!(index.get(7).map(|c| c.count), Some(2));
         assert_eq!(index.add(8, &[1.0, 0.0]), None);
         assert!((dot8(&[1.0; 19], &[2.0; 19]) - 38.0).abs() < 1e-5);
-        assert_eq!(index.nearest(&q, &[], 1), None);
+        assert_eq!(CellIndex::build(Vec::new()).nearest(&[1.0, 0.0]), None);
+    }
+
+    #[test]
+    fn cells_of_a_large_index_find_what_a_full_scan_finds() {
+        // 6,000 points spread over a 16-dimensional sphere, deterministic.
+        let mut rng = crate::hash::SplitMix::new(7);
+        let mut random = |n: usize| -> Vec<f32> {
+            unit(
+                &(0..n)
+                    .map(|_| (rng.next_u64() % 2001) as f32 / 1000.0 - 1.0)
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let points: Vec<(i64, Centroid)> = (0..6000)
+            .map(|i| (i as i64, Centroid::new(&random(16))))
+            .collect();
+        let all: Vec<Vec<f32>> = points.iter().map(|p| p.1.mean.clone()).collect();
+        // Built from half the points, filled with the rest: the cells are fitted again.
+        let rest = points[1500..].to_vec();
+        let mut index = CellIndex::build(points[..1500].to_vec());
+        assert!(index.centres.is_empty(), "below MIN_SCANNED: one cell");
+        for (id, c) in rest {
+            index.insert(id, c);
+        }
+        assert_eq!(index.len(), 6000);
+        assert!(index.centres.len() > 1);
+        let mut agree = 0;
+        for _ in 0..200 {
+            let q = random(16);
+            let best = (0..all.len())
+                .max_by(|&a, &b| dot(&q, &all[a]).total_cmp(&dot(&q, &all[b])))
+                .map(|i| i as i64);
+            if index.nearest(&q).map(|r| r.0) == best {
+                agree += 1;
+            }
+        }
+        assert!(agree >= 150, "{agree} of 200");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! yet, in the order they were stored, embeds them with the caller's [`PointModel`] and puts
 //! each into the nearest point of its [`Space`] when the cosine with that point's centroid
 //! reaches [`SPACE_THRESHOLD`], else into a new point. Points are never recomputed: a point's
-//! centroid moves as members join. The space (centre, shared direction, coarse cells) is fitted
+//! centroid moves as members join. The space (centre, shared direction) is fitted
 //! once, at the database's first grouping, and stored with the model's name: a later grouping
 //! with another model is refused, because the stored centroids would mean nothing to it.
 //!
@@ -314,35 +314,32 @@ impl Store {
                 space
             }
         };
-        let mut index = CellIndex::new(space.cells.len());
+        let mut points = Vec::new();
         let mut st = self
             .conn
-            .prepare("SELECT id, cell, count, centroid FROM points")
+            .prepare("SELECT id, count, centroid FROM points")
             .map_err(self.sq("cannot read the talking points"))?;
         let rows = st
             .query_map([], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, Vec<u8>>(3)?,
+                    r.get::<_, Vec<u8>>(2)?,
                 ))
             })
             .map_err(self.sq("cannot read the talking points"))?;
         for row in rows {
-            let (id, cell, count, centroid) =
-                row.map_err(self.sq("cannot read the talking points"))?;
-            index.insert(
+            let (id, count, centroid) = row.map_err(self.sq("cannot read the talking points"))?;
+            points.push((
                 id,
-                cell.max(0) as usize,
                 Centroid {
                     mean: dequantise(&centroid),
                     count: count.clamp(0, u32::MAX as i64) as u32,
                 },
-            );
+            ));
         }
         drop(st);
-        Ok((space, index))
+        Ok((space, CellIndex::build(points)))
     }
 
     fn assign_chunk(
@@ -357,7 +354,6 @@ impl Store {
         let path = self.db_path.clone();
         let db: &std::path::Path = &path;
         let sq = |c: &'static str| move |e| StoreError::sqlite(db, c, e);
-        let probe = space.probe();
         let tx = self
             .conn
             .transaction()
@@ -371,14 +367,11 @@ impl Store {
                 )
                 .map_err(sq("cannot store the talking points"))?;
             let mut new_point = tx
-                .prepare_cached(
-                    "INSERT INTO points (cell, count, centroid, label) VALUES (?1, 1, ?2, '')",
-                )
+                .prepare_cached("INSERT INTO points (count, centroid, label) VALUES (1, ?1, '')")
                 .map_err(sq("cannot store the talking points"))?;
             for ((statement, _), vector) in chunk.iter().zip(vectors) {
                 let v = space.project(vector);
-                let cells = space.nearest_cells(&v, space.cells.len());
-                let joined = match index.nearest(&v, &cells, probe) {
+                let joined = match index.nearest(&v) {
                     Some((id, s)) if s >= SPACE_THRESHOLD => Some((id, s)),
                     _ => None,
                 };
@@ -390,12 +383,11 @@ impl Store {
                         (id, s)
                     }
                     None => {
-                        let cell = cells.first().copied().unwrap_or(0);
                         new_point
-                            .execute(params![cell as i64, quantise(&v)])
+                            .execute(params![quantise(&v)])
                             .map_err(sq("cannot store the talking points"))?;
                         let id = tx.last_insert_rowid();
-                        index.insert(id, cell, Centroid::new(&v));
+                        index.insert(id, Centroid::new(&v));
                         out.new_points += 1;
                         (id, 1.0)
                     }

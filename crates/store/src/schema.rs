@@ -125,7 +125,6 @@ CREATE TABLE IF NOT EXISTS point_space (
 );
 CREATE TABLE IF NOT EXISTS points (
     id       INTEGER PRIMARY KEY AUTOINCREMENT,
-    cell     INTEGER NOT NULL,
     count    INTEGER NOT NULL,
     centroid BLOB NOT NULL,
     label    TEXT NOT NULL
