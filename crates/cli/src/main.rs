@@ -106,6 +106,8 @@ enum Command {
     /// Talking points: statements grouped by meaning across outlets and speakers, most
     /// recurring first (by distinct articles), each with a label of key phrases.
     ///
+    /// Filters as for `search`: --speaker, --outlet, --since, --until, --kind.
+    ///
     /// Example: dictum talking-points --speaker Lavrov --since 2021
     TalkingPoints(points::ListArgs),
     /// One talking point: its statements in time order with outlet, date and speaker, and

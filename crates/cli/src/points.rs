@@ -108,15 +108,8 @@ fn open(db: &DbArgs) -> Result<Store> {
 
 #[derive(clap::Args, Debug)]
 pub struct ListArgs {
-    /// Only statements by this person (any alias, or #ID).
-    #[arg(long, value_name = "NAME")]
-    pub speaker: Option<String>,
-    /// Only reports published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// Only reports published on or before this date.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
+    #[command(flatten)]
+    pub filters: crate::query::Filters,
     /// How many talking points.
     #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
     pub limit: usize,
@@ -133,10 +126,13 @@ pub struct ListArgs {
 
 pub fn list(a: ListArgs) -> Result<ExitCode> {
     let store = open(&a.db)?;
+    let f = &a.filters;
     let points = store.talking_points(&PointFilter {
-        speaker: a.speaker.clone(),
-        since: a.since.clone(),
-        until: a.until.clone(),
+        speaker: f.speaker.clone(),
+        outlet: f.outlet.clone(),
+        kind: f.kind.clone(),
+        since: f.since.clone(),
+        until: f.until.clone(),
         limit: a.limit,
         min_articles: a.min_articles.max(1),
     })?;
@@ -173,12 +169,13 @@ fn print_summary(p: &TalkingPoint) -> Result<()> {
         .iter()
         .filter_map(|s| s.speaker.as_deref())
         .collect();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     outln!(
-        "#{:<6} {}  ({} articles, {} reports, {})",
+        "#{:<6} {}  ({}, {}, {})",
         p.id,
         p.label,
-        p.articles,
-        p.statements.len(),
+        plural(p.articles.max(0) as usize, "article"),
+        plural(p.statements.len(), "report"),
         span(p)
     )?;
     if !speakers.is_empty() {

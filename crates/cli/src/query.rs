@@ -15,7 +15,7 @@ fn open(db: &DbArgs) -> Result<Store> {
     Ok(store)
 }
 
-/// Filters shared by `search` and `export`.
+/// Filters shared by `search`, `export` and `talking-points`.
 #[derive(clap::Args, Debug, Clone)]
 pub struct Filters {
     /// Only statements by this speaker (any alias: "Lavrov", "Sergei Lavrov", "#3").

@@ -66,6 +66,10 @@ pub struct Grouping {
 pub struct PointFilter {
     /// Only reports by this person (any alias or #ID).
     pub speaker: Option<String>,
+    /// Only reports in outlets whose name is or contains this.
+    pub outlet: Option<String>,
+    /// Only reports of this kind (direct, mixed, indirect, transcript).
+    pub kind: Option<String>,
     pub since: Option<String>,
     pub until: Option<String>,
     /// At most this many points.
@@ -479,16 +483,30 @@ impl Store {
         tx.commit().map_err(sq("cannot label the talking points"))
     }
 
-    fn person_filter(&self, speaker: &Option<String>) -> Result<Option<String>> {
-        match speaker {
-            None => Ok(None),
-            Some(name) => {
-                let ids = people::find(&self.conn, &self.db_path, name)?;
-                Ok(Some(
-                    serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into()),
-                ))
-            }
-        }
+    /// The filters of `f` as bound parameters: person ids and outlet ids as JSON lists.
+    fn report_filter(&self, f: &PointFilter) -> Result<ReportFilter> {
+        let json = |ids: Vec<i64>| serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
+        Ok(ReportFilter {
+            persons: match &f.speaker {
+                None => None,
+                Some(name) => Some(json(people::find(&self.conn, &self.db_path, name)?)),
+            },
+            outlets: match &f.outlet {
+                None => None,
+                Some(name) => Some(json(self.outlet_ids(name)?)),
+            },
+            kind: f.kind.clone(),
+            since: f
+                .since
+                .as_deref()
+                .map(|d| filter_day(d, false))
+                .transpose()?,
+            until: f
+                .until
+                .as_deref()
+                .map(|d| filter_day(d, true))
+                .transpose()?,
+        })
     }
 
     /// Talking points, most recurring first: by distinct articles (copies count once), then by
@@ -497,17 +515,7 @@ impl Store {
         if self.space()?.is_none() {
             return Ok(Vec::new());
         }
-        let persons = self.person_filter(&f.speaker)?;
-        let since = f
-            .since
-            .as_deref()
-            .map(|d| filter_day(d, false))
-            .transpose()?;
-        let until = f
-            .until
-            .as_deref()
-            .map(|d| filter_day(d, true))
-            .transpose()?;
+        let rf = self.report_filter(f)?;
         let ids: Vec<i64> = self
             .conn
             .prepare_cached(
@@ -518,20 +526,28 @@ impl Store {
                  JOIN articles a ON a.id = r.article_id
                  WHERE (?1 IS NULL OR r.person_id IN (SELECT value FROM json_each(?1)))
                    AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3)
+                   AND (?6 IS NULL OR a.outlet_id IN (SELECT value FROM json_each(?6)))
+                   AND (?7 IS NULL OR r.kind = ?7)
                  GROUP BY m.point_id HAVING n >= ?4
                  ORDER BY n DESC, k DESC, m.point_id LIMIT ?5",
             )
             .and_then(|mut st| {
                 st.query_map(
-                    params![persons, since, until, f.min_articles, f.limit.max(1) as i64],
+                    params![
+                        rf.persons,
+                        rf.since,
+                        rf.until,
+                        f.min_articles,
+                        f.limit.max(1) as i64,
+                        rf.outlets,
+                        rf.kind
+                    ],
                     |r| r.get(0),
                 )?
                 .collect()
             })
             .map_err(self.sq("cannot list the talking points"))?;
-        ids.into_iter()
-            .map(|id| self.point_with(id, persons.as_deref(), since, until))
-            .collect()
+        ids.into_iter().map(|id| self.point_with(id, &rf)).collect()
     }
 
     /// One talking point with all its statements and its timeline.
@@ -548,7 +564,7 @@ impl Store {
                 "no talking point #{id} (list them with `dictum talking-points`)"
             )));
         }
-        let point = self.point_with(id, None, None, None)?;
+        let point = self.point_with(id, &ReportFilter::default())?;
         let mut month: BTreeMap<String, i64> = BTreeMap::new();
         let mut outlet: HashMap<String, i64> = HashMap::new();
         let mut speaker: HashMap<String, i64> = HashMap::new();
@@ -585,13 +601,7 @@ impl Store {
         })
     }
 
-    fn point_with(
-        &self,
-        id: i64,
-        persons: Option<&str>,
-        since: Option<i64>,
-        until: Option<i64>,
-    ) -> Result<TalkingPoint> {
+    fn point_with(&self, id: i64, rf: &ReportFilter) -> Result<TalkingPoint> {
         let (stored_label,): (String,) = self
             .conn
             .query_row("SELECT label FROM points WHERE id = ?1", [id], |r| {
@@ -611,23 +621,28 @@ impl Store {
                  WHERE m.point_id = ?1
                    AND (?2 IS NULL OR r.person_id IN (SELECT value FROM json_each(?2)))
                    AND (?3 IS NULL OR a.day >= ?3) AND (?4 IS NULL OR a.day <= ?4)
+                   AND (?5 IS NULL OR a.outlet_id IN (SELECT value FROM json_each(?5)))
+                   AND (?6 IS NULL OR r.kind = ?6)
                  ORDER BY a.day IS NULL, a.day, a.id, r.id",
             )
             .and_then(|mut st| {
-                st.query_map(params![id, persons, since, until], |r| {
-                    Ok((
-                        PointStatement {
-                            id: r.get(0)?,
-                            doc: r.get(1)?,
-                            speaker: r.get(2)?,
-                            text: r.get(3)?,
-                            published: r.get(4)?,
-                            outlet: r.get(5)?,
-                        },
-                        r.get(6)?,
-                        r.get(7)?,
-                    ))
-                })?
+                st.query_map(
+                    params![id, rf.persons, rf.since, rf.until, rf.outlets, rf.kind],
+                    |r| {
+                        Ok((
+                            PointStatement {
+                                id: r.get(0)?,
+                                doc: r.get(1)?,
+                                speaker: r.get(2)?,
+                                text: r.get(3)?,
+                                published: r.get(4)?,
+                                outlet: r.get(5)?,
+                            },
+                            r.get(6)?,
+                            r.get(7)?,
+                        ))
+                    },
+                )?
                 .collect()
             })
             .map_err(self.sq("cannot read the talking points"))?;
@@ -760,6 +775,16 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// A talking-point filter as bound parameters.
+#[derive(Debug, Default)]
+struct ReportFilter {
+    persons: Option<String>,
+    outlets: Option<String>,
+    kind: Option<String>,
+    since: Option<i64>,
+    until: Option<i64>,
 }
 
 /// Where a statement was first reported: doc, outlet, published, speaker.

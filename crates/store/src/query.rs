@@ -254,6 +254,18 @@ impl Store {
         })
     }
 
+    /// The outlets whose name is or contains `name` (case-insensitive).
+    pub(crate) fn outlet_ids(&self, name: &str) -> Result<Vec<i64>> {
+        let key = write::outlet_key(name);
+        self.conn
+            .prepare_cached("SELECT id FROM outlets WHERE key = ?1 OR key LIKE ?2")
+            .and_then(|mut st| {
+                st.query_map(params![key, format!("%{key}%")], |r| r.get(0))?
+                    .collect()
+            })
+            .map_err(self.sq("cannot look up outlets"))
+    }
+
     /// BM25 full-text search over statements, best first, one hit per statement.
     pub fn search(&self, s: &Search) -> Result<Vec<Hit>> {
         let mut filter = Filter::default();
@@ -265,15 +277,7 @@ impl Store {
             filter.persons = Some(ids.into_iter().map(|i| i as u64).collect());
         }
         if let Some(outlet) = &s.outlet {
-            let key = write::outlet_key(outlet);
-            let ids: Vec<i64> = self
-                .conn
-                .prepare_cached("SELECT id FROM outlets WHERE key = ?1 OR key LIKE ?2")
-                .and_then(|mut st| {
-                    st.query_map(params![key, format!("%{key}%")], |r| r.get(0))?
-                        .collect()
-                })
-                .map_err(self.sq("cannot look up outlets"))?;
+            let ids = self.outlet_ids(outlet)?;
             if ids.is_empty() {
                 return Ok(Vec::new());
             }

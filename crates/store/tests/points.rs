@@ -156,6 +156,23 @@ fn statements_group_by_meaning_across_articles_and_years() {
         Some(2)
     );
     assert!(by("Lia Moss", None).iter().all(|p| p.id != points[0].id));
+    let in_outlet = |outlet: &str| {
+        store
+            .talking_points(&PointFilter {
+                outlet: Some(outlet.into()),
+                kind: Some("direct".into()),
+                limit: 10,
+                min_articles: 1,
+                ..Default::default()
+            })
+            .unwrap()
+    };
+    let courier = in_outlet("courier");
+    assert_eq!(courier.len(), 2, "{courier:?}");
+    assert!(courier
+        .iter()
+        .all(|p| p.articles == 1 && p.statements[0].doc == "a2"));
+    assert!(in_outlet("Nowhere Gazette").is_empty());
 
     let view = store.talking_point(p.id).unwrap();
     let months: Vec<&str> = view.by_month.iter().map(|c| c.key.as_str()).collect();
