@@ -422,7 +422,7 @@ def main(argv=None):
         f"{totals.errors} records not read; tables in {args.output}",
         file=sys.stderr,
     )
-    results.unpersist()
+    results.unpersist(blocking=True)
     spark.stop()
 
 
