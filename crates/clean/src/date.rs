@@ -24,6 +24,18 @@ pub enum DateSource {
 }
 
 impl DateSource {
+    /// The source from its name: `as_str`'s, or the lowercase name `dictum extract` writes
+    /// in `published_from` (`crawldate`).
+    pub fn from_name(s: &str) -> Option<DateSource> {
+        match s {
+            "metadata" => Some(DateSource::Metadata),
+            "dateline" => Some(DateSource::Dateline),
+            "title" => Some(DateSource::Title),
+            "crawl_date" | "crawldate" => Some(DateSource::CrawlDate),
+            _ => None,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DateSource::Metadata => "metadata",
@@ -51,6 +63,39 @@ impl fmt::Display for Date {
             Some(y) => write!(f, "{y:04}-{:02}-{:02}", self.month, self.day),
             None => write!(f, "--{:02}-{:02}", self.month, self.day),
         }
+    }
+}
+
+impl Date {
+    /// The date as `Display` writes it (`2021-05-17`, `--05-18`), back; `None` for anything
+    /// else.
+    pub fn from_iso(s: &str, source: DateSource) -> Option<Date> {
+        let num = |t: &str| -> Option<u32> {
+            (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse().ok())
+                .flatten()
+        };
+        let (year, rest) = match s.strip_prefix("--") {
+            Some(rest) => (None, rest),
+            None => {
+                let (y, rest) = s.split_once('-')?;
+                (
+                    Some(i32::try_from(num(y).filter(|_| y.len() == 4)?).ok()?),
+                    rest,
+                )
+            }
+        };
+        let (m, d) = rest.split_once('-')?;
+        let (month, day) = (
+            num(m).filter(|_| m.len() == 2)?,
+            num(d).filter(|_| d.len() == 2)?,
+        );
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+            source,
+        })
     }
 }
 
@@ -263,6 +308,33 @@ mod tests {
         DateParser::new()
             .parse_metadata(s)
             .map(|d| d.with_source(DateSource::Metadata).to_string())
+    }
+
+    #[test]
+    fn iso_display_reads_back() {
+        for s in ["2021-05-07", "--05-18", "1999-12-31"] {
+            let d = Date::from_iso(s, DateSource::Dateline).unwrap();
+            assert_eq!(
+                (d.to_string().as_str(), d.source),
+                (s, DateSource::Dateline)
+            );
+        }
+        for bad in [
+            "2021-5-07",
+            "2021-13-01",
+            "21-05-07",
+            "2021-05",
+            "",
+            "--",
+            "2021-05-0x",
+        ] {
+            assert_eq!(Date::from_iso(bad, DateSource::Metadata), None, "{bad}");
+        }
+        assert_eq!(
+            DateSource::from_name("crawldate"),
+            Some(DateSource::CrawlDate)
+        );
+        assert_eq!(DateSource::from_name("nowhere"), None);
     }
 
     #[test]

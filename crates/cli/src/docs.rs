@@ -49,7 +49,8 @@ pub fn stream_expanded(
                                     && format.is_none()
                                     && !d.body.is_html()
                                     && d.url.is_none()
-                                    && d.extra.is_empty());
+                                    && d.extra.is_empty()
+                                    && !d.clean);
                             Ok((d, plain))
                         }
                         Item::Error(e) => Err(anyhow::Error::new(e)),

@@ -25,6 +25,11 @@ pub struct Args {
     /// Extract from plain text exactly as read, without removing site furniture.
     #[arg(long)]
     pub no_clean: bool,
+    /// Report an input that fails as a line of the output, in its place:
+    /// {"error": "...", "origin": "<stdin>:line 7"}, instead of on stderr. For pipelines
+    /// (the Spark job): the stream goes on and every input gives exactly one line.
+    #[arg(long)]
+    pub error_records: bool,
 }
 
 /// Articles processed per parallel batch: bounds memory while keeping order.
@@ -71,6 +76,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 Err(e) => {
                     failed += 1;
+                    if args.error_records {
+                        out.write_all(error_record(&e).as_bytes())?;
+                        out.write_all(b"\n")?;
+                        continue;
+                    }
                     if progress && done + failed > BATCH {
                         eprint!("\r\x1b[K");
                     }
@@ -99,7 +109,42 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One article's JSON line and its number of statements.
+/// An article whose processing panicked.
+#[derive(Debug)]
+struct Panicked {
+    origin: String,
+    message: String,
+}
+
+impl Panicked {
+    fn what(&self) -> String {
+        format!("internal error (a bug; please report it): {}", self.message)
+    }
+}
+
+impl std::fmt::Display for Panicked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.what())
+    }
+}
+
+impl std::error::Error for Panicked {}
+
+/// The output line of a failed input: `{"error", "origin"}` (the origin names the file and
+/// the place, as in `<stdin>:line 7` or `crawl.warc.gz#record 12 at byte 3456`).
+fn error_record(e: &anyhow::Error) -> String {
+    let (origin, error) = if let Some(r) = e.downcast_ref::<dictum_ingest::ReadError>() {
+        (Some(r.origin()), r.kind.to_string())
+    } else if let Some(p) = e.downcast_ref::<Panicked>() {
+        (Some(p.origin.clone()), p.what())
+    } else {
+        (None, format!("{e:#}"))
+    };
+    serde_json::json!({ "error": error, "origin": origin }).to_string()
+}
+
+/// One article's JSON line and its number of statements. A panic in the stages (a bug: they
+/// must not panic) fails this article only, named by its origin.
 fn one(
     pipeline: &Pipeline,
     doc: RawDoc,
@@ -107,7 +152,21 @@ fn one(
     site: Option<&dictum_clean::SiteLines>,
 ) -> Result<(String, usize)> {
     let name = doc.doc.clone();
-    let p = pipeline.process(doc, plain, site);
+    let origin = doc.origin.clone();
+    let p = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline.process(doc, plain, site)
+    }))
+    .map_err(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        anyhow::Error::new(Panicked {
+            origin,
+            message: what,
+        })
+    })?;
     let article = output::article(&name, &p.text, &p.extraction)
         .with_metadata(&p.article, (!p.original).then_some(p.text.as_str()));
     Ok((

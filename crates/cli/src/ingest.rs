@@ -261,11 +261,12 @@ fn show_progress(t: &Totals, started: Instant, files: Option<usize>, seen: usize
     );
 }
 
-/// The file of an origin (`feed.jsonl:line 7` → `feed.jsonl`).
+/// The file of an origin (`feed.jsonl:line 7` → `feed.jsonl`, `part-0.parquet#row 5`).
 fn file_of(origin: &str) -> &str {
     origin
         .rsplit_once(":line ")
         .or_else(|| origin.rsplit_once("#record "))
+        .or_else(|| origin.rsplit_once("#row "))
         .map_or(origin, |(f, _)| f)
 }
 

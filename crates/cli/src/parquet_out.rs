@@ -1,5 +1,8 @@
 //! The reports table as Parquet (`dictum export --format parquet`): one row group per 65,536
-//! reports, snappy-compressed, the same columns as the CSV and JSON Lines exports.
+//! reports, snappy-compressed, the same columns as the CSV and JSON Lines exports, and the
+//! same schema as the Spark job's statements table (`deploy/spark/`), which has the database
+//! ids (`statement`, `report`, `person`, `person_name`, `copy_of`) null and `month` as its
+//! partition directory.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -12,25 +15,27 @@ use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::parser::parse_message_type;
 
-/// The schema, documented in README.md; strings are UTF-8.
+/// The schema, documented in README.md; strings are UTF-8. Every column is optional, as Spark
+/// writes them, and `month` comes last, where Spark puts the partition column of its
+/// statements table when reading it: both tables read as one.
 pub const SCHEMA: &str = "message report {
-    required int64 statement;
-    required int64 report;
-    required binary kind (STRING);
-    required binary text (STRING);
+    optional int64 statement;
+    optional int64 report;
+    optional binary kind (STRING);
+    optional binary text (STRING);
     optional binary speaker (STRING);
     optional int64 person;
     optional binary person_name (STRING);
     optional binary cue (STRING);
     optional binary source (STRING);
-    required binary doc (STRING);
+    optional binary doc (STRING);
     optional binary url (STRING);
     optional binary title (STRING);
     optional binary outlet (STRING);
     optional binary published (STRING);
-    optional binary month (STRING);
-    required binary content (STRING);
+    optional binary content (STRING);
     optional int64 copy_of;
+    optional binary month (STRING);
 }";
 
 /// Rows per row group.
@@ -91,46 +96,43 @@ impl<W: Write + Send> ParquetSink<W> {
             |r| r.month.as_deref(),
             |r| Some(&r.content),
         ];
-        // Columns in schema order: which getter, and whether the column is optional.
+        // Columns in schema order: which getter (every column is optional).
         enum Col {
-            Int(usize, bool),
-            Str(usize, bool),
+            Int(usize),
+            Str(usize),
         }
         let order = [
-            Col::Int(0, false),
-            Col::Int(1, false),
-            Col::Str(0, false),
-            Col::Str(1, false),
-            Col::Str(2, true),
-            Col::Int(2, true),
-            Col::Str(3, true),
-            Col::Str(4, true),
-            Col::Str(5, true),
-            Col::Str(6, false),
-            Col::Str(7, true),
-            Col::Str(8, true),
-            Col::Str(9, true),
-            Col::Str(10, true),
-            Col::Str(11, true),
-            Col::Str(12, false),
-            Col::Int(3, true),
+            Col::Int(0),
+            Col::Int(1),
+            Col::Str(0),
+            Col::Str(1),
+            Col::Str(2),
+            Col::Int(2),
+            Col::Str(3),
+            Col::Str(4),
+            Col::Str(5),
+            Col::Str(6),
+            Col::Str(7),
+            Col::Str(8),
+            Col::Str(9),
+            Col::Str(10),
+            Col::Str(12),
+            Col::Int(3),
+            Col::Str(11),
         ];
         for col in order {
             let mut w = group
                 .next_column()?
                 .context("the Parquet schema has fewer columns than the rows")?;
             match col {
-                Col::Int(i, optional) => {
+                Col::Int(i) => {
                     let vals: Vec<Option<i64>> = rows.iter().map(ints[i]).collect();
                     let present: Vec<i64> = vals.iter().flatten().copied().collect();
                     let defs: Vec<i16> = vals.iter().map(|v| i16::from(v.is_some())).collect();
-                    w.typed::<Int64Type>().write_batch(
-                        &present,
-                        optional.then_some(&defs[..]),
-                        None,
-                    )?;
+                    w.typed::<Int64Type>()
+                        .write_batch(&present, Some(&defs[..]), None)?;
                 }
-                Col::Str(i, optional) => {
+                Col::Str(i) => {
                     let vals: Vec<Option<&str>> = rows.iter().map(strs[i]).collect();
                     let present: Vec<ByteArray> = vals
                         .iter()
@@ -138,11 +140,8 @@ impl<W: Write + Send> ParquetSink<W> {
                         .map(|s| ByteArray::from(s.as_bytes().to_vec()))
                         .collect();
                     let defs: Vec<i16> = vals.iter().map(|v| i16::from(v.is_some())).collect();
-                    w.typed::<ByteArrayType>().write_batch(
-                        &present,
-                        optional.then_some(&defs[..]),
-                        None,
-                    )?;
+                    w.typed::<ByteArrayType>()
+                        .write_batch(&present, Some(&defs[..]), None)?;
                 }
             }
             w.close()?;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use dictum_clean::{Article, Cleaner, Hints, SiteLines};
+use dictum_clean::{Article, Cleaner, Date, DateSource, Hints, SiteLines};
 use dictum_extract::{Extraction, Extractor, Span};
 use dictum_ingest::{Body, RawDoc};
 
@@ -80,8 +80,12 @@ impl Pipeline {
         (ex, article)
     }
 
-    /// The cleaning stage alone (`dictum clean`): the clean article of any document.
+    /// The cleaning stage alone (`dictum clean`): the clean article of any document. A
+    /// document dictum has already cleaned ([`RawDoc::clean`]) is taken as it is.
     pub fn clean(&self, doc: &RawDoc, site: Option<&SiteLines>) -> Article {
+        if doc.clean {
+            return already_clean(doc);
+        }
         let h = hints(doc);
         match &doc.body {
             Body::Text(text) => self.cleaner.clean_text_on_site(text, &h, site),
@@ -92,7 +96,7 @@ impl Pipeline {
     /// A document from any reader; `plain` when it came from a plain-text file
     /// (offsets then point into the file as read).
     pub fn process(&self, doc: RawDoc, plain: bool, site: Option<&SiteLines>) -> Processed {
-        if let (true, Body::Text(text)) = (plain, &doc.body) {
+        if let (true, false, Body::Text(text)) = (plain, doc.clean, &doc.body) {
             let (extraction, article) = self.plain_on_site(text, &hints(&doc), site);
             return Processed {
                 text: doc.body.into_string(),
@@ -123,6 +127,29 @@ impl Pipeline {
             extraction,
             article,
         }
+    }
+}
+
+/// The article of a document dictum has already cleaned: its text as it is, its metadata as
+/// the reader gave it (`place` and `published_from` from its extra fields).
+fn already_clean(doc: &RawDoc) -> Article {
+    let extra = |k: &str| doc.extra.get(k).and_then(|v| v.as_str());
+    let source = extra("published_from")
+        .and_then(DateSource::from_name)
+        .unwrap_or(DateSource::Metadata);
+    Article {
+        text: doc.body.as_str().to_string(),
+        title: doc.title.clone(),
+        outlet: doc.outlet.clone(),
+        published: doc
+            .published
+            .as_deref()
+            .and_then(|p| Date::from_iso(p, source)),
+        place: extra("place").map(str::to_string),
+        author: doc.author.clone(),
+        language: doc.language.clone(),
+        url: doc.url.clone(),
+        ..Article::default()
     }
 }
 

@@ -583,3 +583,123 @@ fn html_and_jsonl_are_cleaned_and_offsets_point_into_the_clean_text() {
     }
     assert_eq!(cl[0]["title"], "Bridge plan");
 }
+
+/// `dictum extract --error-records` as a streaming filter: JSON Lines in on stdin, one line
+/// out per line in, a bad line reported in its place and the stream going on.
+#[test]
+fn streaming_filter_reports_each_bad_line_in_its_place() {
+    let good = |id: &str, said: &str| {
+        format!(
+            "{{\"id\":\"{id}\",\"url\":\"https://example.org/{id}\",\"published\":\"2024-05-0{}\",\
+             \"text\":\"Port news\\nThe port will reopen in May, {said} said.\"}}\n",
+            id.len()
+        )
+    };
+    let input = [
+        good("p1", "director Anja Kral"),
+        "{\"id\": \"cut\", \"text\": \"The minister said\n".to_string(),
+        "\n".to_string(),
+        good("p22", "Mayor Ana Lind"),
+        "{\"id\": \"typed\", \"title\": 5, \"text\": \"x\"}\n".to_string(),
+        "[1, 2]\n".to_string(),
+        good("p333", "the harbour master"),
+    ]
+    .concat();
+    for format in [&["--format", "jsonl"][..], &[]] {
+        let args = [&["extract", "--error-records"], format, &["-"]].concat();
+        let o = dictum_with_stdin(&args, &[], input.as_bytes());
+        no_panic(&o);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let out = lines(&o);
+        assert_eq!(out.len(), 6, "one line per non-blank input line: {out:?}");
+        let docs: Vec<_> = out.iter().map(|l| l["doc"].as_str()).collect();
+        assert_eq!(
+            docs,
+            [Some("p1"), None, Some("p22"), None, None, Some("p333")]
+        );
+        assert_eq!(out[1]["origin"], "<stdin>:line 2");
+        assert!(out[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid JSON: EOF while parsing a string"));
+        assert_eq!(out[3]["origin"], "<stdin>:line 5");
+        assert_eq!(
+            out[3]["error"],
+            "field \"title\" must be a string, not a number"
+        );
+        assert_eq!(out[4]["origin"], "<stdin>:line 6");
+        for i in [0, 2, 5] {
+            assert_eq!(
+                out[i]["statements"].as_array().unwrap().len(),
+                1,
+                "{}",
+                out[i]
+            );
+        }
+        assert!(
+            stderr(&o).contains("3 of 6 inputs failed"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(
+            !stderr(&o).contains("invalid JSON"),
+            "errors are in the output only"
+        );
+    }
+}
+
+/// WARC on stdin: a record with a bad header is an error line, the records after it are read.
+#[test]
+fn streaming_filter_reads_warc_on_stdin() {
+    let record = |uri: &str, body: &str| {
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+        format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uri}>\r\n\
+             WARC-Target-URI: https://example.org/{uri}\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+            http.len()
+        )
+    };
+    let page = "<html><body><article><p>The port will reopen in May, director Anja Kral said.</p>\
+                </article></body></html>";
+    let bad = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: lots\r\n\r\nxyz\r\n\r\n";
+    let input = [record("r1", page), bad.to_string(), record("r2", page)].concat();
+    let o = dictum_with_stdin(
+        &["extract", "--error-records", "--format", "warc", "-"],
+        &[],
+        input.as_bytes(),
+    );
+    no_panic(&o);
+    let out = lines(&o);
+    assert_eq!(out.len(), 3, "{out:?}");
+    assert_eq!(out[0]["doc"], "r1");
+    assert!(out[1]["origin"]
+        .as_str()
+        .unwrap()
+        .starts_with("<stdin>#record 2 at byte"));
+    assert_eq!(out[2]["doc"], "r2");
+    assert_eq!(out[2]["statements"].as_array().unwrap().len(), 1);
+}
+
+/// The output of `dictum extract` read again (as `ingest` and the Spark job's articles table
+/// do): the text is taken as it is, so the statements and metadata come out the same.
+#[test]
+fn extract_output_reads_back_to_the_same_statements() {
+    let dir = TempDir::new("readback");
+    let jsonl = dir.write(
+        "feed.jsonl",
+        "{\"id\":\"n1\",\"url\":\"https://example.org/port\",\"title\":\"Port news\",\
+         \"html\":\"<html><head><title>Port news</title></head><body><nav>Home | News</nav>\
+         <article><h1>Port news</h1><p>KOTKA, May 2 – The port will reopen in May, director \
+         Anja Kral said.</p><p>“We are ready,” she told reporters.</p></article></body></html>\",\
+         \"published\":\"2024-05-01\",\"outlet\":\"Example Post\"}\n\
+         {\"id\":\"n2\",\"text\":\"Rail news\\nTrains will run again, the operator said.\"}\n",
+    );
+    let first = dictum(&["extract"], &[&jsonl]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let again = dictum_with_stdin(&["extract", "-"], &[], &first.stdout);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let (a, b) = (lines(&first), lines(&again));
+    assert_eq!(a.len(), 2);
+    assert!(!a[0]["statements"].as_array().unwrap().is_empty());
+    assert_eq!(a, b, "extracting dictum's own output changes nothing");
+}

@@ -461,3 +461,207 @@ fn talking_points_are_grouped_on_ingest_and_listed() {
     ]);
     assert!(!wrong.status.success());
 }
+
+/// Writes `dictum extract`'s output as the Spark job's articles table (the columns of
+/// `deploy/spark/dictum_spark.py`, every one optional as Spark writes them).
+fn articles_parquet(extract_out: &str, path: &Path) {
+    use parquet::data_type::{ByteArray, ByteArrayType, Int32Type};
+    use parquet::file::writer::SerializedFileWriter;
+    use std::sync::Arc;
+    let strings = [
+        "doc",
+        "url",
+        "title",
+        "outlet",
+        "published",
+        "published_from",
+        "month",
+        "place",
+        "author",
+        "language",
+        "text",
+    ];
+    let schema = format!(
+        "message spark_schema {{ {} optional int32 statements; }}",
+        strings
+            .iter()
+            .map(|c| format!("optional binary {c} (STRING);"))
+            .collect::<String>()
+    );
+    let schema = Arc::new(parquet::schema::parser::parse_message_type(&schema).unwrap());
+    let recs: Vec<Value> = extract_out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let file = std::fs::File::create(path).unwrap();
+    let mut w = SerializedFileWriter::new(file, schema, Default::default()).unwrap();
+    let mut group = w.next_row_group().unwrap();
+    for c in strings {
+        let vals: Vec<Option<String>> = recs
+            .iter()
+            .map(|r| match c {
+                "month" => r["published"].as_str().map(|p| p[..7].to_string()),
+                _ => r[c].as_str().map(str::to_string),
+            })
+            .collect();
+        let present: Vec<ByteArray> = vals
+            .iter()
+            .flatten()
+            .map(|s| ByteArray::from(s.as_bytes().to_vec()))
+            .collect();
+        let defs: Vec<i16> = vals.iter().map(|v| i16::from(v.is_some())).collect();
+        let mut col = group.next_column().unwrap().unwrap();
+        col.typed::<ByteArrayType>()
+            .write_batch(&present, Some(&defs), None)
+            .unwrap();
+        col.close().unwrap();
+    }
+    let counts: Vec<i32> = recs
+        .iter()
+        .map(|r| r["statements"].as_array().unwrap().len() as i32)
+        .collect();
+    let mut col = group.next_column().unwrap().unwrap();
+    col.typed::<Int32Type>()
+        .write_batch(&counts, Some(&vec![1; counts.len()]), None)
+        .unwrap();
+    col.close().unwrap();
+    group.close().unwrap();
+    w.close().unwrap();
+}
+
+/// A statement as both sides can give it: kind, content pieces (JSON), text, cue, source,
+/// speaker.
+type Key = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn opt(v: &Value) -> Option<String> {
+    v.as_str().map(str::to_string)
+}
+
+fn extract_keys(extract_out: &str) -> Vec<(String, Key)> {
+    let mut keys = Vec::new();
+    for l in extract_out.lines() {
+        let a: Value = serde_json::from_str(l).unwrap();
+        for s in a["statements"].as_array().unwrap() {
+            let c = &s["content"];
+            let pieces = if c[0].is_array() {
+                c.clone()
+            } else {
+                Value::Array(vec![c.clone()])
+            };
+            keys.push((
+                a["doc"].as_str().unwrap().to_string(),
+                (
+                    s["kind"].as_str().unwrap().to_string(),
+                    pieces.to_string(),
+                    s["text"].as_str().unwrap().to_string(),
+                    opt(&s["cue"]["text"]),
+                    opt(&s["source"]["text"]),
+                    opt(&s["speaker"]["name"]),
+                ),
+            ));
+        }
+    }
+    keys.sort();
+    keys
+}
+
+/// The articles table of the Spark job goes into the database: the stored statements are
+/// exactly those `dictum extract` gave (the table's text is not cleaned again).
+#[test]
+fn ingest_reads_the_spark_articles_table_to_the_same_statements() {
+    let tmp = tempfile::tempdir().unwrap();
+    // JSON Lines of HTML pages and texts, as a crawl would give them.
+    let mut feed = String::new();
+    for entry in std::fs::read_dir(corpus()).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (title, body) = text.split_once('\n').unwrap();
+        let name = path.file_stem().unwrap().to_str().unwrap();
+        let html = format!(
+            "<html><head><title>{title}</title></head><body><nav>Home | World</nav><article>\
+             <h1>{title}</h1>{}</article><footer>Subscribe now</footer></body></html>",
+            body.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| format!("<p>{l}</p>"))
+                .collect::<String>()
+        );
+        feed.push_str(
+            &serde_json::json!({"id": name, "url": format!("https://example.org/{name}"),
+                "html": html, "published": "2021-03-04", "outlet": "Example Post"})
+            .to_string(),
+        );
+        feed.push('\n');
+    }
+    let jsonl = tmp.path().join("feed.jsonl");
+    std::fs::write(&jsonl, feed).unwrap();
+    let extracted = ok(&["extract", s(&jsonl)]);
+    let want = extract_keys(&extracted);
+    assert!(want.len() > 20, "{} statements", want.len());
+
+    let table = tmp.path().join("articles");
+    std::fs::create_dir(&table).unwrap();
+    articles_parquet(&extracted, &table.join("part-00000.snappy.parquet"));
+    // `extract` reads the table too, to the same output.
+    assert_eq!(ok(&["extract", s(&table)]), extracted);
+
+    let db = tmp.path().join("db");
+    let out = dictum(&["ingest", s(&table), "--db", s(&db)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut got: Vec<(String, Key)> = ok(&["export", "--db", s(&db)])
+        .lines()
+        .map(|l| {
+            let r: Value = serde_json::from_str(l).unwrap();
+            (
+                r["doc"].as_str().unwrap().to_string(),
+                (
+                    r["kind"].as_str().unwrap().to_string(),
+                    r["content"].as_str().unwrap().to_string(),
+                    r["text"].as_str().unwrap().to_string(),
+                    opt(&r["cue"]),
+                    opt(&r["source"]),
+                    opt(&r["speaker"]),
+                ),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(got, want);
+
+    // The JSON Lines stream of `extract` ingests to the same statements.
+    let stream = tmp.path().join("extracted.jsonl");
+    std::fs::write(&stream, &extracted).unwrap();
+    let db2 = tmp.path().join("db2");
+    ok(&["ingest", s(&stream), "--db", s(&db2)]);
+    let again = ok(&["export", "--db", s(&db2)]);
+    assert_eq!(again.lines().count(), want.len());
+
+    // A statements table is not articles: refused, saying so.
+    let stmts = tmp.path().join("statements.parquet");
+    ok(&[
+        "export",
+        "--format",
+        "parquet",
+        "-o",
+        s(&stmts),
+        "--db",
+        s(&db),
+    ]);
+    let out = dictum(&["ingest", s(&stmts), "--db", s(&db)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("statements.parquet: Parquet: a statements table"),
+        "{err}"
+    );
+}

@@ -14,14 +14,16 @@ pub enum Place {
     /// A WARC record: its number in the file (1-based, counting every record type) and the
     /// byte offset of its header in the (decompressed) stream.
     Record { number: u64, offset: u64 },
+    /// A row of a Parquet file (1-based, over all its row groups).
+    Row(u64),
 }
 
 /// A failure to read one document (or a whole file). It never stops the other documents of
 /// the stream unless the file itself cannot be read any further (an I/O error, truncated
 /// compressed data), in which case it is the last item of that file.
 ///
-/// Shown as `<origin>: <what went wrong>`, the origin being the file, `file:line 7` or
-/// `file#record 12 at byte 3456`.
+/// Shown as `<origin>: <what went wrong>`, the origin being the file, `file:line 7`,
+/// `file#record 12 at byte 3456` or `file#row 5`.
 #[derive(Debug)]
 pub struct ReadError {
     /// The file as given (`<stdin>` for standard input).
@@ -56,6 +58,7 @@ impl ReadError {
             Place::File => file.to_string(),
             Place::Line(n) => format!("{file}:line {n}"),
             Place::Record { number, offset } => format!("{file}#record {number} at byte {offset}"),
+            Place::Row(n) => format!("{file}#row {n}"),
         }
     }
 
@@ -66,6 +69,10 @@ impl ReadError {
 
     pub fn line(file: &str, line: u64, kind: ErrorKind) -> ReadError {
         ReadError::new(file, Place::Line(line), kind)
+    }
+
+    pub fn row(file: &str, row: u64, kind: ErrorKind) -> ReadError {
+        ReadError::new(file, Place::Row(row), kind)
     }
 
     pub fn record(file: &str, number: u64, offset: u64, kind: ErrorKind) -> ReadError {
@@ -107,6 +114,9 @@ pub enum ErrorKind {
     /// A WARC record that cannot be read as one (bad header, lying Content-Length, truncation).
     #[error("{0}")]
     Warc(String),
+    /// A Parquet file that cannot be read as a table of articles.
+    #[error("Parquet: {0}")]
+    Parquet(String),
     /// The HTTP response inside a WARC record cannot be read.
     #[error("HTTP payload: {0}")]
     Http(String),

@@ -19,6 +19,12 @@
 //! given, `text` is the body and `html` is kept with the extra fields. Fields not in the table
 //! are kept, with their values, in [`RawDoc::extra`](crate::RawDoc::extra).
 //!
+//! A line of `dictum extract`'s own output (it has a `statements` list) is an article dictum
+//! has already cleaned: `doc` names it (when there is no `id`), its `text` is taken as it is
+//! ([`RawDoc::clean`](crate::RawDoc::clean)), `place` and `published_from` are kept in `extra`
+//! and the statements are dropped (they are extracted again, to the same result). So the
+//! output of `dictum extract` (or of the Spark job) can be ingested.
+//!
 //! Blank lines are skipped; a UTF-8 byte-order mark on the first line is dropped. A line that
 //! is not a JSON object, has a known field of the wrong type (`"title": 5`), is not UTF-8 or
 //! is longer than the size limit gives an error naming the file and line, and the lines after
@@ -162,6 +168,10 @@ fn string(m: &mut Map<String, Value>, field: &'static str) -> Result<Option<Stri
 
 impl<R> Jsonl<R> {
     fn doc(&self, mut m: Map<String, Value>) -> Result<RawDoc, ErrorKind> {
+        let clean = matches!(m.get("statements"), Some(Value::Array(_)));
+        if clean {
+            m.remove("statements");
+        }
         let id = match m.remove("id") {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s),
@@ -173,6 +183,10 @@ impl<R> Jsonl<R> {
                     found: json_type(&v),
                 })
             }
+        };
+        let id = match id {
+            None if clean => string(&mut m, "doc")?,
+            id => id,
         };
         let url = string(&mut m, "url")?;
         let title = string(&mut m, "title")?;
@@ -203,6 +217,7 @@ impl<R> Jsonl<R> {
         d.author = author;
         d.language = language;
         d.extra = m;
+        d.clean = clean;
         Ok(d)
     }
 }
@@ -252,6 +267,24 @@ mod tests {
         );
         assert_eq!(b.body, Body::Html("<p>x</p>".into()));
         assert_eq!(b.url.as_deref(), Some("u"));
+    }
+
+    #[test]
+    fn dictum_output_is_an_article_already_clean() {
+        let items = read(
+            br#"{"doc": "a1", "title": "T", "place": "Kyiv", "text": "T\nBody", "statements": []}
+{"text": "x", "statements": 3}"#,
+            1000,
+        );
+        let d = doc(&items[0]);
+        assert_eq!((d.doc.as_str(), d.clean), ("a1", true));
+        assert_eq!(d.body, Body::Text("T\nBody".into()));
+        assert_eq!(d.extra["place"], "Kyiv");
+        assert!(!d.extra.contains_key("statements"));
+        // not a list of statements: an ordinary article, `statements` kept as an extra field
+        let e = doc(&items[1]);
+        assert!(!e.clean);
+        assert_eq!(e.extra["statements"], 3);
     }
 
     #[test]

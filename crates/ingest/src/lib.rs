@@ -13,10 +13,11 @@
 //! | [`Format::Html`] | `*.html`, `*.htm` (`.gz`) | the file, any charset ([`decode_html`]) |
 //! | [`Format::Jsonl`] | `*.jsonl`, `*.ndjson` (`.gz`, `.zst`) | a line (see [`jsonl`]) |
 //! | [`Format::Warc`] | `*.warc` (`.gz`) | an HTML `response` record (see [`warc`]) |
+//! | [`Format::Parquet`] | `*.parquet` | a row (see [`parquet`]; files only, not stdin) |
 //!
 //! Compression (gzip, zstd) is recognised by its magic bytes, whatever the name says. Without
 //! a format, it is taken from the file name, else sniffed from the first bytes (`WARC/` → WARC,
-//! `{` → JSON Lines, `<` → HTML, else text). Memory stays flat: one document (at most
+//! `{` → JSON Lines, `<` → HTML, `PAR1` → Parquet, else text). Memory stays flat: one document (at most
 //! [`Options::max_bytes`]) is held at a time; larger ones are refused with an error and
 //! skipped without being held.
 //!
@@ -32,6 +33,7 @@ mod error;
 mod html;
 mod io;
 pub mod jsonl;
+pub mod parquet;
 mod text;
 pub mod warc;
 
@@ -56,6 +58,8 @@ pub enum Format {
     Jsonl,
     /// A WARC file of crawled pages.
     Warc,
+    /// A Parquet table of articles, one per row.
+    Parquet,
 }
 
 /// File names [`expand`] picks up in directories (compared case-insensitively).
@@ -73,6 +77,7 @@ pub const SUFFIXES: &[&str] = &[
     ".ndjson.zst",
     ".warc",
     ".warc.gz",
+    ".parquet",
 ];
 
 impl Format {
@@ -82,11 +87,13 @@ impl Format {
             Format::Html => "html",
             Format::Jsonl => "jsonl",
             Format::Warc => "warc",
+            Format::Parquet => "parquet",
         }
     }
 
     /// The format a file name says, ignoring a `.gz`/`.zst` suffix: `.txt`, `.html`/`.htm`,
-    /// `.jsonl`/`.ndjson`, `.warc`. `None` for anything else (then the content is sniffed).
+    /// `.jsonl`/`.ndjson`, `.warc`, `.parquet`. `None` for anything else (then the content is
+    /// sniffed).
     pub fn from_path(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         let name = strip_compression(&name);
@@ -96,16 +103,21 @@ impl Format {
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "warc" => Some(Format::Warc),
+            "parquet" => Some(Format::Parquet),
             _ => None,
         }
     }
 
     /// The format of uncompressed content from its first bytes: `WARC/` → WARC, `{` → JSON
-    /// Lines, `<` → HTML (leading whitespace and a UTF-8 BOM ignored), else text.
+    /// Lines, `<` → HTML (leading whitespace and a UTF-8 BOM ignored), `PAR1` → Parquet, else
+    /// text.
     pub fn sniff(head: &[u8]) -> Format {
         let b = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         if b.starts_with(b"WARC/") {
             return Format::Warc;
+        }
+        if head.starts_with(b"PAR1") {
+            return Format::Parquet;
         }
         match b.iter().find(|c| !c.is_ascii_whitespace()) {
             Some(b'{') => Format::Jsonl,
@@ -124,15 +136,17 @@ impl std::fmt::Display for Format {
 impl FromStr for Format {
     type Err = String;
 
-    /// `text`, `html`, `jsonl` or `warc` (also `txt`, `htm`, `ndjson`), as `--format` takes.
+    /// `text`, `html`, `jsonl`, `warc` or `parquet` (also `txt`, `htm`, `ndjson`), as
+    /// `--format` takes.
     fn from_str(s: &str) -> Result<Format, String> {
         match s.to_ascii_lowercase().as_str() {
             "text" | "txt" => Ok(Format::Text),
             "html" | "htm" => Ok(Format::Html),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
             "warc" => Ok(Format::Warc),
+            "parquet" => Ok(Format::Parquet),
             _ => Err(format!(
-                "unknown format {s:?} (expected text, html, jsonl or warc)"
+                "unknown format {s:?} (expected text, html, jsonl, warc or parquet)"
             )),
         }
     }
@@ -205,8 +219,13 @@ pub struct RawDoc {
     pub crawl_date: Option<String>,
     /// The `charset` of the HTTP Content-Type header, if any.
     pub http_charset: Option<String>,
-    /// JSON Lines fields this crate does not know, kept as they were.
+    /// JSON Lines fields this crate does not know, kept as they were (for an article that is
+    /// already clean, also its `place` and `published_from`).
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// The body is text dictum has already cleaned, with its metadata (a line of `dictum
+    /// extract`'s output, a row of the Spark job's articles table): it is extracted as it
+    /// is, not cleaned again, so the statements are the same as the first time.
+    pub clean: bool,
 }
 
 impl RawDoc {
@@ -224,6 +243,7 @@ impl RawDoc {
             crawl_date: None,
             http_charset: None,
             extra: serde_json::Map::new(),
+            clean: false,
         }
     }
 }
@@ -273,12 +293,15 @@ pub fn read_path(path: impl AsRef<Path>, format: Option<Format>, opts: &Options)
     Docs::new(
         std::iter::once_with(move || {
             let file = path.display().to_string();
+            let format = format.or_else(|| Format::from_path(&path));
+            if format == Some(Format::Parquet) {
+                return Docs::new(parquet::read(&path, &doc_stem(&path), &opts));
+            }
             let f = match File::open(&path) {
                 Ok(f) => f,
                 Err(e) => return error_docs(&file, ErrorKind::Io(e)),
             };
             let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
-            let format = format.or_else(|| Format::from_path(&path));
             let stream: Stream<'static> = Box::new(BufReader::with_capacity(BUF, f));
             read_stream(stream, &file, &doc_stem(&path), format, size, &opts)
         })
@@ -367,6 +390,16 @@ fn read_stream<'a>(
         })),
         Format::Jsonl => Docs::new(jsonl::Jsonl::new(stream, file, stem, opts)),
         Format::Warc => Docs::new(warc::Warc::new(stream, file, opts)),
+        // Parquet's index is at the end: it is read from a named file (`read_path`), which a
+        // stream is not.
+        Format::Parquet => Docs::new(std::iter::once(Item::Error(ReadError::file(
+            file,
+            ErrorKind::Parquet(
+                "Parquet is read from a file with a .parquet name (or --format parquet), \
+                 not from a stream"
+                    .into(),
+            ),
+        )))),
     }
 }
 
