@@ -37,13 +37,17 @@ pub struct Args {
     /// Limit the database file to this many 4 KiB pages (simulates a full disk; for tests).
     #[arg(long, hide = true)]
     pub max_db_pages: Option<u64>,
-    /// Articles per transaction (for tests of interrupted ingests).
+    /// Articles per extraction batch; a transaction holds one or more (for tests of
+    /// interrupted ingests).
     #[arg(long, hide = true, default_value_t = BATCH)]
     pub batch: usize,
 }
 
-/// Articles extracted in parallel and stored in one transaction.
+/// Articles extracted in parallel (site furniture is learnt per batch).
 const BATCH: usize = 512;
+
+/// Prepared batches stored in one transaction at most: the writer takes all that are ready.
+const MERGE: usize = 8;
 
 #[derive(Default)]
 struct Totals {
@@ -77,9 +81,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let mut t = Totals::default();
     let mut files_seen: HashSet<String> = HashSet::new();
-    // Extraction runs on the worker pool one batch ahead of the writer, which stores on this
-    // thread: cleaning and extraction overlap with SQLite and the index.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared>>>(1);
+    // Extraction runs on the worker pool up to MERGE batches ahead of the writer, which stores
+    // on this thread: cleaning and extraction overlap with SQLite and the index.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared>>>(MERGE);
     let written: Result<()> = std::thread::scope(|scope| {
         let pipeline = &pipeline;
         let pool = &pool;
@@ -112,7 +116,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             }
         });
-        for prepared in rx {
+        while let Ok(first) = rx.recv() {
+            // The batches already prepared go into one transaction: fewer commits, each
+            // writing the pages that many articles changed once.
+            let mut prepared = first;
+            for _ in 1..MERGE {
+                match rx.try_recv() {
+                    Ok(more) => prepared.extend(more),
+                    Err(_) => break,
+                }
+            }
             let mut good = Vec::with_capacity(prepared.len());
             for p in prepared {
                 match p {
