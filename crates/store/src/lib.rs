@@ -2,9 +2,8 @@
 //!
 //! A database is a directory holding `dictum.db` (SQLite, the source of truth) and `index/`
 //! (a tantivy full-text index derived from it). Writing is batched: [`Store::put_batch`]
-//! stores a batch of articles in one SQLite transaction, so a crash leaves only whole
-//! articles; a bad article never spoils its batch (the batch is then stored again with a
-//! savepoint per article).
+//! stores a batch of articles in one SQLite transaction, each article inside its own
+//! savepoint, so a crash leaves only whole articles and a bad article never spoils its batch.
 //! The index follows through the index queue (see [`index`]), so a killed ingest leaves a
 //! database that opens, holds only whole articles and catches its index up on the next open.
 //!
@@ -182,8 +181,6 @@ pub struct Store {
     notes: Vec<String>,
     /// Speaker names resolved during this session (cleared when people change).
     names: write::NameCache,
-    /// Copy candidates' signatures read or written during this session.
-    sigs: write::SigCache,
 }
 
 impl Store {
@@ -293,7 +290,6 @@ impl Store {
             last_index_commit: Instant::now(),
             notes,
             names: write::NameCache::new(),
-            sigs: write::SigCache::new(),
         };
         if store.text.can_write() {
             store.catch_up_index()?;
@@ -350,13 +346,7 @@ impl Store {
         batch: impl IntoIterator<Item = A>,
     ) -> Result<Vec<Result<Outcome>>> {
         let batch: Vec<Prepared> = batch.into_iter().map(Into::into).collect();
-        let outcomes = write::put_batch(
-            &mut self.conn,
-            &self.db_path,
-            &batch,
-            &mut self.names,
-            &mut self.sigs,
-        )?;
+        let outcomes = write::put_batch(&mut self.conn, &self.db_path, &batch, &mut self.names)?;
         if self.last_index_commit.elapsed() >= INDEX_COMMIT_EVERY {
             self.flush()?;
         }

@@ -1,5 +1,5 @@
-//! The write path: articles in, rows out, in one transaction per batch (and one savepoint
-//! per article when an article of the batch failed).
+//! The write path: articles in, rows out, in one transaction per batch and one savepoint per
+//! article.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -24,14 +24,13 @@ pub(crate) fn put_batch(
     db: &Path,
     batch: &[Prepared],
     names: &mut NameCache,
-    sigs: &mut SigCache,
 ) -> Result<Vec<Result<Outcome>>> {
-    if let Some(out) = put_all(conn, db, batch, names, sigs, false)? {
+    if let Some(out) = put_all(conn, db, batch, names, false)? {
         return Ok(out);
     }
     // An article failed: the batch again, each article in a savepoint of its own, so that
     // the failure is its alone.
-    Ok(put_all(conn, db, batch, names, sigs, true)?.unwrap_or_default())
+    Ok(put_all(conn, db, batch, names, true)?.unwrap_or_default())
 }
 
 /// Stores a batch in one transaction. Without savepoints (the common case: a savepoint per
@@ -42,7 +41,6 @@ fn put_all(
     db: &Path,
     batch: &[Prepared],
     names: &mut NameCache,
-    sigs: &mut SigCache,
     savepoints: bool,
 ) -> Result<Option<Vec<Result<Outcome>>>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
@@ -53,12 +51,11 @@ fn put_all(
     let mut out = Vec::with_capacity(batch.len());
     for a in batch {
         if !savepoints {
-            match put_article(&tx, db, a, names, sigs, &mut pending) {
+            match put_article(&tx, db, a, names, &mut pending) {
                 Ok(o) => out.push(Ok(o)),
                 Err(e) => {
                     // Dropping the transaction rolls it back, with the people it created.
                     names.clear();
-                    sigs.clear();
                     return if e.is_fatal() { Err(e) } else { Ok(None) };
                 }
             }
@@ -66,7 +63,7 @@ fn put_all(
         }
         let r = {
             let mut sp = tx.savepoint().map_err(sq("cannot start a savepoint"))?;
-            let put = put_article(&sp, db, a, names, sigs, &mut pending)
+            let put = put_article(&sp, db, a, names, &mut pending)
                 .and_then(|o| pending.flush(&sp, db).map(|()| o));
             match put {
                 Ok(o) => {
@@ -77,13 +74,11 @@ fn put_all(
                 // rolled the transaction back, and dropping it discards whatever is left.
                 Err(e) if e.is_fatal() => {
                     names.clear();
-                    sigs.clear();
                     return Err(e);
                 }
                 Err(e) => {
                     // People created for this article are rolled back with it.
                     names.clear();
-                    sigs.clear();
                     pending = Pending::default();
                     sp.rollback().map_err(sq("cannot roll back an article"))?;
                     Err(e)
@@ -94,14 +89,9 @@ fn put_all(
     }
     if let Err(e) = pending.flush(&tx, db) {
         names.clear();
-        sigs.clear();
         return if e.is_fatal() { Err(e) } else { Ok(None) };
     }
-    if let Err(e) = tx.commit() {
-        names.clear();
-        sigs.clear();
-        return Err(sq("cannot commit the batch")(e));
-    }
+    tx.commit().map_err(sq("cannot commit the batch"))?;
     Ok(Some(out))
 }
 
@@ -201,14 +191,6 @@ pub(crate) fn text_hash(text: &str) -> i64 {
     h as i64
 }
 
-/// MinHash signatures of stored articles, by id, read or written in this session: the same
-/// articles come back as copy candidates again and again. Cleared with a rolled-back batch
-/// (its ids are given again).
-pub(crate) type SigCache = HashMap<i64, copies::Signature>;
-
-/// Signatures kept in the cache at most (about 0.6 KB each); past that it starts again.
-const SIG_CACHE: usize = 65_536;
-
 /// Speaker names already resolved to people, across articles: most names recur.
 pub(crate) type NameCache = HashMap<String, Option<i64>>;
 
@@ -220,7 +202,6 @@ fn put_article(
     db: &Path,
     p: &Prepared,
     names: &mut NameCache,
-    sigs: &mut SigCache,
     pending: &mut Pending,
 ) -> Result<Outcome> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
@@ -260,7 +241,6 @@ fn put_article(
     }
     if let Some(id) = old {
         delete_article(tx, db, id, pending)?;
-        sigs.remove(&id);
     }
 
     let outlet = match a.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
@@ -268,7 +248,7 @@ fn put_article(
         None => None,
     };
     let day = a.published.as_deref().and_then(day_number);
-    let copy_of = find_original(tx, db, &p.signature, &p.bands, sigs, pending)?;
+    let copy_of = find_original(tx, db, &p.signature, &p.bands, pending)?;
     tx.prepare_cached(
         "INSERT INTO articles (doc, origin, url, text_hash, title, outlet_id, published, day,
             place, author, language, text, copy_of, n_statements)
@@ -298,10 +278,6 @@ fn put_article(
         tx.prepare_cached("INSERT INTO signatures (article_id, sig) VALUES (?1, ?2)")
             .and_then(|mut st| st.execute(params![article, copies::to_bytes(&p.signature)]))
             .map_err(sq("cannot store an article's signature"))?;
-        if sigs.len() >= SIG_CACHE {
-            sigs.clear();
-        }
-        sigs.insert(article, p.signature.clone());
         for &b in &p.bands {
             Pending::add(&mut pending.bands, b as i64, article);
         }
@@ -378,7 +354,6 @@ fn find_original(
     db: &Path,
     sig: &copies::Signature,
     bands: &[u64],
-    sigs: &mut SigCache,
     pending: &Pending,
 ) -> Result<Option<i64>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
@@ -416,21 +391,15 @@ fn find_original(
         .prepare_cached("SELECT sig FROM signatures WHERE article_id = ?1")
         .map_err(sq("cannot look up copies"))?;
     for id in candidates {
-        if !sigs.contains_key(&id) {
-            let blob: Option<Vec<u8>> = get
-                .query_row([id], |r| r.get(0))
-                .optional()
-                .map_err(sq("cannot look up copies"))?;
-            let Some(other) = blob.as_deref().and_then(copies::from_bytes) else {
-                continue;
-            };
-            if sigs.len() >= SIG_CACHE {
-                sigs.clear();
-            }
-            sigs.insert(id, other);
-        }
-        if let Some(other) = sigs.get(&id) {
-            if copies::is_copy(sig, other) {
+        let blob: Option<Vec<u8>> = get
+            .query_row([id], |r| r.get(0))
+            .optional()
+            .map_err(sq("cannot look up copies"))?;
+        let Some(blob) = blob else {
+            continue;
+        };
+        if let Some(other) = copies::from_bytes(&blob) {
+            if copies::is_copy(sig, &other) {
                 let root: Option<i64> = tx
                     .query_row("SELECT copy_of FROM articles WHERE id = ?1", [id], |r| {
                         r.get(0)
