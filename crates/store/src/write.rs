@@ -1,5 +1,5 @@
-//! The write path: articles in, rows out, in one transaction per batch and one savepoint per
-//! article.
+//! The write path: articles in, rows out, in one transaction per batch (and one savepoint
+//! per article when an article of the batch failed).
 
 use std::collections::HashMap;
 use std::path::Path;
