@@ -44,16 +44,20 @@ pub struct Args {
     /// database was grouped with, else static when $DICTUM_STATIC_MODEL is set, else lexical).
     #[command(flatten)]
     pub model: crate::models::ModelArgs,
-    /// Articles per transaction (for tests of interrupted ingests).
+    /// Articles per extraction batch; a transaction holds one or more (for tests of
+    /// interrupted ingests).
     #[arg(long, hide = true, default_value_t = BATCH)]
     pub batch: usize,
 }
 
-/// Articles extracted in parallel and stored in one transaction.
+/// Articles extracted in parallel (site furniture is learnt per batch).
 const BATCH: usize = 512;
-/// During a long ingest, statements are grouped into talking points after this many batches
-/// (and once at the end).
-const GROUP_EVERY: usize = 64;
+/// During a long ingest, statements are grouped into talking points each time this many more
+/// articles were read (and once at the end).
+const GROUP_EVERY: usize = 32_768;
+
+/// Prepared batches stored in one transaction at most: the writer takes all that are ready.
+const MERGE: usize = 8;
 
 #[derive(Default)]
 struct Totals {
@@ -84,7 +88,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(crate::points::for_grouping(&args.model, &store)?)
     };
     let mut grouping = dictum_store::Grouping::default();
-    let mut batches = 0usize;
+    // Articles read when statements were last grouped.
+    let mut grouped_at = 0usize;
     let pipeline = Pipeline::new(args.no_clean);
     // Expanded once: the file count gives the ETA, the list feeds the stream.
     let expanded = dictum_ingest::expand(&args.input.paths);
@@ -94,9 +99,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let mut t = Totals::default();
     let mut files_seen: HashSet<String> = HashSet::new();
-    // Extraction runs on the worker pool one batch ahead of the writer, which stores on this
-    // thread: cleaning and extraction overlap with SQLite and the index.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared>>>(1);
+    // Extraction runs on the worker pool up to MERGE batches ahead of the writer, which stores
+    // on this thread: cleaning and extraction overlap with SQLite and the index.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared>>>(MERGE);
     let written: Result<()> = std::thread::scope(|scope| {
         let pipeline = &pipeline;
         let pool = &pool;
@@ -129,7 +134,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             }
         });
-        for prepared in rx {
+        while let Ok(first) = rx.recv() {
+            // The batches already prepared go into one transaction: fewer commits, each
+            // writing the pages that many articles changed once.
+            let mut prepared = first;
+            for _ in 1..MERGE {
+                match rx.try_recv() {
+                    Ok(more) => prepared.extend(more),
+                    Err(_) => break,
+                }
+            }
             let mut good = Vec::with_capacity(prepared.len());
             for p in prepared {
                 match p {
@@ -180,13 +194,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     }
                 }
             }
-            batches += 1;
+            let read = t.new + t.known + t.replaced + t.failed;
             if let Some(model) = grouper
                 .as_ref()
-                .filter(|_| batches.is_multiple_of(GROUP_EVERY))
+                .filter(|_| read >= grouped_at + GROUP_EVERY)
             {
                 clear_line(progress);
                 add_grouping(&mut grouping, crate::points::group(&mut store, model)?);
+                grouped_at = read;
             }
             if progress {
                 show_progress(&t, started, files, files_seen.len());

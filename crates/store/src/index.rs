@@ -70,6 +70,9 @@ pub(crate) struct FullText {
     reader: IndexReader,
     writer: Option<IndexWriter<TantivyDocument>>,
     dir: PathBuf,
+    /// No statement above this id is in the index, committed or not: a new statement needs
+    /// no delete (each delete is looked up in every segment at the next commit).
+    max_statement: u64,
 }
 
 impl FullText {
@@ -109,12 +112,21 @@ impl FullText {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e| StoreError::index(dir, "cannot read the index", e))?;
+        let mut max_statement = 0;
+        for seg in reader.searcher().segment_readers() {
+            let col = seg
+                .fast_fields()
+                .u64("statement")
+                .map_err(|e| StoreError::index(dir, "cannot read the index", e))?;
+            max_statement = max_statement.max(col.max_value());
+        }
         Ok(FullText {
             index,
             f,
             reader,
             writer,
             dir: dir.to_path_buf(),
+            max_statement,
         })
     }
 
@@ -141,6 +153,9 @@ impl FullText {
 
     /// Removes a statement from the index (no-op when it is not there).
     pub fn delete(&mut self, statement: u64) -> Result<()> {
+        if statement > self.max_statement {
+            return Ok(());
+        }
         let f = self.f;
         self.writer()?
             .delete_term(Term::from_field_u64(f.statement, statement));
@@ -150,6 +165,7 @@ impl FullText {
     /// Adds a statement.
     pub fn add(&mut self, d: IndexDoc) -> Result<()> {
         let f = self.f;
+        self.max_statement = self.max_statement.max(d.statement);
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.statement, d.statement);
         doc.add_text(f.text, &d.text);

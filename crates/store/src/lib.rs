@@ -2,8 +2,9 @@
 //!
 //! A database is a directory holding `dictum.db` (SQLite, the source of truth) and `index/`
 //! (a tantivy full-text index derived from it). Writing is batched: [`Store::put_batch`]
-//! stores a batch of articles in one SQLite transaction, each article inside its own
-//! savepoint, so a crash leaves only whole articles and a bad article never spoils its batch.
+//! stores a batch of articles in one SQLite transaction, so a crash leaves only whole
+//! articles; a bad article never spoils its batch (the batch is then stored again with a
+//! savepoint per article).
 //! The index follows through the index queue (see [`index`]), so a killed ingest leaves a
 //! database that opens, holds only whole articles and catches its index up on the next open.
 //!

@@ -1,5 +1,5 @@
-//! The write path: articles in, rows out, in one transaction per batch and one savepoint per
-//! article.
+//! The write path: articles in, rows out, in one transaction per batch (and one savepoint
+//! per article when an article of the batch failed).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -25,15 +25,47 @@ pub(crate) fn put_batch(
     batch: &[Prepared],
     names: &mut NameCache,
 ) -> Result<Vec<Result<Outcome>>> {
+    if let Some(out) = put_all(conn, db, batch, names, false)? {
+        return Ok(out);
+    }
+    // An article failed: the batch again, each article in a savepoint of its own, so that
+    // the failure is its alone.
+    Ok(put_all(conn, db, batch, names, true)?.unwrap_or_default())
+}
+
+/// Stores a batch in one transaction. Without savepoints (the common case: a savepoint per
+/// article copies every page the article touches to a sub-journal), the first failing article
+/// rolls the batch back and `None` says to try again with them.
+fn put_all(
+    conn: &mut Connection,
+    db: &Path,
+    batch: &[Prepared],
+    names: &mut NameCache,
+    savepoints: bool,
+) -> Result<Option<Vec<Result<Outcome>>>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     let mut tx = conn
         .transaction()
         .map_err(sq("cannot start a transaction"))?;
+    let mut pending = Pending::default();
     let mut out = Vec::with_capacity(batch.len());
     for a in batch {
+        if !savepoints {
+            match put_article(&tx, db, a, names, &mut pending) {
+                Ok(o) => out.push(Ok(o)),
+                Err(e) => {
+                    // Dropping the transaction rolls it back, with the people it created.
+                    names.clear();
+                    return if e.is_fatal() { Err(e) } else { Ok(None) };
+                }
+            }
+            continue;
+        }
         let r = {
             let mut sp = tx.savepoint().map_err(sq("cannot start a savepoint"))?;
-            match put_article(&sp, db, a, names) {
+            let put = put_article(&sp, db, a, names, &mut pending)
+                .and_then(|o| pending.flush(&sp, db).map(|()| o));
+            match put {
                 Ok(o) => {
                     sp.commit().map_err(sq("cannot commit an article"))?;
                     Ok(o)
@@ -47,6 +79,7 @@ pub(crate) fn put_batch(
                 Err(e) => {
                     // People created for this article are rolled back with it.
                     names.clear();
+                    pending = Pending::default();
                     sp.rollback().map_err(sq("cannot roll back an article"))?;
                     Err(e)
                 }
@@ -54,8 +87,71 @@ pub(crate) fn put_batch(
         };
         out.push(r);
     }
+    if let Err(e) = pending.flush(&tx, db) {
+        names.clear();
+        return if e.is_fatal() { Err(e) } else { Ok(None) };
+    }
     tx.commit().map_err(sq("cannot commit the batch"))?;
-    Ok(out)
+    Ok(Some(out))
+}
+
+/// The batch's LSH band rows and fingerprint postings, kept in memory and inserted in key
+/// order when the batch ends: inserted one by one, random keys dirty a B-tree page each;
+/// sorted, neighbours share pages. Lookups during the batch read these maps beside SQLite.
+/// Ids only grow, so the ids here are all greater than those stored.
+#[derive(Default)]
+pub(crate) struct Pending {
+    /// Band hash → articles, ascending.
+    bands: HashMap<i64, Vec<i64>>,
+    /// Fingerprint hash → statements, ascending.
+    fps: HashMap<i64, Vec<i64>>,
+}
+
+/// Rows per multi-row `INSERT` of pending rows.
+const ROWS: usize = 64;
+
+impl Pending {
+    fn add(map: &mut HashMap<i64, Vec<i64>>, key: i64, id: i64) {
+        let ids = map.entry(key).or_default();
+        if ids.last() != Some(&id) {
+            ids.push(id);
+        }
+    }
+
+    fn remove(map: &mut HashMap<i64, Vec<i64>>, key: i64, id: i64) {
+        if let Some(ids) = map.get_mut(&key) {
+            ids.retain(|&x| x != id);
+        }
+    }
+
+    /// Inserts everything in key order and empties the maps.
+    fn flush(&mut self, tx: &Connection, db: &Path) -> Result<()> {
+        let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
+        for (table, col, map) in [
+            ("article_bands", "band, article_id", &mut self.bands),
+            ("fingerprints", "hash, statement_id", &mut self.fps),
+        ] {
+            let mut rows: Vec<(i64, i64)> = map
+                .drain()
+                .flat_map(|(k, ids)| ids.into_iter().map(move |id| (k, id)))
+                .collect();
+            rows.sort_unstable();
+            let sql = |n: usize| {
+                let values = vec!["(?, ?)"; n].join(", ");
+                format!("INSERT OR IGNORE INTO {table} ({col}) VALUES {values}")
+            };
+            for chunk in rows.chunks(ROWS) {
+                let mut ins = tx
+                    .prepare_cached(&sql(chunk.len()))
+                    .map_err(sq("cannot store an index row"))?;
+                ins.execute(rusqlite::params_from_iter(
+                    chunk.iter().flat_map(|&(k, id)| [k, id]),
+                ))
+                .map_err(sq("cannot store an index row"))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A normalised text's hash: case, punctuation and spacing do not count.
@@ -101,7 +197,13 @@ pub(crate) type NameCache = HashMap<String, Option<i64>>;
 /// Names kept in the cache at most; past that it starts again.
 const NAME_CACHE: usize = 200_000;
 
-fn put_article(tx: &Connection, db: &Path, p: &Prepared, names: &mut NameCache) -> Result<Outcome> {
+fn put_article(
+    tx: &Connection,
+    db: &Path,
+    p: &Prepared,
+    names: &mut NameCache,
+    pending: &mut Pending,
+) -> Result<Outcome> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     let a = &p.article;
     let hash = p.hash;
@@ -138,7 +240,7 @@ fn put_article(tx: &Connection, db: &Path, p: &Prepared, names: &mut NameCache) 
         }
     }
     if let Some(id) = old {
-        delete_article(tx, db, id)?;
+        delete_article(tx, db, id, pending)?;
     }
 
     let outlet = match a.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
@@ -146,7 +248,7 @@ fn put_article(tx: &Connection, db: &Path, p: &Prepared, names: &mut NameCache) 
         None => None,
     };
     let day = a.published.as_deref().and_then(day_number);
-    let copy_of = find_original(tx, db, &p.signature, &p.bands)?;
+    let copy_of = find_original(tx, db, &p.signature, &p.bands, pending)?;
     tx.prepare_cached(
         "INSERT INTO articles (doc, origin, url, text_hash, title, outlet_id, published, day,
             place, author, language, text, copy_of, n_statements)
@@ -176,16 +278,9 @@ fn put_article(tx: &Connection, db: &Path, p: &Prepared, names: &mut NameCache) 
         tx.prepare_cached("INSERT INTO signatures (article_id, sig) VALUES (?1, ?2)")
             .and_then(|mut st| st.execute(params![article, copies::to_bytes(&p.signature)]))
             .map_err(sq("cannot store an article's signature"))?;
-        let mut ins = tx
-            .prepare_cached(&bands_insert_sql())
-            .map_err(sq("cannot store an article's signature"))?;
-        let mut params: Vec<i64> = Vec::with_capacity(2 * copies::BANDS);
         for &b in &p.bands {
-            params.push(b as i64);
-            params.push(article);
+            Pending::add(&mut pending.bands, b as i64, article);
         }
-        ins.execute(rusqlite::params_from_iter(params))
-            .map_err(sq("cannot store an article's signature"))?;
     }
     for (st, fps) in a.statements.iter().zip(&p.fingerprints) {
         let person = match st.speaker.as_deref() {
@@ -205,7 +300,7 @@ fn put_article(tx: &Connection, db: &Path, p: &Prepared, names: &mut NameCache) 
         if let Some(p) = person {
             people::add_roles(tx, db, p, &st.roles)?;
         }
-        put_statement(tx, db, article, person, st, fps)?;
+        put_statement(tx, db, article, person, st, fps, pending)?;
     }
     queue(tx, db, article, OP_ARTICLE)?;
     Ok(match old {
@@ -242,26 +337,15 @@ pub(crate) fn outlet_key(name: &str) -> String {
 }
 
 /// The article this one copies, if any: the root of the first matching cluster.
-/// Fingerprint rows inserted per statement execution.
-const FP_CHUNK: usize = 16;
+/// Copy candidates read at most, most shared bands first.
+const CANDIDATES: usize = 256;
 
-fn fingerprints_insert_sql() -> String {
-    let values = vec!["(?, ?)"; FP_CHUNK].join(", ");
-    format!("INSERT OR IGNORE INTO fingerprints (hash, statement_id) VALUES {values}")
-}
-
-/// `INSERT` of one article's band rows in one statement.
-fn bands_insert_sql() -> String {
-    let values = vec!["(?, ?)"; copies::BANDS].join(", ");
-    format!("INSERT OR IGNORE INTO article_bands (band, article_id) VALUES {values}")
-}
-
-/// Articles sharing any band with a signature (at most 64 per band's worth in all).
+/// Articles sharing any band with a signature, with the number of bands shared.
 fn bands_query_sql() -> String {
     let marks = vec!["?"; copies::BANDS].join(", ");
     format!(
-        "SELECT article_id FROM article_bands WHERE band IN ({marks})
-         GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT 256"
+        "SELECT article_id, count(*) AS n FROM article_bands WHERE band IN ({marks})
+         GROUP BY article_id ORDER BY n DESC, article_id LIMIT {CANDIDATES}"
     )
 }
 
@@ -270,21 +354,38 @@ fn find_original(
     db: &Path,
     sig: &copies::Signature,
     bands: &[u64],
+    pending: &Pending,
 ) -> Result<Option<i64>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     if bands.len() != copies::BANDS {
         return Ok(None);
     }
-    let candidates: Vec<i64> = tx
+    let mut counted: Vec<(i64, i64)> = tx
         .prepare_cached(&bands_query_sql())
         .and_then(|mut q| {
             q.query_map(
                 rusqlite::params_from_iter(bands.iter().map(|&b| b as i64)),
-                |r| r.get::<_, i64>(0),
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
             )?
             .collect()
         })
         .map_err(sq("cannot look up copies"))?;
+    // The batch's own articles, counted as the query counts (each distinct band once).
+    if !pending.bands.is_empty() {
+        let mut distinct: Vec<i64> = bands.iter().map(|&b| b as i64).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut shared: HashMap<i64, i64> = HashMap::new();
+        for b in distinct {
+            for &id in pending.bands.get(&b).map_or(&[][..], |v| &v[..]) {
+                *shared.entry(id).or_default() += 1;
+            }
+        }
+        counted.extend(shared);
+        counted.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counted.truncate(CANDIDATES);
+    }
+    let candidates = counted.into_iter().map(|(id, _)| id);
     // Most shared bands first: a copy usually shares many.
     let mut get = tx
         .prepare_cached("SELECT sig FROM signatures WHERE article_id = ?1")
@@ -318,9 +419,10 @@ fn put_statement(
     person: Option<i64>,
     st: &NewStatement,
     fps: &[u64],
+    pending: &mut Pending,
 ) -> Result<()> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
-    let statement = match same_statement(tx, db, fps, person)? {
+    let statement = match same_statement(tx, db, fps, person, pending)? {
         Some(id) => id,
         None => {
             let blob: Vec<u8> = fps.iter().flat_map(|h| h.to_le_bytes()).collect();
@@ -330,19 +432,8 @@ fn put_statement(
             .and_then(|mut s| s.execute(params![person, st.kind, st.text, blob]))
             .map_err(sq("cannot store a statement"))?;
             let id = tx.last_insert_rowid();
-            // Sixteen rows per statement execution; a short last chunk repeats its first
-            // hash, which `OR IGNORE` drops.
-            let mut ins = tx
-                .prepare_cached(&fingerprints_insert_sql())
-                .map_err(sq("cannot store a statement"))?;
-            for chunk in fps.chunks(FP_CHUNK) {
-                let mut values: Vec<i64> = Vec::with_capacity(2 * FP_CHUNK);
-                for k in 0..FP_CHUNK {
-                    values.push(*chunk.get(k).unwrap_or(&chunk[0]) as i64);
-                    values.push(id);
-                }
-                ins.execute(rusqlite::params_from_iter(values))
-                    .map_err(sq("cannot store a statement"))?;
+            for &h in fps {
+                Pending::add(&mut pending.fps, h as i64, id);
             }
             id
         }
@@ -405,6 +496,7 @@ fn same_statement(
     db: &Path,
     fps: &[u64],
     person: Option<i64>,
+    pending: &Pending,
 ) -> Result<Option<i64>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     if fps.is_empty() {
@@ -419,10 +511,13 @@ fn same_statement(
             .prepare_cached("SELECT statement_id FROM fingerprints WHERE hash = ?1 LIMIT ?2")
             .map_err(sq("cannot look up statements"))?;
         for h in fps.iter().take(LOOKUP) {
-            let ids: Vec<i64> = q
+            let mut ids: Vec<i64> = q
                 .query_map(params![*h as i64, MAX_POSTING as i64 + 1], |r| r.get(0))
                 .and_then(|rows| rows.collect())
                 .map_err(sq("cannot look up statements"))?;
+            if let Some(more) = pending.fps.get(&(*h as i64)) {
+                ids.extend(more.iter().take(MAX_POSTING + 1 - ids.len()));
+            }
             if ids.len() <= MAX_POSTING {
                 candidates.extend(ids);
             }
@@ -458,7 +553,7 @@ fn same_statement(
 }
 
 /// Removes an article, its reports, the statements only it carried and its signature.
-fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
+fn delete_article(tx: &Connection, db: &Path, id: i64, pending: &mut Pending) -> Result<()> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     let reports: Vec<(i64, i64)> = tx
         .prepare_cached("SELECT id, statement_id FROM reports WHERE article_id = ?1")
@@ -489,9 +584,11 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
             for h in fps.unwrap_or_default().chunks_exact(8) {
                 let mut b = [0u8; 8];
                 b.copy_from_slice(h);
+                let h = u64::from_le_bytes(b) as i64;
+                Pending::remove(&mut pending.fps, h, statement);
                 tx.execute(
                     "DELETE FROM fingerprints WHERE hash = ?1 AND statement_id = ?2",
-                    params![u64::from_le_bytes(b) as i64, statement],
+                    params![h, statement],
                 )
                 .map_err(sq("cannot remove an old article"))?;
             }
@@ -511,6 +608,7 @@ fn delete_article(tx: &Connection, db: &Path, id: i64) -> Result<()> {
         .map_err(sq("cannot remove an old article"))?;
     if let Some(sig) = sig.as_deref().and_then(copies::from_bytes) {
         for b in copies::bands(&sig) {
+            Pending::remove(&mut pending.bands, b as i64, id);
             tx.execute(
                 "DELETE FROM article_bands WHERE band = ?1 AND article_id = ?2",
                 params![b as i64, id],
