@@ -74,7 +74,7 @@ impl Pool {
     fn open(dir: &Path, n: usize) -> Result<Pool, StoreError> {
         let mut free = Vec::with_capacity(n);
         for _ in 0..n.max(1) {
-            free.push((Store::open(dir, Mode::Read)?, 0));
+            free.push((open_reader(dir)?, 0));
         }
         Ok(Pool {
             dir: dir.to_path_buf(),
@@ -84,6 +84,17 @@ impl Pool {
         })
     }
 }
+
+/// A read-only store whose database file is read through a memory map (shared by the pool's
+/// stores through the OS page cache).
+fn open_reader(dir: &Path) -> Result<Store, StoreError> {
+    let store = Store::open(dir, Mode::Read)?;
+    store.map_for_reads(MMAP_BYTES)?;
+    Ok(store)
+}
+
+/// How much of the database file a reader maps.
+const MMAP_BYTES: u64 = 16 << 30;
 
 /// What every handler shares.
 pub struct AppState {
@@ -138,7 +149,7 @@ impl AppState {
             let (store, seen) = match lent {
                 Some(s) => s,
                 // A store lost to a panic: open another.
-                None => (Store::open(&pool.dir, Mode::Read)?, 0),
+                None => (open_reader(&pool.dir)?, 0),
             };
             let now = pool.generation.load(Ordering::Acquire);
             if seen < now {

@@ -818,6 +818,14 @@ impl Store {
         Ok(rows)
     }
 
+    /// Reads the database file through a memory map of up to `bytes` (SQLite's `mmap_size`):
+    /// page reads without a copy, for long-running readers such as `dictum serve`.
+    pub fn map_for_reads(&self, bytes: u64) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA mmap_size={bytes}"))
+            .map_err(self.sq("cannot configure the database"))
+    }
+
     /// Makes what was committed to the full-text index since this store was opened (or last
     /// refreshed) searchable here; SQLite reads see new rows without it.
     pub fn refresh(&self) -> Result<()> {
