@@ -20,6 +20,7 @@ mod pages;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use dictum_store::{Mode, Prepared, Store, StoreError};
 use tokio::sync::Semaphore;
@@ -64,7 +65,8 @@ impl Config {
 /// Read-only stores, each lent to one query at a time; refreshed after the server writes.
 struct Pool {
     dir: PathBuf,
-    free: Mutex<Vec<(Store, u64)>>,
+    /// Each store with the write generation and the time it last refreshed its index reader.
+    free: Mutex<Vec<(Store, u64, Instant)>>,
     permits: Semaphore,
     /// Bumped after every write, so a lent store sees the new index commit.
     generation: AtomicU64,
@@ -74,7 +76,7 @@ impl Pool {
     fn open(dir: &Path, n: usize) -> Result<Pool, StoreError> {
         let mut free = Vec::with_capacity(n);
         for _ in 0..n.max(1) {
-            free.push((open_reader(dir)?, 0));
+            free.push((open_reader(dir)?, 0, Instant::now()));
         }
         Ok(Pool {
             dir: dir.to_path_buf(),
@@ -92,6 +94,9 @@ fn open_reader(dir: &Path) -> Result<Store, StoreError> {
     store.map_for_reads(MMAP_BYTES)?;
     Ok(store)
 }
+
+/// How often a reader looks for index commits made by other processes.
+const REFRESH_EVERY: Duration = Duration::from_secs(5);
 
 /// How much of the database file a reader maps.
 const MMAP_BYTES: u64 = 16 << 30;
@@ -146,18 +151,21 @@ impl AppState {
         tokio::task::spawn_blocking(move || {
             let pool = &state.pool;
             let lent = pool.free.lock().ok().and_then(|mut f| f.pop());
-            let (store, seen) = match lent {
+            let (store, seen, mut refreshed) = match lent {
                 Some(s) => s,
                 // A store lost to a panic: open another.
-                None => (open_reader(&pool.dir)?, 0),
+                None => (open_reader(&pool.dir)?, 0, Instant::now()),
             };
             let now = pool.generation.load(Ordering::Acquire);
-            if seen < now {
+            // After this server's writes at once; another process's (`dictum ingest` while
+            // serving) within REFRESH_EVERY.
+            if seen < now || refreshed.elapsed() >= REFRESH_EVERY {
                 store.refresh()?;
+                refreshed = Instant::now();
             }
             let out = f(&store);
             if let Ok(mut free) = pool.free.lock() {
-                free.push((store, now));
+                free.push((store, now, refreshed));
             }
             out
         })

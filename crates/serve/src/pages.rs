@@ -541,12 +541,15 @@ async fn statement_page(
                 (person_link(s.speaker.as_deref(), s.person)) " · " (kind_badge(&s.kind))
             }
             @if let Some(f) = &s.first {
-                p.first { span.label { "First seen " } (date(f.published.as_deref())) " in "
+                p.first { span.label { @if f.published.is_some() { "First seen " } @else { "First stored, undated, " } }
+                    @if let Some(d) = &f.published { time datetime=(d) { (d) } } " in "
                     a href={ "/articles/" (f.article) "#r" (f.id) } { (f.outlet.as_deref().unwrap_or(&f.doc)) } }
             }
             p.counts {
                 (s.reports.len()) @if s.reports.len() == 1 { " report" } @else { " reports" }
-                " in " (s.outlets.len()) @if s.outlets.len() == 1 { " outlet" } @else { " outlets" }
+                @if !s.outlets.is_empty() {
+                    " in " (s.outlets.len()) @if s.outlets.len() == 1 { " outlet" } @else { " outlets" }
+                }
                 @if (s.independent_reports as usize) < s.reports.len() {
                     " (" (s.independent_reports) " independent; the others copy an article)"
                 }

@@ -434,11 +434,16 @@ impl Store {
 
     /// [`Store::people`] from the `offset`-th person on.
     pub fn people_page(&self, offset: usize, limit: Option<usize>) -> Result<Vec<PersonSummary>> {
+        // Ranked from the person index alone; the distinct counts only for the page.
         let sql = format!(
-            "SELECT p.id, p.name, p.kind, count(DISTINCT r.statement_id), count(r.id),
-                    count(DISTINCT r.article_id)
-             FROM persons p JOIN reports r ON r.person_id = p.id
-             GROUP BY p.id ORDER BY count(r.id) DESC, p.id {} {}",
+            "SELECT p.id, p.name, p.kind,
+                    (SELECT count(DISTINCT statement_id) FROM reports WHERE person_id = p.id),
+                    c.n,
+                    (SELECT count(DISTINCT article_id) FROM reports WHERE person_id = p.id)
+             FROM (SELECT person_id, count(*) AS n FROM reports WHERE person_id IS NOT NULL
+                   GROUP BY person_id ORDER BY n DESC, person_id {} {}) c
+             JOIN persons p ON p.id = c.person_id
+             ORDER BY c.n DESC, p.id",
             limit.map_or(String::from("LIMIT -1"), |l| format!("LIMIT {l}")),
             if offset > 0 {
                 format!("OFFSET {offset}")
