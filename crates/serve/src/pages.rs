@@ -143,9 +143,14 @@ fn page(markup: Markup) -> Response {
 
 /// `text` with the code-point ranges `marks` wrapped in `<mark>`.
 fn marked(text: &str, marks: &[[usize; 2]]) -> Markup {
-    let mut ranges: Vec<[usize; 2]> = marks.iter().copied().filter(|r| r[0] < r[1]).collect();
-    ranges.sort_unstable();
     let bytes = byte_offsets(text);
+    let n = bytes.len() - 1;
+    let mut ranges: Vec<[usize; 2]> = marks
+        .iter()
+        .map(|r| [r[0].min(n), r[1].min(n)])
+        .filter(|r| r[0] < r[1])
+        .collect();
+    ranges.sort_unstable();
     let at = |cp: usize| bytes.get(cp).copied().unwrap_or(text.len());
     let mut pos = 0; // code points
     html! {
@@ -507,7 +512,7 @@ fn timeline(p: &PersonProfile) -> Markup {
                             }
                         }
                         @if m.ends_with("-01") || i == 0 {
-                            text x=(format!("{x:.1}")) y=(h + 14.0) class="tick" { (m[..4]) }
+                            text x=(format!("{x:.1}")) y=(h + 14.0) class="tick" { (m.get(..4).unwrap_or(m)) }
                         }
                     }
                 }
@@ -748,4 +753,59 @@ async fn talking_point_page(
     Err(PageError(ApiError::not_implemented(
         "Talking points are not shown yet: the store's talking points are still being built.",
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(content: Vec<[usize; 2]>, person: Option<i64>) -> ArticleStatement {
+        ArticleStatement {
+            statement: 1,
+            report: 1,
+            kind: "direct".into(),
+            text: String::new(),
+            content,
+            cue: None,
+            source: None,
+            speaker: Some("A <b>".into()),
+            person,
+            person_name: None,
+            reports: 1,
+        }
+    }
+
+    #[test]
+    fn marks_survive_odd_ranges_and_escape_text() {
+        let t = "Équipe <i>said</i> “yes”";
+        let out = marked(t, &[[0, 6], [3, 9], [20, 99], [5, 2]]).into_string();
+        assert_eq!(
+            out,
+            "<mark>Équipe</mark> &lt;i&gt;said&lt;/i&gt; “<mark>yes”</mark>"
+        );
+        assert_eq!(marked("", &[[0, 5]]).into_string(), "");
+    }
+
+    #[test]
+    fn article_text_marks_the_inner_statement_and_links_the_speaker() {
+        let t = "He said: “a <b> c” and left.";
+        // An outer statement holding an inner one, and one past the end of the text.
+        let out = article_text(
+            t,
+            &[
+                st(vec![[9, 18]], Some(7)),
+                st(vec![[10, 15]], None),
+                st(vec![[40, 50]], None),
+            ],
+        )
+        .into_string();
+        assert!(out.contains("&lt;b&gt;"), "{out}");
+        assert!(!out.contains("<b>"), "{out}");
+        assert_eq!(out.matches("class=\"st k-direct\"").count(), 3, "{out}");
+        assert!(
+            out.contains("<a class=\"who\" href=\"/people/7\">A &lt;b&gt;</a>"),
+            "{out}"
+        );
+        assert!(out.ends_with(" and left."), "{out}");
+    }
 }
