@@ -303,7 +303,7 @@ fn human_secs(s: f64) -> String {
 }
 
 /// One document cleaned, extracted and turned into what the store keeps.
-fn article(
+pub(crate) fn article(
     pipeline: &Pipeline,
     doc: RawDoc,
     plain: bool,

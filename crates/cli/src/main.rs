@@ -32,6 +32,7 @@ mod parquet_out;
 mod pipeline;
 mod points;
 mod query;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -127,6 +128,15 @@ enum Command {
     Check(query::CheckArgs),
     /// Measure search latency (p50/p90/p99) with queries drawn from the database itself.
     BenchSearch(bench_search::Args),
+    /// Serve the database over HTTP: a JSON API (OpenAPI at /api/openapi.json) and web pages.
+    ///
+    /// Read-only unless started with --write-token (or $DICTUM_WRITE_TOKEN): then
+    /// `POST /api/articles` with `Authorization: Bearer TOKEN` ingests articles (JSON, the
+    /// fields of the JSON Lines reader) as `dictum ingest` does.
+    Serve(serve::Args),
+    /// Load-test the search API: keep-alive connections on loopback for a fixed time, queries
+    /// drawn from the database; requests/s, errors and latency percentiles.
+    BenchServe(serve::BenchArgs),
     /// Embed texts: one text per line on stdin, one JSON array of floats per line on stdout.
     ///
     /// --model static (fast, distilled from MiniLM), minilm (all-MiniLM-L6-v2) or lexical
@@ -158,6 +168,8 @@ fn main() -> ExitCode {
         Command::Export(a) => query::export(a),
         Command::Check(a) => query::check(a),
         Command::BenchSearch(a) => bench_search::run(a),
+        Command::Serve(a) => serve::run(a),
+        Command::BenchServe(a) => serve::bench(a),
         Command::Embed(a) => models::embed(a),
         Command::Model(a) => models::model(a),
         Command::EvalPairs(a) => pairs::run(a),

@@ -203,6 +203,13 @@ impl FullText {
         Ok(())
     }
 
+    /// Sees the latest commit (made by this process's writer or another's).
+    pub fn reload(&self) -> Result<()> {
+        self.reader
+            .reload()
+            .map_err(|e| StoreError::index(&self.dir, "cannot reload the index", e))
+    }
+
     /// Waits for background merges to finish and releases the writer.
     pub fn close(&mut self) -> Result<()> {
         if let Some(w) = self.writer.take() {
@@ -217,7 +224,14 @@ impl FullText {
     }
 
     /// The best-scoring statements for `query` under `filter`: (score, statement).
-    pub fn search(&self, query: &str, filter: &Filter, limit: usize) -> Result<Vec<(f32, u64)>> {
+    /// The `limit` best from the `offset`-th on.
+    pub fn search(
+        &self,
+        query: &str,
+        filter: &Filter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<(f32, u64)>> {
         let f = self.f;
         let mut parser = QueryParser::for_index(&self.index, vec![f.text]);
         parser.set_conjunction_by_default();
@@ -271,7 +285,12 @@ impl FullText {
         let q = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
         let top = searcher
-            .search(&q, &TopDocs::with_limit(limit.max(1)).order_by_score())
+            .search(
+                &q,
+                &TopDocs::with_limit(limit.max(1))
+                    .and_offset(offset)
+                    .order_by_score(),
+            )
             .map_err(|e| StoreError::index(&self.dir, "search failed", e))?;
         let mut out = Vec::with_capacity(top.len());
         for (score, addr) in top {

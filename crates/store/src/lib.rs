@@ -35,8 +35,8 @@ use serde::Serialize;
 
 pub use error::{Result, StoreError};
 pub use query::{
-    Article, CheckReport, ExportRow, Hit, MonthCount, PersonProfile, PersonSummary, Report, Search,
-    StatementItem, StatementView, Stats,
+    Article, ArticleStatement, ArticleSummary, CheckReport, ExportRow, Hit, MonthCount,
+    PersonProfile, PersonSummary, Report, Search, StatementItem, StatementView, Stats,
 };
 
 pub use points::{

@@ -24,6 +24,7 @@ pub struct Search {
 
 /// One statement found by a search: its best-matching report.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Hit {
     /// The statement's id (`dictum statement ID`).
     pub id: i64,
@@ -35,6 +36,10 @@ pub struct Hit {
     pub outlet: Option<String>,
     pub published: Option<String>,
     pub speaker: Option<String>,
+    /// The speaker's person id (`dictum person '#ID'`), when resolved.
+    pub person: Option<i64>,
+    /// The article of the report.
+    pub article: i64,
     pub score: f32,
     /// Matched words: `[start, end)` code-point ranges into `text`.
     pub matches: Vec<[usize; 2]>,
@@ -44,6 +49,7 @@ pub struct Hit {
 
 /// One line of `dictum people`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonSummary {
     pub id: i64,
     pub name: String,
@@ -55,6 +61,7 @@ pub struct PersonSummary {
 
 /// A statement as listed on a person's profile: one report of it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatementItem {
     pub id: i64,
     pub report: i64,
@@ -66,6 +73,7 @@ pub struct StatementItem {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MonthCount {
     /// `YYYY-MM`, or `undated`.
     pub month: String,
@@ -75,6 +83,7 @@ pub struct MonthCount {
 
 /// `dictum person NAME`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonProfile {
     pub id: i64,
     pub name: String,
@@ -93,6 +102,7 @@ pub struct PersonProfile {
 
 /// One report of a statement: where it appeared.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report {
     pub id: i64,
     pub article: i64,
@@ -109,12 +119,15 @@ pub struct Report {
     pub speaker: Option<String>,
     /// The sentence in the article, from the stored offsets.
     pub sentence: String,
+    /// Where `sentence` is in the article's text: `[start, end)` in code points.
+    pub sentence_span: [usize; 2],
     /// The article this one copies (syndication), if any.
     pub copy_of: Option<i64>,
 }
 
 /// `dictum statement ID`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatementView {
     pub id: i64,
     pub kind: String,
@@ -131,6 +144,7 @@ pub struct StatementView {
 
 /// A stored article with its text.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Article {
     pub id: i64,
     pub doc: String,
@@ -166,6 +180,7 @@ pub struct ExportRow {
 
 /// Totals.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Stats {
     pub articles: i64,
     pub copies: i64,
@@ -231,6 +246,42 @@ fn sentence_of(text: &str, s: i64, e: i64) -> String {
     text.chars().skip(s).take(e.saturating_sub(s)).collect()
 }
 
+/// One statement of an article, for showing the article with its statements marked.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ArticleStatement {
+    /// The statement's id.
+    pub statement: i64,
+    /// The report's id.
+    pub report: i64,
+    pub kind: String,
+    pub text: String,
+    /// The content's pieces: `[start, end)` code-point ranges into the article's text.
+    pub content: Vec<[usize; 2]>,
+    pub cue: Option<String>,
+    pub source: Option<String>,
+    /// The speaker as the article names them.
+    pub speaker: Option<String>,
+    /// The person the speaker resolved to, and their name.
+    pub person: Option<i64>,
+    pub person_name: Option<String>,
+    /// How many articles carry the statement.
+    pub reports: i64,
+}
+
+/// One line of a list of articles.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub doc: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub statements: i64,
+    pub copy_of: Option<i64>,
+}
+
 impl Store {
     pub(crate) fn sq(&self, context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         move |e| StoreError::sqlite(&self.db_path, context, e)
@@ -268,6 +319,11 @@ impl Store {
 
     /// BM25 full-text search over statements, best first, one hit per statement.
     pub fn search(&self, s: &Search) -> Result<Vec<Hit>> {
+        self.search_page(s, 0)
+    }
+
+    /// [`Store::search`] from the `offset`-th hit on: a page of `s.limit` hits.
+    pub fn search_page(&self, s: &Search, offset: usize) -> Result<Vec<Hit>> {
         let mut filter = Filter::default();
         if let Some(name) = &s.speaker {
             let ids = people::find(&self.conn, &self.db_path, name)?;
@@ -295,7 +351,7 @@ impl Store {
             .transpose()?;
         filter.kind = s.kind.clone();
         let limit = s.limit.max(1);
-        let found = self.text.search(&s.query, &filter, limit)?;
+        let found = self.text.search(&s.query, &filter, limit, offset)?;
         let words = self.text.query_words(&s.query);
         let mut hits = Vec::new();
         // The statement's earliest report that passes the outlet and date filters.
@@ -304,7 +360,8 @@ impl Store {
             .prepare_cached(
                 "SELECT r.id, r.kind, r.text, a.doc, o.name, a.published,
                         coalesce(p.name, r.speaker),
-                        (SELECT count(*) FROM reports x WHERE x.statement_id = r.statement_id)
+                        (SELECT count(*) FROM reports x WHERE x.statement_id = r.statement_id),
+                        r.person_id, a.id
                  FROM reports r JOIN articles a ON a.id = r.article_id
                  LEFT JOIN outlets o ON o.id = a.outlet_id
                  LEFT JOIN persons p ON p.id = r.person_id
@@ -332,13 +389,27 @@ impl Store {
                             r.get::<_, Option<String>>(5)?,
                             r.get::<_, Option<String>>(6)?,
                             r.get::<_, i64>(7)?,
+                            r.get::<_, Option<i64>>(8)?,
+                            r.get::<_, i64>(9)?,
                         ))
                     },
                 )
                 .optional()
                 .map_err(self.sq("cannot read a statement"))?;
             // A statement deleted since the index was committed.
-            let Some((report, kind, text, doc, outlet, published, speaker, reports)) = row else {
+            let Some((
+                report,
+                kind,
+                text,
+                doc,
+                outlet,
+                published,
+                speaker,
+                reports,
+                person,
+                article,
+            )) = row
+            else {
                 continue;
             };
             hits.push(Hit {
@@ -351,6 +422,8 @@ impl Store {
                 outlet,
                 published,
                 speaker,
+                person,
+                article,
                 score,
                 reports,
             });
@@ -360,12 +433,27 @@ impl Store {
 
     /// People with statements, most reported first.
     pub fn people(&self, limit: Option<usize>) -> Result<Vec<PersonSummary>> {
+        self.people_page(0, limit)
+    }
+
+    /// [`Store::people`] from the `offset`-th person on.
+    pub fn people_page(&self, offset: usize, limit: Option<usize>) -> Result<Vec<PersonSummary>> {
+        // Ranked from the person index alone; the distinct counts only for the page.
         let sql = format!(
-            "SELECT p.id, p.name, p.kind, count(DISTINCT r.statement_id), count(r.id),
-                    count(DISTINCT r.article_id)
-             FROM persons p JOIN reports r ON r.person_id = p.id
-             GROUP BY p.id ORDER BY count(r.id) DESC, p.id {}",
-            limit.map_or(String::new(), |l| format!("LIMIT {l}"))
+            "SELECT p.id, p.name, p.kind,
+                    (SELECT count(DISTINCT statement_id) FROM reports WHERE person_id = p.id),
+                    c.n,
+                    (SELECT count(DISTINCT article_id) FROM reports WHERE person_id = p.id)
+             FROM (SELECT person_id, count(*) AS n FROM reports WHERE person_id IS NOT NULL
+                   GROUP BY person_id ORDER BY n DESC, person_id {} {}) c
+             JOIN persons p ON p.id = c.person_id
+             ORDER BY c.n DESC, p.id",
+            limit.map_or(String::from("LIMIT -1"), |l| format!("LIMIT {l}")),
+            if offset > 0 {
+                format!("OFFSET {offset}")
+            } else {
+                String::new()
+            }
         );
         let mut st = self
             .conn
@@ -485,6 +573,122 @@ impl Store {
         })
     }
 
+    /// [`Store::person_by_id`] for a page: counts, dates and the timeline computed in SQL,
+    /// and only `limit` statements from the `offset`-th on, newest first (undated last), so a
+    /// person with 100,000 reports costs what one page costs. Also returns the number of
+    /// reports (all statements listed).
+    pub fn person_page(
+        &self,
+        id: i64,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(PersonProfile, usize)> {
+        let (name, kind): (String, String) = self
+            .conn
+            .query_row("SELECT name, kind FROM persons WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+            .map_err(self.sq("cannot read a person"))?
+            .ok_or_else(|| StoreError::NotFound(format!("no person #{id}")))?;
+        let list = |sql: &str| -> Result<Vec<String>> {
+            self.conn
+                .prepare_cached(sql)
+                .and_then(|mut s| s.query_map([id], |r| r.get(0))?.collect())
+                .map_err(self.sq("cannot read a person"))
+        };
+        let aliases = list("SELECT DISTINCT name FROM aliases WHERE person_id = ?1 ORDER BY name")?;
+        let roles = list("SELECT role FROM roles WHERE person_id = ?1 ORDER BY key")?;
+        let (total, articles, first, last): (i64, i64, Option<i64>, Option<i64>) = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*), count(DISTINCT r.article_id), min(a.day), max(a.day)
+                 FROM reports r JOIN articles a ON a.id = r.article_id WHERE r.person_id = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            })
+            .map_err(self.sq("cannot read a person"))?;
+        let mut timeline: BTreeMap<(String, Option<String>), i64> = BTreeMap::new();
+        {
+            let mut st = self
+                .conn
+                .prepare_cached(
+                    "SELECT a.day, o.name, count(*)
+                     FROM reports r JOIN articles a ON a.id = r.article_id
+                     LEFT JOIN outlets o ON o.id = a.outlet_id
+                     WHERE r.person_id = ?1 GROUP BY a.day, a.outlet_id",
+                )
+                .map_err(self.sq("cannot read a person"))?;
+            let rows = st
+                .query_map([id], |r| {
+                    Ok((
+                        r.get::<_, Option<i64>>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, i64>(2)?,
+                    ))
+                })
+                .map_err(self.sq("cannot read a person"))?;
+            for row in rows {
+                let (day, outlet, n) = row.map_err(self.sq("cannot read a person"))?;
+                let month = day.map_or_else(
+                    || "undated".to_string(),
+                    |d| day_to_date(d)[..7].to_string(),
+                );
+                *timeline.entry((month, outlet)).or_default() += n;
+            }
+        }
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT r.statement_id, r.id, r.kind, r.text, a.doc, o.name, a.published
+                 FROM reports r JOIN articles a ON a.id = r.article_id
+                 LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE r.id IN (
+                     SELECT r2.id FROM reports r2 JOIN articles a2 ON a2.id = r2.article_id
+                     WHERE r2.person_id = ?1
+                     ORDER BY a2.day IS NULL, a2.day DESC, a2.id DESC, r2.id DESC
+                     LIMIT ?2 OFFSET ?3)
+                 ORDER BY a.day IS NULL, a.day DESC, a.id DESC, r.id DESC",
+            )
+            .map_err(self.sq("cannot read a person"))?;
+        let statements: Vec<StatementItem> = st
+            .query_map(params![id, limit as i64, offset as i64], |r| {
+                Ok(StatementItem {
+                    id: r.get(0)?,
+                    report: r.get(1)?,
+                    kind: r.get(2)?,
+                    text: r.get(3)?,
+                    doc: r.get(4)?,
+                    outlet: r.get(5)?,
+                    published: r.get(6)?,
+                })
+            })
+            .and_then(|r| r.collect())
+            .map_err(self.sq("cannot read a person"))?;
+        let profile = PersonProfile {
+            id,
+            name,
+            kind,
+            aliases,
+            roles,
+            first_seen: first.map(day_to_date),
+            last_seen: last.map(day_to_date),
+            articles,
+            statements,
+            timeline: timeline
+                .into_iter()
+                .map(|((month, outlet), count)| MonthCount {
+                    month,
+                    outlet,
+                    count,
+                })
+                .collect(),
+            others: Vec::new(),
+        };
+        Ok((profile, total as usize))
+    }
+
     /// A statement with every report of it.
     pub fn statement(&self, id: i64) -> Result<StatementView> {
         let (kind, text, person, speaker): (String, String, Option<i64>, Option<String>) = self
@@ -559,6 +763,82 @@ impl Store {
             .optional()
             .map_err(self.sq("cannot read an article"))?
             .ok_or_else(|| StoreError::NotFound(format!("no article #{id}")))
+    }
+
+    /// The statements of an article (one report each), in text order.
+    pub fn article_statements(&self, id: i64) -> Result<Vec<ArticleStatement>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT r.statement_id, r.id, r.kind, r.text, r.content, r.cue, r.source,
+                        r.speaker, r.person_id, p.name,
+                        (SELECT count(*) FROM reports x WHERE x.statement_id = r.statement_id)
+                 FROM reports r LEFT JOIN persons p ON p.id = r.person_id
+                 WHERE r.article_id = ?1 ORDER BY r.id",
+            )
+            .map_err(self.sq("cannot read an article's statements"))?;
+        let mut rows: Vec<ArticleStatement> = st
+            .query_map([id], |r| {
+                let content: String = r.get(4)?;
+                Ok(ArticleStatement {
+                    statement: r.get(0)?,
+                    report: r.get(1)?,
+                    kind: r.get(2)?,
+                    text: r.get(3)?,
+                    content: serde_json::from_str(&content).unwrap_or_default(),
+                    cue: r.get(5)?,
+                    source: r.get(6)?,
+                    speaker: r.get(7)?,
+                    person: r.get(8)?,
+                    person_name: r.get(9)?,
+                    reports: r.get(10)?,
+                })
+            })
+            .and_then(|r| r.collect())
+            .map_err(self.sq("cannot read an article's statements"))?;
+        rows.sort_by_key(|s| (s.content.first().map_or(0, |p| p[0]), s.report));
+        Ok(rows)
+    }
+
+    /// Stored articles, newest first (undated last), from the `offset`-th on.
+    pub fn articles_page(&self, offset: usize, limit: usize) -> Result<Vec<ArticleSummary>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT a.id, a.doc, a.title, o.name, a.published, a.n_statements, a.copy_of
+                 FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+                 ORDER BY a.id DESC LIMIT ?1 OFFSET ?2",
+            )
+            .map_err(self.sq("cannot list articles"))?;
+        let rows = st
+            .query_map(params![limit as i64, offset as i64], |r| {
+                Ok(ArticleSummary {
+                    id: r.get(0)?,
+                    doc: r.get(1)?,
+                    title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: r.get(4)?,
+                    statements: r.get(5)?,
+                    copy_of: r.get(6)?,
+                })
+            })
+            .and_then(|r| r.collect())
+            .map_err(self.sq("cannot list articles"))?;
+        Ok(rows)
+    }
+
+    /// Reads the database file through a memory map of up to `bytes` (SQLite's `mmap_size`):
+    /// page reads without a copy, for long-running readers such as `dictum serve`.
+    pub fn map_for_reads(&self, bytes: u64) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA mmap_size={bytes}"))
+            .map_err(self.sq("cannot configure the database"))
+    }
+
+    /// Makes what was committed to the full-text index since this store was opened (or last
+    /// refreshed) searchable here; SQLite reads see new rows without it.
+    pub fn refresh(&self) -> Result<()> {
+        self.text.reload()
     }
 
     /// Streams the reports that pass the filters (`query` is ignored) to `each`, in id order.
@@ -771,6 +1051,10 @@ fn report_row(r: &Row) -> rusqlite::Result<Report> {
         source: r.get(11)?,
         speaker: r.get(12)?,
         sentence: sentence_of(&text, r.get(14)?, r.get(15)?),
+        sentence_span: [
+            r.get::<_, i64>(14)?.max(0) as usize,
+            r.get::<_, i64>(15)?.max(0) as usize,
+        ],
         copy_of: r.get(16)?,
     })
 }
