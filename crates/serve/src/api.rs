@@ -9,8 +9,8 @@ use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::Json;
 use dictum_store::{
-    Article, ArticleStatement, ArticleSummary, Hit, PersonProfile, PersonSummary, Search,
-    StatementView, Stats,
+    Article, ArticleStatement, ArticleSummary, Hit, PersonProfile, PersonSummary, PointFilter,
+    Search, StatementView, Stats, TalkingPoint, TalkingPointView,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -53,8 +53,8 @@ pub fn routes() -> OpenApiRouter<Shared> {
         .routes(routes!(articles, post_articles))
         .routes(routes!(article))
         .routes(routes!(stats))
-        // TODO(talking points, similar statements): the store's `talking_points`,
-        // `talking_point` and `similar` are being built; these answer 501 until they land.
+        // TODO(similar statements): `similar` needs a sentence model in the server; it answers
+        // 501 until the binary hands one over (the CLI's `dictum similar` has it).
         .routes(routes!(talking_points))
         .routes(routes!(talking_point))
         .routes(routes!(person_talking_points))
@@ -566,55 +566,144 @@ async fn stats(State(state): State<Shared>) -> Result<Json<Stats>, ApiError> {
 
 fn later(what: &str) -> ApiError {
     ApiError::not_implemented(format!(
-        "{what} are not served yet: the store's talking points and similar statements are still being built"
+        "{what} are not served yet: they need a sentence model in the server; use `dictum similar`"
     ))
 }
 
-/// Talking points (TODO: 501 until the store's `talking_points` lands).
+/// Filters and paging of a talking-point list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PointParams {
+    /// Only reports by this person (any alias, or #ID).
+    pub speaker: Option<String>,
+    /// Only reports in outlets whose name is or contains this.
+    pub outlet: Option<String>,
+    /// Only reports of this kind.
+    pub kind: Option<String>,
+    /// Only reports published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    pub since: Option<String>,
+    /// Only reports published on or before this date.
+    pub until: Option<String>,
+    /// Only points reported in at least this many articles (default 2; copies count once).
+    pub min_articles: Option<i64>,
+    /// Items to skip.
+    pub offset: Option<usize>,
+    /// Items to return (1–100, default 20).
+    pub limit: Option<usize>,
+}
+
+/// A page of talking points, most recurring first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TalkingPointsPage {
+    pub points: Vec<TalkingPoint>,
+    pub offset: usize,
+    pub limit: usize,
+    /// The offset of the next page, when there is one.
+    pub next_offset: Option<usize>,
+}
+
+async fn point_list(
+    state: &Shared,
+    p: PointParams,
+    speaker: Option<String>,
+) -> Result<TalkingPointsPage, ApiError> {
+    let (offset, limit) = PageParams {
+        offset: p.offset,
+        limit: p.limit,
+    }
+    .resolve()?;
+    let kind = nonempty(&p.kind);
+    if let Some(k) = &kind {
+        if !KINDS.contains(&k.as_str()) {
+            return Err(ApiError::bad_request(format!(
+                "kind must be one of {}",
+                KINDS.join(", ")
+            )));
+        }
+    }
+    let filter = PointFilter {
+        speaker: speaker.or_else(|| nonempty(&p.speaker)),
+        outlet: nonempty(&p.outlet),
+        kind,
+        since: nonempty(&p.since),
+        until: nonempty(&p.until),
+        limit: offset + limit + 1,
+        min_articles: p.min_articles.unwrap_or(2).max(1),
+    };
+    let all = state.read(move |s| s.talking_points(&filter)).await?;
+    let mut points: Vec<TalkingPoint> = all.into_iter().skip(offset).collect();
+    let next_offset = next_offset(&mut points, offset, limit);
+    Ok(TalkingPointsPage {
+        points,
+        offset,
+        limit,
+        next_offset,
+    })
+}
+
+/// Talking points: statements grouped by meaning across outlets and speakers, most recurring
+/// first (distinct articles), each with its reports in time order.
 #[utoipa::path(
     get,
     path = "/api/talking-points",
     tag = "talking points",
-    params(PageParams),
-    responses((status = 501, description = "Not built yet", body = ErrorBody))
+    params(PointParams),
+    responses(
+        (status = 200, description = "A page of talking points", body = TalkingPointsPage),
+        (status = 400, description = "Bad filters or paging", body = ErrorBody)
+    )
 )]
-async fn talking_points(Q(_p): Q<PageParams>) -> ApiError {
-    later("talking points")
+async fn talking_points(
+    State(state): State<Shared>,
+    Q(p): Q<PointParams>,
+) -> Result<Json<TalkingPointsPage>, ApiError> {
+    point_list(&state, p, None).await.map(Json)
 }
 
-/// One talking point: label, timeline, statements in time order (TODO: 501 until the store's
-/// `talking_point` lands).
+/// One talking point: label, its reports in time order, counts by month, outlet and speaker.
 #[utoipa::path(
     get,
     path = "/api/talking-points/{id}",
     tag = "talking points",
     params(("id" = i64, Path, description = "The talking point's id")),
     responses(
+        (status = 200, description = "The talking point", body = TalkingPointView),
         (status = 400, description = "Not an id", body = ErrorBody),
-        (status = 501, description = "Not built yet", body = ErrorBody)
+        (status = 404, description = "No such talking point", body = ErrorBody)
     )
 )]
-async fn talking_point(Id(_id): Id) -> ApiError {
-    later("talking points")
+async fn talking_point(
+    State(state): State<Shared>,
+    Id(id): Id,
+) -> Result<Json<TalkingPointView>, ApiError> {
+    state.read(move |s| s.talking_point(id)).await.map(Json)
 }
 
-/// A person's talking points (TODO: 501 until the store's `talking_points` lands).
+/// A person's talking points: those with a report by this person (in one article or more),
+/// with only that person's reports.
 #[utoipa::path(
     get,
     path = "/api/people/{id}/talking-points",
     tag = "talking points",
-    params(("id" = i64, Path, description = "The person's id")),
+    params(("id" = i64, Path, description = "The person's id"), PointParams),
     responses(
-        (status = 400, description = "Not an id", body = ErrorBody),
-        (status = 501, description = "Not built yet", body = ErrorBody)
+        (status = 200, description = "A page of the person's talking points", body = TalkingPointsPage),
+        (status = 400, description = "Not an id, bad filters or paging", body = ErrorBody)
     )
 )]
-async fn person_talking_points(Id(_id): Id) -> ApiError {
-    later("talking points")
+async fn person_talking_points(
+    State(state): State<Shared>,
+    Id(id): Id,
+    Q(mut p): Q<PointParams>,
+) -> Result<Json<TalkingPointsPage>, ApiError> {
+    p.min_articles = Some(p.min_articles.unwrap_or(1));
+    point_list(&state, p, Some(format!("#{id}")))
+        .await
+        .map(Json)
 }
 
-/// Statements that say the same thing in other words (TODO: 501 until the store's `similar`
-/// lands).
+/// Statements that say the same thing in other words (501: the server has no sentence model;
+/// `dictum similar ID` answers on the command line).
 #[utoipa::path(
     get,
     path = "/api/statements/{id}/similar",
@@ -622,7 +711,7 @@ async fn person_talking_points(Id(_id): Id) -> ApiError {
     params(("id" = i64, Path, description = "The statement's id")),
     responses(
         (status = 400, description = "Not an id", body = ErrorBody),
-        (status = 501, description = "Not built yet", body = ErrorBody)
+        (status = 501, description = "Not served yet", body = ErrorBody)
     )
 )]
 async fn similar(Id(_id): Id) -> ApiError {

@@ -10,7 +10,7 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use dictum_store::{ArticleStatement, Hit, PersonProfile, Report, StatementView};
+use dictum_store::{ArticleStatement, Hit, PersonProfile, Report, StatementView, TalkingPointView};
 use maud::{html, Markup, DOCTYPE};
 
 use crate::api::{self, parse_id, PageParams, SearchParams, KINDS, Q};
@@ -28,8 +28,6 @@ pub fn routes() -> Router<Shared> {
         .route("/statements/{id}", get(statement_page))
         .route("/articles", get(articles_page))
         .route("/articles/{id}", get(article_page))
-        // TODO(talking points): the page (label, timeline, statements in time order) once the
-        // store's `talking_point` lands.
         .route("/talking-points/{id}", get(talking_point_page))
         .route("/assets/style.css", get(css))
         .route("/assets/app.js", get(js))
@@ -373,6 +371,16 @@ async fn person_page(
 ) -> Result<Response, PageError> {
     let id = parse_id(&raw)?;
     let (p, total) = state.read(move |s| s.person_page(id, 0, 50)).await?;
+    let points = state
+        .read(move |s| {
+            s.talking_points(&dictum_store::PointFilter {
+                speaker: Some(format!("#{id}")),
+                limit: 8,
+                min_articles: 2,
+                ..Default::default()
+            })
+        })
+        .await?;
     let latest = &p.statements;
     let body = html! {
         article.person {
@@ -394,8 +402,15 @@ async fn person_page(
             }
             h2 { "Statements per month, by outlet" }
             (timeline(&p))
-            // TODO(talking points): the person's talking points, from the store's
-            // `talking_points`, once it lands (the API answers 501 until then).
+            @if !points.is_empty() {
+                h2 { "Talking points" }
+                ul.points {
+                    @for tp in &points {
+                        li { a href={ "/talking-points/" (tp.id) } { (tp.label) }
+                            span.muted { " · " (tp.articles) " articles, " (tp.statements.len()) " reports" } }
+                    }
+                }
+            }
             h2 { "Latest statements" }
             @if total > latest.len() { p.muted { "The latest " (latest.len()) " of " (total) "; all of them: "
                 a href={ "/api/people/" (p.id) "?limit=100" } { "the API" } " (pages of 100)." } }
@@ -747,12 +762,54 @@ async fn article_page(
 }
 
 async fn talking_point_page(
+    State(state): State<Shared>,
     axum::extract::Path(raw): axum::extract::Path<String>,
 ) -> Result<Response, PageError> {
-    parse_id(&raw)?;
-    Err(PageError(ApiError::not_implemented(
-        "Talking points are not shown yet: the store's talking points are still being built.",
-    )))
+    let id = parse_id(&raw)?;
+    let v: TalkingPointView = state.read(move |st| st.talking_point(id)).await?;
+    let p = &v.point;
+    let max = v.by_month.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+    let body = html! {
+        article.statement {
+            h1 { "Talking point #" (p.id) }
+            p.big { (p.label) }
+            p.counts {
+                (p.articles) @if p.articles == 1 { " article" } @else { " articles" } ", "
+                (p.statements.len()) @if p.statements.len() == 1 { " report" } @else { " reports" }
+                @if let (Some(a), Some(b)) = (&p.first_seen, &p.last_seen) { ", " (a) " to " (b) }
+            }
+            h2 { "By month" }
+            table.months {
+                @for c in &v.by_month {
+                    tr {
+                        td { (c.key) }
+                        td { span.bar style={ "display:inline-block;background:#4c72b0;height:0.8em;width:" (c.count * 200 / max) "px" } {} " " (c.count) }
+                    }
+                }
+            }
+            p.small.muted {
+                "Outlets: "
+                @for (i, c) in v.by_outlet.iter().enumerate() { @if i > 0 { ", " } (c.key) " (" (c.count) ")" }
+                " · Speakers: "
+                @for (i, c) in v.by_speaker.iter().enumerate() { @if i > 0 { ", " } (c.key) " (" (c.count) ")" }
+            }
+            h2 { "Reports, in time order" }
+            ol.reports {
+                @for s in &p.statements {
+                    li.report {
+                        p.meta {
+                            strong.outlet { (s.outlet.as_deref().unwrap_or(&s.doc)) } " · "
+                            (date(s.published.as_deref())) " · "
+                            (s.speaker.as_deref().unwrap_or("unknown speaker"))
+                        }
+                        blockquote.sentence { a href={ "/statements/" (s.id) } { (s.text) } }
+                    }
+                }
+            }
+        }
+    };
+    let title = format!("Talking point: {}", p.label);
+    Ok(page(layout(&title, "", body)))
 }
 
 #[cfg(test)]

@@ -71,6 +71,32 @@ impl Prepare for FakePrepare {
     }
 }
 
+/// A sentence model of hashed words.
+struct Words;
+
+impl dictum_store::PointModel for Words {
+    fn name(&self) -> &str {
+        "words"
+    }
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String> {
+        Ok(texts
+            .iter()
+            .map(|t| {
+                let mut v = vec![0f32; 64];
+                for w in t.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
+                    if !w.is_empty() {
+                        let h = w
+                            .bytes()
+                            .fold(7usize, |h, b| h.wrapping_mul(31) + b as usize);
+                        v[h % 64] += 1.0;
+                    }
+                }
+                v
+            })
+            .collect())
+    }
+}
+
 struct Fixture {
     _dir: tempfile::TempDir,
     app: axum::Router,
@@ -120,6 +146,7 @@ fn fixture(token: Option<&str>, max_body: usize) -> Fixture {
             ),
         ])
         .unwrap();
+    store.group_pending(&Words, &mut |_, _| {}).unwrap();
     store.close().unwrap();
     let mut config = Config::new(&db);
     config.write_token = token.map(str::to_string);
@@ -431,18 +458,40 @@ where
 }
 
 #[tokio::test]
-async fn talking_points_and_similar_are_501_until_the_store_has_them() {
+async fn talking_points_answer_and_similar_is_501() {
     let f = fixture(None, 1 << 20);
-    for uri in [
-        "/api/talking-points",
-        "/api/talking-points/1",
-        "/api/people/1/talking-points",
-        "/api/statements/1/similar",
-    ] {
-        let (s, v) = get(&f.app, uri).await;
-        assert_eq!(s, StatusCode::NOT_IMPLEMENTED, "{uri}");
-        assert_error(&v, StatusCode::NOT_IMPLEMENTED, "not_implemented");
-    }
+    // The harbour quote, carried by two articles, is the one point reported twice.
+    let (s, v) = get(&f.app, "/api/talking-points").await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let points = v["points"].as_array().unwrap();
+    assert_eq!(points.len(), 1, "{v}");
+    let id = points[0]["id"].as_i64().unwrap();
+    assert_eq!(points[0]["articles"], json!(2));
+    let docs: Vec<&str> = points[0]["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["doc"].as_str().unwrap())
+        .collect();
+    assert_eq!(docs, ["a1", "a2"], "time order");
+    let (s, one) = get(&f.app, &format!("/api/talking-points/{id}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(one["by_month"].as_array().unwrap().len(), 2, "{one}");
+    // Ben Ortiz has a point of his own only with one article allowed.
+    let (_, hits) = get(&f.app, "/api/search?q=taxes").await;
+    let ortiz = hits["hits"][0]["person"].as_i64().unwrap();
+    let (s, v) = get(&f.app, &format!("/api/people/{ortiz}/talking-points")).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["points"].as_array().unwrap().len(), 1, "{v}");
+    let (s, v) = get(&f.app, "/api/talking-points/99999").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert_error(&v, StatusCode::NOT_FOUND, "not_found");
+    let (s, v) = get(&f.app, "/api/talking-points?kind=shouted").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert_error(&v, StatusCode::BAD_REQUEST, "bad_request");
+    let (s, v) = get(&f.app, "/api/statements/1/similar").await;
+    assert_eq!(s, StatusCode::NOT_IMPLEMENTED);
+    assert_error(&v, StatusCode::NOT_IMPLEMENTED, "not_implemented");
 }
 
 /// Every operation in the OpenAPI document is served, and answers with a status the document
@@ -603,10 +652,24 @@ async fn pages_are_html_and_escape_statement_text() {
     assert!(css.contains("mark"));
     let (s, _, _) = send(
         &f.app,
-        Request::get("/talking-points/1")
+        Request::get("/talking-points/99999")
             .body(Body::empty())
             .unwrap(),
     )
     .await;
-    assert_eq!(s, StatusCode::NOT_IMPLEMENTED);
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (_, v) = get(&f.app, "/api/talking-points").await;
+    let id = v["points"][0]["id"].as_i64().unwrap();
+    let (s, _, html) = send(
+        &f.app,
+        Request::get(format!("/talking-points/{id}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        html.contains("Reports, in time order") && html.contains("Daily Example"),
+        "{html}"
+    );
 }

@@ -80,6 +80,7 @@ pub struct PointFilter {
 
 /// A statement as one article reported it, inside a talking point.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PointStatement {
     pub id: i64,
     pub doc: String,
@@ -91,6 +92,7 @@ pub struct PointStatement {
 
 /// A talking point in a list.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TalkingPoint {
     pub id: i64,
     pub label: String,
@@ -103,6 +105,7 @@ pub struct TalkingPoint {
 
 /// A count in a talking point's timeline.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Count {
     pub key: String,
     pub count: i64,
@@ -110,6 +113,7 @@ pub struct Count {
 
 /// A talking point with its timeline.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TalkingPointView {
     #[serde(flatten)]
     pub point: TalkingPoint,
