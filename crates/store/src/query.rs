@@ -496,7 +496,8 @@ impl Store {
         Ok(profile)
     }
 
-    pub fn person_by_id(&self, id: i64) -> Result<PersonProfile> {
+    /// A person's name, kind, aliases and roles (NotFound for an unknown id).
+    fn person_head(&self, id: i64) -> Result<(String, String, Vec<String>, Vec<String>)> {
         let (name, kind): (String, String) = self
             .conn
             .query_row("SELECT name, kind FROM persons WHERE id = ?1", [id], |r| {
@@ -513,6 +514,11 @@ impl Store {
         };
         let aliases = list("SELECT DISTINCT name FROM aliases WHERE person_id = ?1 ORDER BY name")?;
         let roles = list("SELECT role FROM roles WHERE person_id = ?1 ORDER BY key")?;
+        Ok((name, kind, aliases, roles))
+    }
+
+    pub fn person_by_id(&self, id: i64) -> Result<PersonProfile> {
+        let (name, kind, aliases, roles) = self.person_head(id)?;
         let mut st = self
             .conn
             .prepare_cached(
@@ -583,22 +589,7 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<(PersonProfile, usize)> {
-        let (name, kind): (String, String) = self
-            .conn
-            .query_row("SELECT name, kind FROM persons WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()
-            .map_err(self.sq("cannot read a person"))?
-            .ok_or_else(|| StoreError::NotFound(format!("no person #{id}")))?;
-        let list = |sql: &str| -> Result<Vec<String>> {
-            self.conn
-                .prepare_cached(sql)
-                .and_then(|mut s| s.query_map([id], |r| r.get(0))?.collect())
-                .map_err(self.sq("cannot read a person"))
-        };
-        let aliases = list("SELECT DISTINCT name FROM aliases WHERE person_id = ?1 ORDER BY name")?;
-        let roles = list("SELECT role FROM roles WHERE person_id = ?1 ORDER BY key")?;
+        let (name, kind, aliases, roles) = self.person_head(id)?;
         let (total, articles, first, last): (i64, i64, Option<i64>, Option<i64>) = self
             .conn
             .prepare_cached(
