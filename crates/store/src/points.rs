@@ -19,8 +19,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use dictum_link::points::{
-    dequantise, label, quantise, CellIndex, Centroid, DocFreq, Space, SPACE_THRESHOLD,
+    cosine, dequantise, label, quantise, CellIndex, Centroid, DocFreq, Space, SPACE_THRESHOLD,
 };
+use rayon::prelude::*;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -377,25 +378,47 @@ impl Store {
             let mut new_point = tx
                 .prepare_cached("INSERT INTO points (count, centroid, label) VALUES (1, ?1, '')")
                 .map_err(sq("cannot store the talking points"))?;
-            for ((statement, _), vector) in chunk.iter().zip(vectors) {
-                let v = space.project(vector);
-                let joined = match index.nearest(&v) {
-                    Some((id, s)) if s >= SPACE_THRESHOLD => Some((id, s)),
-                    _ => None,
-                };
+            // The nearest stored point of every statement, in parallel against the points as
+            // they were when the chunk began; then, in order, the points this chunk started
+            // and moved, which the parallel search could not see.
+            let projected: Vec<Vec<f32>> = vectors.par_iter().map(|v| space.project(v)).collect();
+            let found: Vec<Option<(i64, f32)>> = {
+                let index = &*index;
+                projected.par_iter().map(|v| index.nearest(v)).collect()
+            };
+            let mut started: Vec<i64> = Vec::new();
+            for (((statement, _), v), found) in chunk.iter().zip(&projected).zip(found) {
+                let mut best = found.and_then(|(id, s)| {
+                    if moved.contains(&id) {
+                        index.get(id).map(|c| (id, cosine(v, &c.mean)))
+                    } else {
+                        Some((id, s))
+                    }
+                });
+                for &id in &started {
+                    if let Some(c) = index.get(id) {
+                        let s = cosine(v, &c.mean);
+                        if best.is_none_or(|(b_id, b)| s > b || (s == b && id < b_id)) {
+                            best = Some((id, s));
+                        }
+                    }
+                }
+                let v = v.as_slice();
+                let joined = best.filter(|&(_, s)| s >= SPACE_THRESHOLD);
                 let (point, similarity) = match joined {
                     Some((id, s)) => {
-                        index.add(id, &v);
+                        index.add(id, v);
                         moved.insert(id);
                         out.joined += 1;
                         (id, s)
                     }
                     None => {
                         new_point
-                            .execute(params![quantise(&v)])
+                            .execute(params![quantise(v)])
                             .map_err(sq("cannot store the talking points"))?;
                         let id = tx.last_insert_rowid();
-                        index.insert(id, Centroid::new(&v));
+                        index.insert(id, Centroid::new(v));
+                        started.push(id);
                         out.new_points += 1;
                         (id, 1.0)
                     }
