@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use dictum_embed::{Embedder, Lexical};
-use dictum_store::{Mode, PointFilter, PointModel, Store, TalkingPoint};
+use dictum_store::{PointFilter, PointModel, Store, TalkingPoint};
 
 use crate::models::{self, Kind, ModelArgs, STATIC_ENV};
+use crate::query::open;
 use crate::DbArgs;
 
 /// An embedding model as the store sees it.
@@ -78,9 +79,7 @@ pub struct GroupArgs {
 
 /// `dictum group`: groups what `ingest --no-group` (or an interrupted grouping) left.
 pub fn group_cmd(a: GroupArgs) -> Result<ExitCode> {
-    let dir = a.db.dir();
-    let mut store = Store::open(&dir, Mode::Write)
-        .with_context(|| format!("cannot open the database in {}", dir.display()))?;
+    let mut store = crate::query::open_write(&a.db)?;
     let model = for_grouping(&a.model, &store)?;
     let started = std::time::Instant::now();
     let g = group(&mut store, &model)?;
@@ -98,12 +97,6 @@ pub fn group_cmd(a: GroupArgs) -> Result<ExitCode> {
         g.points
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn open(db: &DbArgs) -> Result<Store> {
-    let dir = db.dir();
-    Store::open(&dir, Mode::Read)
-        .with_context(|| format!("cannot open the database in {}", dir.display()))
 }
 
 #[derive(clap::Args, Debug)]

@@ -8,7 +8,8 @@ use dictum_store::{ExportRow, Hit, Mode, PersonProfile, Search, StatementView, S
 
 use crate::DbArgs;
 
-fn open(db: &DbArgs) -> Result<Store> {
+/// The database for reading, with the directory in the error.
+pub(crate) fn open(db: &DbArgs) -> Result<Store> {
     let dir = db.dir();
     let store = Store::open(&dir, Mode::Read)
         .with_context(|| format!("cannot open the database in {}", dir.display()))?;
@@ -212,7 +213,8 @@ fn pairs(file: &std::path::Path) -> Result<Vec<(usize, String, String)>> {
     Ok(out)
 }
 
-fn open_write(db: &DbArgs) -> Result<Store> {
+/// The database for writing, with the directory in the error.
+pub(crate) fn open_write(db: &DbArgs) -> Result<Store> {
     let dir = db.dir();
     Store::open(&dir, Mode::Write)
         .with_context(|| format!("cannot open the database in {}", dir.display()))

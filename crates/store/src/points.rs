@@ -187,9 +187,18 @@ impl Store {
         }
     }
 
-    /// The model this database's talking points were grouped with, if any.
+    /// The model this database's talking points were grouped with, if any (without reading
+    /// the space itself).
     pub fn points_model(&self) -> Result<Option<String>> {
-        Ok(self.space()?.map(|(m, _)| m))
+        if !self.has_points()? {
+            return Ok(None);
+        }
+        self.conn
+            .query_row("SELECT model FROM point_space WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(self.sq("cannot read the talking points"))
     }
 
     /// Groups every statement that has no talking point yet (see the module documentation).
@@ -539,7 +548,7 @@ impl Store {
     /// Talking points, most recurring first: by distinct articles (copies count once), then by
     /// statements. Each comes with its statements as reported, in time order.
     pub fn talking_points(&self, f: &PointFilter) -> Result<Vec<TalkingPoint>> {
-        if self.space()?.is_none() {
+        if self.points_model()?.is_none() {
             return Ok(Vec::new());
         }
         let rf = self.report_filter(f)?;
@@ -579,7 +588,7 @@ impl Store {
 
     /// One talking point with all its statements and its timeline.
     pub fn talking_point(&self, id: i64) -> Result<TalkingPointView> {
-        let exists = self.space()?.is_some()
+        let exists = self.points_model()?.is_some()
             && self
                 .conn
                 .query_row("SELECT 1 FROM points WHERE id = ?1", [id], |_| Ok(()))
