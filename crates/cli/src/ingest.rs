@@ -48,6 +48,9 @@ pub struct Args {
     /// interrupted ingests).
     #[arg(long, hide = true, default_value_t = BATCH)]
     pub batch: usize,
+    /// The writer does all its lookups itself (for comparing; the stored data are the same).
+    #[arg(long, hide = true)]
+    pub no_read_ahead: bool,
 }
 
 /// Articles extracted in parallel (site furniture is learnt per batch).
@@ -101,17 +104,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut files_seen: HashSet<String> = HashSet::new();
     // Extraction runs on the worker pool up to MERGE batches ahead of the writer, which stores
     // on this thread: cleaning and extraction overlap with SQLite and the index.
+    let lookups = store.lookups();
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Prepared>>>(MERGE);
     let written: Result<()> = std::thread::scope(|scope| {
         let pipeline = &pipeline;
         let pool = &pool;
+        let lookups = &lookups;
         let args = &args;
         scope.spawn(move || {
             let stream = docs::stream_expanded(expanded, args.format, args.input.max_bytes);
             for batch in docs::batches(stream, args.batch.max(1)) {
                 let sites =
                     crate::pipeline::site_lines(batch.iter().filter_map(|n| n.as_ref().ok()));
-                let prepared: Vec<Result<Prepared>> = pool.install(|| {
+                let mut prepared: Vec<Result<Prepared>> = pool.install(|| {
                     batch
                         .into_par_iter()
                         .map(|next| {
@@ -129,6 +134,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         })
                         .collect()
                 });
+                // The writer's lookups, read ahead on these threads while it stores the
+                // batches before.
+                let mut ready: Vec<&mut Prepared> = prepared
+                    .iter_mut()
+                    .filter_map(|p| p.as_mut().ok())
+                    .collect();
+                if !args.no_read_ahead {
+                    pool.install(|| lookups.fill(&mut ready));
+                }
                 if tx.send(prepared).is_err() {
                     break; // the writer stopped
                 }

@@ -7,6 +7,7 @@ use std::path::Path;
 use dictum_link::{copies, fingerprint};
 use rusqlite::{params, Connection, OptionalExtension};
 
+use crate::ahead::{Ahead, Recent, Shared, StatementRow, Verdict};
 use crate::error::{Result, StoreError};
 use crate::index::{FullText, IndexDoc};
 use crate::schema::{OP_ARTICLE, OP_STATEMENT};
@@ -14,23 +15,51 @@ use crate::{day_number, people, NewStatement, Outcome, Prepared};
 
 /// Statements sharing one fingerprint hash beyond this many are a common phrase: the hash is
 /// not used to find candidates.
-const MAX_POSTING: usize = 32;
+pub(crate) const MAX_POSTING: usize = 32;
 
 /// Fingerprints (the smallest) used to find candidate statements.
-const LOOKUP: usize = 8;
+pub(crate) const LOOKUP: usize = 8;
+
+/// Candidate statements compared at most (the smallest ids).
+pub(crate) const SAME_CANDIDATES: usize = 16;
+
+/// What the writer keeps between batches: resolved names, the rows of its last transactions
+/// (for read-ahead on older snapshots) and the epoch it shares with the read-ahead.
+pub(crate) struct Writer<'a> {
+    pub names: &'a mut NameCache,
+    pub recent: &'a mut Recent,
+    pub shared: &'a Shared,
+}
 
 pub(crate) fn put_batch(
     conn: &mut Connection,
     db: &Path,
     batch: &[Prepared],
-    names: &mut NameCache,
+    w: &mut Writer,
 ) -> Result<Vec<Result<Outcome>>> {
-    if let Some(out) = put_all(conn, db, batch, names, false)? {
+    if let Some(out) = put_all(conn, db, batch, w, false)? {
         return Ok(out);
     }
     // An article failed: the batch again, each article in a savepoint of its own, so that
     // the failure is its alone.
-    Ok(put_all(conn, db, batch, names, true)?.unwrap_or_default())
+    Ok(put_all(conn, db, batch, w, true)?.unwrap_or_default())
+}
+
+/// The largest article and statement ids.
+fn max_ids(conn: &Connection, db: &Path) -> Result<(i64, i64)> {
+    conn.query_row(
+        "SELECT (SELECT coalesce(max(id), 0) FROM articles),
+                (SELECT coalesce(max(id), 0) FROM statements)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .map_err(|e| StoreError::sqlite(db, "cannot read the database", e))
+}
+
+/// A fresh [`Recent`]: covers snapshots of the database as it is now.
+pub(crate) fn recent_now(conn: &Connection, db: &Path) -> Result<Recent> {
+    let (a, s) = max_ids(conn, db)?;
+    Ok(Recent::new(a, s))
 }
 
 /// Stores a batch in one transaction. Without savepoints (the common case: a savepoint per
@@ -40,18 +69,20 @@ fn put_all(
     conn: &mut Connection,
     db: &Path,
     batch: &[Prepared],
-    names: &mut NameCache,
+    w: &mut Writer,
     savepoints: bool,
 ) -> Result<Option<Vec<Result<Outcome>>>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     let mut tx = conn
         .transaction()
         .map_err(sq("cannot start a transaction"))?;
+    let start = max_ids(&tx, db)?;
+    let names = &mut *w.names;
     let mut pending = Pending::default();
     let mut out = Vec::with_capacity(batch.len());
     for a in batch {
         if !savepoints {
-            match put_article(&tx, db, a, names, &mut pending) {
+            match put_article(&tx, db, a, names, &mut pending, w.recent, w.shared) {
                 Ok(o) => out.push(Ok(o)),
                 Err(e) => {
                     // Dropping the transaction rolls it back, with the people it created.
@@ -63,7 +94,7 @@ fn put_all(
         }
         let r = {
             let mut sp = tx.savepoint().map_err(sq("cannot start a savepoint"))?;
-            let put = put_article(&sp, db, a, names, &mut pending)
+            let put = put_article(&sp, db, a, names, &mut pending, w.recent, w.shared)
                 .and_then(|o| pending.flush(&sp, db).map(|()| o));
             match put {
                 Ok(o) => {
@@ -92,6 +123,15 @@ fn put_all(
         return if e.is_fatal() { Err(e) } else { Ok(None) };
     }
     tx.commit().map_err(sq("cannot commit the batch"))?;
+    if savepoints || pending.deleted {
+        // Deleted rows (or rows of articles rolled back after their flush) would make older
+        // snapshots' answers wrong: read-ahead starts again from the database as it is now.
+        w.shared.bump();
+        let (a, s) = max_ids(conn, db)?;
+        w.recent.reset(a, s);
+    } else {
+        w.recent.push(start, pending.done_bands, pending.done_fps);
+    }
     Ok(Some(out))
 }
 
@@ -105,6 +145,11 @@ pub(crate) struct Pending {
     bands: HashMap<i64, Vec<i64>>,
     /// Fingerprint hash → statements, ascending.
     fps: HashMap<i64, Vec<i64>>,
+    /// The rows already inserted by `flush`, for [`Recent`].
+    done_bands: HashMap<i64, Vec<i64>>,
+    done_fps: HashMap<i64, Vec<i64>>,
+    /// Whether an article was deleted (replaced) in this transaction.
+    deleted: bool,
 }
 
 /// Rows per multi-row `INSERT` of pending rows.
@@ -127,14 +172,27 @@ impl Pending {
     /// Inserts everything in key order and empties the maps.
     fn flush(&mut self, tx: &Connection, db: &Path) -> Result<()> {
         let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
-        for (table, col, map) in [
-            ("article_bands", "band, article_id", &mut self.bands),
-            ("fingerprints", "hash, statement_id", &mut self.fps),
+        for (table, col, map, done) in [
+            (
+                "article_bands",
+                "band, article_id",
+                &mut self.bands,
+                &mut self.done_bands,
+            ),
+            (
+                "fingerprints",
+                "hash, statement_id",
+                &mut self.fps,
+                &mut self.done_fps,
+            ),
         ] {
             let mut rows: Vec<(i64, i64)> = map
-                .drain()
-                .flat_map(|(k, ids)| ids.into_iter().map(move |id| (k, id)))
+                .iter()
+                .flat_map(|(&k, ids)| ids.iter().map(move |&id| (k, id)))
                 .collect();
+            for (k, ids) in map.drain() {
+                done.entry(k).or_default().extend(ids);
+            }
             rows.sort_unstable();
             let sql = |n: usize| {
                 let values = vec!["(?, ?)"; n].join(", ");
@@ -203,6 +261,8 @@ fn put_article(
     p: &Prepared,
     names: &mut NameCache,
     pending: &mut Pending,
+    recent: &Recent,
+    shared: &Shared,
 ) -> Result<Outcome> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     let a = &p.article;
@@ -240,15 +300,23 @@ fn put_article(
         }
     }
     if let Some(id) = old {
+        shared.bump();
+        pending.deleted = true;
         delete_article(tx, db, id, pending)?;
     }
+    // The read-ahead, when its snapshot is still good: no delete since, and every row
+    // committed after it in `recent`.
+    let ahead = p.ahead.as_ref().filter(|a| {
+        a.epoch == shared.epoch.load(std::sync::atomic::Ordering::SeqCst) && recent.covers(a)
+    });
+    let ahead = ahead.map(|a| (a, recent));
 
     let outlet = match a.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
         Some(name) => Some(outlet_id(tx, db, name)?),
         None => None,
     };
     let day = a.published.as_deref().and_then(day_number);
-    let copy_of = find_original(tx, db, &p.signature, &p.bands, pending)?;
+    let copy_of = find_original(tx, db, &p.signature, &p.bands, pending, ahead)?;
     tx.prepare_cached(
         "INSERT INTO articles (doc, origin, url, text_hash, title, outlet_id, published, day,
             place, author, language, text, copy_of, n_statements)
@@ -282,7 +350,7 @@ fn put_article(
             Pending::add(&mut pending.bands, b as i64, article);
         }
     }
-    for (st, fps) in a.statements.iter().zip(&p.fingerprints) {
+    for (i, (st, fps)) in a.statements.iter().zip(&p.fingerprints).enumerate() {
         let person = match st.speaker.as_deref() {
             Some(name) => match names.get(name) {
                 Some(p) => *p,
@@ -300,7 +368,8 @@ fn put_article(
         if let Some(p) = person {
             people::add_roles(tx, db, p, &st.roles)?;
         }
-        put_statement(tx, db, article, person, st, fps, pending)?;
+        let looked = ahead.and_then(|(a, r)| Some((a, a.postings.get(i)?, r)));
+        put_statement(tx, db, article, person, st, fps, pending, looked)?;
     }
     queue(tx, db, article, OP_ARTICLE)?;
     Ok(match old {
@@ -338,10 +407,10 @@ pub(crate) fn outlet_key(name: &str) -> String {
 
 /// The article this one copies, if any: the root of the first matching cluster.
 /// Copy candidates read at most, most shared bands first.
-const CANDIDATES: usize = 256;
+pub(crate) const CANDIDATES: usize = 256;
 
 /// Articles sharing any band with a signature, with the number of bands shared.
-fn bands_query_sql() -> String {
+pub(crate) fn bands_query_sql() -> String {
     let marks = vec!["?"; copies::BANDS].join(", ");
     format!(
         "SELECT article_id, count(*) AS n FROM article_bands WHERE band IN ({marks})
@@ -355,28 +424,38 @@ fn find_original(
     sig: &copies::Signature,
     bands: &[u64],
     pending: &Pending,
+    ahead: Option<(&Ahead, &Recent)>,
 ) -> Result<Option<i64>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     if bands.len() != copies::BANDS {
         return Ok(None);
     }
-    let mut counted: Vec<(i64, i64)> = tx
-        .prepare_cached(&bands_query_sql())
-        .and_then(|mut q| {
-            q.query_map(
-                rusqlite::params_from_iter(bands.iter().map(|&b| b as i64)),
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
-            )?
-            .collect()
-        })
-        .map_err(sq("cannot look up copies"))?;
-    // The batch's own articles, counted as the query counts (each distinct band once).
-    if !pending.bands.is_empty() {
+    let mut counted: Vec<(i64, i64)> = match ahead {
+        Some((a, _)) => a.counted.clone(),
+        None => tx
+            .prepare_cached(&bands_query_sql())
+            .and_then(|mut q| {
+                q.query_map(
+                    rusqlite::params_from_iter(bands.iter().map(|&b| b as i64)),
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+                )?
+                .collect()
+            })
+            .map_err(sq("cannot look up copies"))?,
+    };
+    // Articles the snapshot did not hold (committed since, or the batch's own), counted as
+    // the query counts (each distinct band once). Their ids are all larger.
+    if !pending.bands.is_empty() || ahead.is_some() {
         let mut distinct: Vec<i64> = bands.iter().map(|&b| b as i64).collect();
         distinct.sort_unstable();
         distinct.dedup();
         let mut shared: HashMap<i64, i64> = HashMap::new();
         for b in distinct {
+            if let Some((a, recent)) = ahead {
+                for id in recent.bands_after(b, a.max_article) {
+                    *shared.entry(id).or_default() += 1;
+                }
+            }
             for &id in pending.bands.get(&b).map_or(&[][..], |v| &v[..]) {
                 *shared.entry(id).or_default() += 1;
             }
@@ -391,6 +470,15 @@ fn find_original(
         .prepare_cached("SELECT sig FROM signatures WHERE article_id = ?1")
         .map_err(sq("cannot look up copies"))?;
     for id in candidates {
+        // The snapshot's verdict, when it reached this candidate.
+        if let Some(v) =
+            ahead.and_then(|(a, _)| (id <= a.max_article).then(|| a.verdicts.get(&id)).flatten())
+        {
+            match *v {
+                Verdict::Copy(root) => return Ok(Some(root)),
+                Verdict::NotCopy => continue,
+            }
+        }
         let blob: Option<Vec<u8>> = get
             .query_row([id], |r| r.get(0))
             .optional()
@@ -412,6 +500,10 @@ fn find_original(
     Ok(None)
 }
 
+/// A statement's read-ahead: the article's, the statement's postings, the recent rows.
+type Looked<'a> = (&'a Ahead, &'a Vec<Vec<i64>>, &'a Recent);
+
+#[allow(clippy::too_many_arguments)]
 fn put_statement(
     tx: &Connection,
     db: &Path,
@@ -420,9 +512,10 @@ fn put_statement(
     st: &NewStatement,
     fps: &[u64],
     pending: &mut Pending,
+    looked: Option<Looked>,
 ) -> Result<()> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
-    let statement = match same_statement(tx, db, fps, person, pending)? {
+    let statement = match same_statement(tx, db, fps, person, pending, looked)? {
         Some(id) => id,
         None => {
             let blob: Vec<u8> = fps.iter().flat_map(|h| h.to_le_bytes()).collect();
@@ -497,6 +590,7 @@ fn same_statement(
     fps: &[u64],
     person: Option<i64>,
     pending: &Pending,
+    looked: Option<Looked>,
 ) -> Result<Option<i64>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     if fps.is_empty() {
@@ -510,11 +604,21 @@ fn same_statement(
         let mut q = tx
             .prepare_cached("SELECT statement_id FROM fingerprints WHERE hash = ?1 LIMIT ?2")
             .map_err(sq("cannot look up statements"))?;
-        for h in fps.iter().take(LOOKUP) {
-            let mut ids: Vec<i64> = q
-                .query_map(params![*h as i64, MAX_POSTING as i64 + 1], |r| r.get(0))
-                .and_then(|rows| rows.collect())
-                .map_err(sq("cannot look up statements"))?;
+        for (j, h) in fps.iter().take(LOOKUP).enumerate() {
+            let snapshot = looked.and_then(|(a, lists, recent)| Some((a, lists.get(j)?, recent)));
+            let mut ids: Vec<i64> = match snapshot {
+                // The snapshot's posting, then what was committed after it.
+                Some((a, snap, recent)) => {
+                    let mut ids = snap.clone();
+                    let room = (MAX_POSTING + 1).saturating_sub(ids.len());
+                    ids.extend(recent.fps_after(*h as i64, a.max_statement).take(room));
+                    ids
+                }
+                None => q
+                    .query_map(params![*h as i64, MAX_POSTING as i64 + 1], |r| r.get(0))
+                    .and_then(|rows| rows.collect())
+                    .map_err(sq("cannot look up statements"))?,
+            };
             if let Some(more) = pending.fps.get(&(*h as i64)) {
                 ids.extend(more.iter().take(MAX_POSTING + 1 - ids.len()));
             }
@@ -529,11 +633,19 @@ fn same_statement(
         .prepare_cached("SELECT person_id, fps FROM statements WHERE id = ?1")
         .map_err(sq("cannot look up statements"))?;
     let mut best: Option<(usize, i64)> = None;
-    for id in candidates.into_iter().take(16) {
-        let row: Option<(Option<i64>, Vec<u8>)> = get
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()
-            .map_err(sq("cannot look up statements"))?;
+    for id in candidates.into_iter().take(SAME_CANDIDATES) {
+        let known = looked.and_then(|(a, _, _)| {
+            (id <= a.max_statement)
+                .then(|| a.rows.get(&id).cloned())
+                .flatten()
+        });
+        let row: Option<StatementRow> = match known {
+            Some(row) => row,
+            None => get
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()
+                .map_err(sq("cannot look up statements"))?,
+        };
         let Some((p, blob)) = row else { continue };
         if !(p.is_none() || person.is_none() || p == person) {
             continue;
@@ -644,13 +756,52 @@ pub(crate) fn requeue_all(conn: &Connection, db: &Path) -> Result<()> {
     .map_err(|e| StoreError::sqlite(db, "cannot queue the index rebuild", e))
 }
 
+/// The outlets and days of statements as last indexed in this session, so that a new report
+/// adds its article's outlet and day to the statement's document instead of every report
+/// being read again.
+#[derive(Default)]
+pub(crate) struct PlaceCache {
+    /// The largest statement id at the last index flush of this session: a larger statement
+    /// had no report then. `None` before the first flush (everything is read).
+    flushed_max: Option<i64>,
+    places: HashMap<i64, Places>,
+}
+
+/// A statement's distinct outlets and days, ascending.
+#[derive(Default, Clone)]
+struct Places {
+    outlets: Vec<u64>,
+    days: Vec<i64>,
+}
+
+impl Places {
+    fn add(&mut self, outlet: Option<i64>, day: Option<i64>) {
+        if let Some(o) = outlet {
+            if let Err(i) = self.outlets.binary_search(&(o as u64)) {
+                self.outlets.insert(i, o as u64);
+            }
+        }
+        if let Some(d) = day {
+            if let Err(i) = self.days.binary_search(&d) {
+                self.days.insert(i, d);
+            }
+        }
+    }
+}
+
+/// Statements whose places are kept at most; past that the cache starts again.
+const PLACE_CACHE: usize = 200_000;
+
 /// Replays the index queue past `after` into the index (uncommitted): each statement named
-/// by the queue, directly or through a new article, is rebuilt once from its rows (or removed
-/// when it is gone). Returns the last sequence number applied.
+/// by the queue, directly or through a new article, is rebuilt once (or removed when it is
+/// gone). A statement reached only through new articles, whose places are known from the
+/// last flush (or which is newer than it), adds those articles' outlets and days; any other
+/// is read from all its reports. Returns the last sequence number applied.
 pub(crate) fn apply_queue(
     conn: &Connection,
     db: &Path,
     text: &mut FullText,
+    cache: &mut PlaceCache,
     after: i64,
 ) -> Result<Option<i64>> {
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
@@ -664,64 +815,94 @@ pub(crate) fn apply_queue(
     let Some(&(last, _, _)) = ops.last() else {
         return Ok(None);
     };
-    let mut of_article = conn
-        .prepare_cached("SELECT DISTINCT statement_id FROM reports WHERE article_id = ?1")
+    let flushed_max = cache.flushed_max;
+    let now_max: i64 = conn
+        .query_row("SELECT coalesce(max(id), 0) FROM statements", [], |r| {
+            r.get(0)
+        })
         .map_err(sq("cannot read the index queue"))?;
-    let mut statements: Vec<i64> = Vec::new();
+    let mut of_article = conn
+        .prepare_cached(
+            "SELECT r.statement_id, a.outlet_id, a.day FROM reports r
+             JOIN articles a ON a.id = r.article_id WHERE r.article_id = ?1",
+        )
+        .map_err(sq("cannot read the index queue"))?;
+    // Per statement: the places its new articles add, or `None` when all its reports must
+    // be read.
+    let mut touched: HashMap<i64, Option<Places>> = HashMap::new();
     for (_, op, target) in ops {
         if op == OP_ARTICLE {
-            let ids: Vec<i64> = of_article
-                .query_map([target], |r| r.get(0))
+            let rows: Vec<(i64, Option<i64>, Option<i64>)> = of_article
+                .query_map([target], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .and_then(|r| r.collect())
                 .map_err(sq("cannot read the index queue"))?;
-            statements.extend(ids);
+            for (id, outlet, day) in rows {
+                let entry = touched.entry(id).or_insert_with(|| {
+                    if flushed_max.is_some_and(|m| id > m) {
+                        Some(Places::default())
+                    } else if flushed_max.is_some() {
+                        cache.places.get(&id).cloned()
+                    } else {
+                        None
+                    }
+                });
+                if let Some(p) = entry {
+                    p.add(outlet, day);
+                }
+            }
         } else {
-            statements.push(target);
+            touched.insert(target, None);
         }
     }
-    statements.sort_unstable();
-    statements.dedup();
+    let mut statements: Vec<(i64, Option<Places>)> = touched.into_iter().collect();
+    statements.sort_unstable_by_key(|(id, _)| *id);
     let mut head = conn
         .prepare_cached("SELECT text, person_id, kind FROM statements WHERE id = ?1")
         .map_err(sq("cannot read the index queue"))?;
-    let mut places = conn
+    let mut places_of = conn
         .prepare_cached(
             "SELECT DISTINCT a.outlet_id, a.day FROM reports r JOIN articles a ON a.id = r.article_id
              WHERE r.statement_id = ?1",
         )
         .map_err(sq("cannot read the index queue"))?;
-    for id in statements {
+    if cache.places.len() + statements.len() > PLACE_CACHE {
+        cache.places.clear();
+    }
+    for (id, known) in statements {
         text.delete(id as u64)?;
         let row: Option<(String, Option<i64>, String)> = head
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()
             .map_err(sq("cannot read the index queue"))?;
         let Some((body, person, kind)) = row else {
+            cache.places.remove(&id);
             continue; // gone
         };
-        let mut outlets = Vec::new();
-        let mut days = Vec::new();
-        let rows: Vec<(Option<i64>, Option<i64>)> = places
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|r| r.collect())
-            .map_err(sq("cannot read the index queue"))?;
-        for (o, d) in rows {
-            outlets.extend(o.map(|o| o as u64));
-            days.extend(d);
-        }
-        outlets.sort_unstable();
-        outlets.dedup();
-        days.sort_unstable();
-        days.dedup();
+        let places = match known {
+            Some(p) => p,
+            None => {
+                let mut p = Places::default();
+                let rows: Vec<(Option<i64>, Option<i64>)> = places_of
+                    .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .and_then(|r| r.collect())
+                    .map_err(sq("cannot read the index queue"))?;
+                for (o, d) in rows {
+                    p.add(o, d);
+                }
+                p
+            }
+        };
         text.add(IndexDoc {
             statement: id as u64,
             text: body,
             person: person.map(|p| p as u64),
-            outlets,
-            days,
+            outlets: places.outlets.clone(),
+            days: places.days.clone(),
             kind,
         })?;
+        cache.places.insert(id, places);
     }
+    cache.flushed_max = Some(now_max);
     Ok(Some(last))
 }
 

@@ -537,3 +537,159 @@ fn a_full_disk_stops_the_batch_and_keeps_what_was_stored() {
     assert_eq!(check.stats.articles, stored);
     assert!(stored > 0);
 }
+
+/// Every report as (statement, report, doc, text, copy_of), in report order.
+fn reports(store: &Store) -> Vec<(i64, i64, String, String, Option<i64>)> {
+    let mut out = Vec::new();
+    store
+        .export::<StoreError>(&Search::default(), |r| {
+            out.push((r.statement, r.report, r.doc, r.text, r.copy_of));
+            Ok(())
+        })
+        .unwrap();
+    out.sort_by_key(|r| r.1);
+    out
+}
+
+/// Batches of articles that repeat statements (in full, cut, re-punctuated), copy each other
+/// and replace one another.
+fn repeating_batches() -> Vec<Vec<NewArticle>> {
+    let quotes = [
+        "“We remain open to dialogue with our neighbours, but only on equal terms and with respect for the interests of both sides,”",
+        "“The harbour will reopen when the engineers say the supports are safe, not a day sooner,”",
+        "“Compensation will reach every stall holder who can show lost income this summer,”",
+    ];
+    let speakers = ["Marta Kiel", "Ana Ruiz", "Marta Kiel"];
+    let mut batches = Vec::new();
+    for b in 0..6 {
+        let mut batch = Vec::new();
+        for i in 0..4 {
+            let n = b * 4 + i;
+            let q = quotes[n % quotes.len()];
+            // Cut, re-punctuated or whole: still the same statement.
+            let text = match n % 3 {
+                0 => q.to_string(),
+                1 => q.replace(',', "").to_uppercase(),
+                _ => q.split(" but ").next().unwrap_or(q).to_string(),
+            };
+            let body = if n % 5 == 0 {
+                // A copy of the shared body with furniture around it.
+                format!("Share this story\n{BODY}\nRead more: harbour news number {n}")
+            } else {
+                format!("Report {n}. {BODY} Filed as number {n} of the series on the harbour.")
+            };
+            batch.push(article(
+                &format!("a{n}"),
+                ["Harbour Herald", "Coast News", "Bay Times"][n % 3],
+                &format!("2024-0{}-1{}", 1 + n % 9, n % 10),
+                &body,
+                vec![
+                    statement("direct", &text, Some(speakers[n % speakers.len()])),
+                    statement(
+                        "indirect",
+                        &format!("the pier number {n} would close"),
+                        None,
+                    ),
+                ],
+            ));
+        }
+        if b == 3 {
+            // A new version of an earlier article (same origin, new text): a delete.
+            batch.push(article(
+                "a1",
+                "Coast News",
+                "2024-02-11",
+                &format!("A corrected report. {BODY}"),
+                vec![statement("direct", quotes[1], Some("Ana Ruiz"))],
+            ));
+        }
+        batches.push(batch);
+    }
+    batches
+}
+
+#[test]
+fn read_ahead_on_older_snapshots_stores_exactly_what_the_writer_finds_alone() {
+    let alone = tempfile::tempdir().unwrap();
+    let ahead = tempfile::tempdir().unwrap();
+    let mut a = open(alone.path());
+    for batch in repeating_batches() {
+        a.put_batch(&batch).unwrap();
+    }
+    // Each batch is read ahead two batches before it is stored, as `dictum ingest` does
+    // while the writer is busy: its snapshot misses the two batches stored in between.
+    let mut b = open(ahead.path());
+    let lookups = b.lookups();
+    let mut waiting: std::collections::VecDeque<Vec<dictum_store::Prepared>> = Default::default();
+    for batch in repeating_batches() {
+        let mut prepared: Vec<dictum_store::Prepared> = batch.into_iter().map(Into::into).collect();
+        lookups.fill(&mut prepared);
+        waiting.push_back(prepared);
+        if waiting.len() > 2 {
+            b.put_batch(waiting.pop_front().unwrap()).unwrap();
+        }
+    }
+    while let Some(p) = waiting.pop_front() {
+        b.put_batch(p).unwrap();
+    }
+    let (ra, rb) = (reports(&a), reports(&b));
+    assert_eq!(ra, rb);
+    // The corpus did exercise the lookups: statements repeated and articles copied.
+    let statements: std::collections::HashSet<i64> = ra.iter().map(|r| r.0).collect();
+    assert!(
+        statements.len() < ra.len() - 5,
+        "{} of {}",
+        statements.len(),
+        ra.len()
+    );
+    assert!(ra.iter().any(|r| r.4.is_some()));
+}
+
+#[test]
+fn a_statement_reported_again_after_an_index_flush_is_found_by_both_outlets_and_dates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = open(tmp.path());
+    let st = || vec![statement("direct", QUOTE, Some("Marta Kiel"))];
+    store
+        .put_batch(&[article("one", "Harbour Herald", "2021-03-05", "one", st())])
+        .unwrap();
+    store.flush().unwrap();
+    store
+        .put_batch(&[article("two", "Coast News", "2023-07-09", "two", st())])
+        .unwrap();
+    store.flush().unwrap();
+    let found = |store: &Store, f: &dyn Fn(&mut Search)| {
+        let mut s = Search {
+            query: "dialogue".into(),
+            limit: 10,
+            ..Default::default()
+        };
+        f(&mut s);
+        store.search(&s).unwrap().len()
+    };
+    assert_eq!(found(&store, &|_| {}), 1);
+    assert_eq!(
+        found(&store, &|s| s.outlet = Some("Harbour Herald".into())),
+        1
+    );
+    assert_eq!(found(&store, &|s| s.outlet = Some("Coast News".into())), 1);
+    assert_eq!(found(&store, &|s| s.until = Some("2021".into())), 1);
+    assert_eq!(found(&store, &|s| s.since = Some("2023".into())), 1);
+    assert_eq!(found(&store, &|s| s.since = Some("2024".into())), 0);
+    // A replaced report takes its outlet with it.
+    store
+        .put_batch(&[article(
+            "two",
+            "Coast News",
+            "2023-07-09",
+            "two, corrected",
+            vec![],
+        )])
+        .unwrap();
+    store.flush().unwrap();
+    assert_eq!(found(&store, &|s| s.outlet = Some("Coast News".into())), 0);
+    assert_eq!(
+        found(&store, &|s| s.outlet = Some("Harbour Herald".into())),
+        1
+    );
+}
