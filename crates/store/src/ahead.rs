@@ -25,7 +25,9 @@ use rayon::prelude::*;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use crate::error::{Result, StoreError};
-use crate::write::{bands_query_sql, CANDIDATES, LOOKUP, MAX_POSTING, SAME_CANDIDATES};
+use crate::write::{
+    bands_query_sql, compare, Compared, CANDIDATES, LOOKUP, MAX_POSTING, SAME_CANDIDATES,
+};
 use crate::Prepared;
 
 /// State shared by the writer and the read-ahead.
@@ -50,9 +52,6 @@ pub(crate) enum Verdict {
     NotCopy,
 }
 
-/// A stored statement's speaker and fingerprints (as a little-endian BLOB).
-pub(crate) type StatementRow = (Option<i64>, Vec<u8>);
-
 /// The lookups of one article on one snapshot.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Ahead {
@@ -67,8 +66,8 @@ pub(crate) struct Ahead {
     /// Per statement, per looked-up fingerprint: the statements posting it (at most
     /// `MAX_POSTING + 1`, ascending).
     pub postings: Vec<Vec<Vec<i64>>>,
-    /// Candidate statements' speaker and fingerprints (`None`: no such statement).
-    pub rows: HashMap<i64, Option<StatementRow>>,
+    /// Per statement: its smallest candidates compared with it (`None`: no such statement).
+    pub compared: Vec<Vec<(i64, Option<Compared>)>>,
 }
 
 /// A handle the worker threads use to read ahead for the writer of one database.
@@ -217,31 +216,43 @@ fn statements_ahead(conn: &Connection, p: &Prepared, a: &mut Ahead) -> rusqlite:
         // The writer takes the smallest candidates; newer rows only add larger ids, and a
         // posting the newer rows push over the limit only removes some. Rows beyond these
         // are read by the writer if it needs them.
+        let mut compared = Vec::new();
         for id in candidates.into_iter().take(SAME_CANDIDATES) {
-            if let std::collections::hash_map::Entry::Vacant(e) = a.rows.entry(id) {
-                e.insert(
-                    get.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-                        .optional()?,
-                );
-            }
+            let c = get
+                .query_row([id], |r| {
+                    Ok(compare(fps, r.get(0)?, &r.get::<_, Vec<u8>>(1)?))
+                })
+                .optional()?;
+            compared.push((id, c));
         }
         a.postings.push(lists);
+        a.compared.push(compared);
     }
     Ok(())
 }
 
-/// One committed transaction's band and fingerprint rows.
+/// One committed transaction's band and fingerprint rows, (key, id) sorted.
 struct Committed {
-    bands: HashMap<i64, Vec<i64>>,
-    fps: HashMap<i64, Vec<i64>>,
+    bands: Vec<(i64, i64)>,
+    fps: Vec<(i64, i64)>,
     /// The largest ids in `bands` and `fps`: an entry wholly at or below a snapshot's is
     /// skipped.
     max_article: i64,
     max_statement: i64,
 }
 
-/// Transactions kept: more than the batches that can wait between read-ahead and writer.
-const KEEP: usize = 32;
+/// Postings of `key` above `after` in sorted (key, id) rows, ascending.
+fn posted(rows: &[(i64, i64)], key: i64, after: i64) -> impl Iterator<Item = i64> + '_ {
+    let from = rows.partition_point(|&(k, id)| (k, id) <= (key, after));
+    rows[from..]
+        .iter()
+        .take_while(move |&&(k, _)| k == key)
+        .map(|&(_, id)| id)
+}
+
+/// Transactions kept: more than can be stored between a batch's read-ahead and its turn
+/// (the ingest queue holds 8 batches); an older read-ahead is not used.
+const KEEP: usize = 12;
 
 /// The band and fingerprint rows of the writer's last transactions, oldest first: what a
 /// snapshot taken since misses.
@@ -270,24 +281,14 @@ impl Recent {
     }
 
     /// Adds a committed transaction that started after `start` (largest ids then).
-    pub fn push(
-        &mut self,
-        start: (i64, i64),
-        bands: HashMap<i64, Vec<i64>>,
-        fps: HashMap<i64, Vec<i64>>,
-    ) {
+    pub fn push(&mut self, start: (i64, i64), bands: Vec<(i64, i64)>, fps: Vec<(i64, i64)>) {
         if self.entries.is_empty() {
             self.since_article = start.0;
             self.since_statement = start.1;
         } else {
             self.starts.push_back(start);
         }
-        let top = |m: &HashMap<i64, Vec<i64>>| {
-            m.values()
-                .filter_map(|ids| ids.last().copied())
-                .max()
-                .unwrap_or(i64::MIN)
-        };
+        let top = |rows: &[(i64, i64)]| rows.iter().map(|r| r.1).max().unwrap_or(i64::MIN);
         self.entries.push_back(Committed {
             max_article: top(&bands),
             max_statement: top(&fps),
@@ -313,8 +314,7 @@ impl Recent {
         self.entries
             .iter()
             .filter(move |e| e.max_article > after)
-            .filter_map(move |e| e.bands.get(&b))
-            .flat_map(move |ids| ids.iter().copied().filter(move |&id| id > after))
+            .flat_map(move |e| posted(&e.bands, b, after))
     }
 
     /// Statements above `after` posting fingerprint `h`, ascending.
@@ -322,8 +322,7 @@ impl Recent {
         self.entries
             .iter()
             .filter(move |e| e.max_statement > after)
-            .filter_map(move |e| e.fps.get(&h))
-            .flat_map(move |ids| ids.iter().copied().filter(move |&id| id > after))
+            .flat_map(move |e| posted(&e.fps, h, after))
     }
 }
 
@@ -331,8 +330,13 @@ impl Recent {
 mod tests {
     use super::*;
 
-    fn map(pairs: &[(i64, &[i64])]) -> HashMap<i64, Vec<i64>> {
-        pairs.iter().map(|(k, v)| (*k, v.to_vec())).collect()
+    fn map(pairs: &[(i64, &[i64])]) -> Vec<(i64, i64)> {
+        let mut rows: Vec<(i64, i64)> = pairs
+            .iter()
+            .flat_map(|(k, v)| v.iter().map(move |&id| (*k, id)))
+            .collect();
+        rows.sort_unstable();
+        rows
     }
 
     #[test]
@@ -352,7 +356,7 @@ mod tests {
         assert_eq!(r.fps_after(5, 100).collect::<Vec<_>>(), vec![101, 102, 103]);
         assert_eq!(r.fps_after(6, 0).count(), 0);
         for i in 0..KEEP as i64 {
-            r.push((13 + i, 103 + i), HashMap::new(), HashMap::new());
+            r.push((13 + i, 103 + i), Vec::new(), Vec::new());
         }
         // The two first entries are gone: a snapshot from before them is not covered.
         assert!(!r.covers(&at(12, 101)));

@@ -7,7 +7,7 @@ use std::path::Path;
 use dictum_link::{copies, fingerprint};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::ahead::{Ahead, Recent, Shared, StatementRow, Verdict};
+use crate::ahead::{Ahead, Recent, Shared, Verdict};
 use crate::error::{Result, StoreError};
 use crate::index::{FullText, IndexDoc};
 use crate::schema::{OP_ARTICLE, OP_STATEMENT};
@@ -145,9 +145,9 @@ pub(crate) struct Pending {
     bands: HashMap<i64, Vec<i64>>,
     /// Fingerprint hash → statements, ascending.
     fps: HashMap<i64, Vec<i64>>,
-    /// The rows already inserted by `flush`, for [`Recent`].
-    done_bands: HashMap<i64, Vec<i64>>,
-    done_fps: HashMap<i64, Vec<i64>>,
+    /// The rows already inserted by `flush` (key, id), for [`Recent`].
+    done_bands: Vec<(i64, i64)>,
+    done_fps: Vec<(i64, i64)>,
     /// Whether an article was deleted (replaced) in this transaction.
     deleted: bool,
 }
@@ -187,12 +187,9 @@ impl Pending {
             ),
         ] {
             let mut rows: Vec<(i64, i64)> = map
-                .iter()
-                .flat_map(|(&k, ids)| ids.iter().map(move |&id| (k, id)))
+                .drain()
+                .flat_map(|(k, ids)| ids.into_iter().map(move |id| (k, id)))
                 .collect();
-            for (k, ids) in map.drain() {
-                done.entry(k).or_default().extend(ids);
-            }
             rows.sort_unstable();
             let sql = |n: usize| {
                 let values = vec!["(?, ?)"; n].join(", ");
@@ -206,6 +203,13 @@ impl Pending {
                     chunk.iter().flat_map(|&(k, id)| [k, id]),
                 ))
                 .map_err(sq("cannot store an index row"))?;
+            }
+            if done.is_empty() {
+                *done = rows;
+            } else {
+                // Savepoint mode flushes per article (and then forgets them all).
+                done.extend(rows);
+                done.sort_unstable();
             }
         }
         Ok(())
@@ -368,7 +372,8 @@ fn put_article(
         if let Some(p) = person {
             people::add_roles(tx, db, p, &st.roles)?;
         }
-        let looked = ahead.and_then(|(a, r)| Some((a, a.postings.get(i)?, r)));
+        let looked =
+            ahead.and_then(|(a, r)| Some((a, a.postings.get(i)?, &a.compared.get(i)?[..], r)));
         put_statement(tx, db, article, person, st, fps, pending, looked)?;
     }
     queue(tx, db, article, OP_ARTICLE)?;
@@ -500,8 +505,14 @@ fn find_original(
     Ok(None)
 }
 
-/// A statement's read-ahead: the article's, the statement's postings, the recent rows.
-type Looked<'a> = (&'a Ahead, &'a Vec<Vec<i64>>, &'a Recent);
+/// A statement's read-ahead: the article's, the statement's postings and compared
+/// candidates, the recent rows.
+type Looked<'a> = (
+    &'a Ahead,
+    &'a Vec<Vec<i64>>,
+    &'a [(i64, Option<Compared>)],
+    &'a Recent,
+);
 
 #[allow(clippy::too_many_arguments)]
 fn put_statement(
@@ -605,7 +616,8 @@ fn same_statement(
             .prepare_cached("SELECT statement_id FROM fingerprints WHERE hash = ?1 LIMIT ?2")
             .map_err(sq("cannot look up statements"))?;
         for (j, h) in fps.iter().take(LOOKUP).enumerate() {
-            let snapshot = looked.and_then(|(a, lists, recent)| Some((a, lists.get(j)?, recent)));
+            let snapshot =
+                looked.and_then(|(a, lists, _, recent)| Some((a, lists.get(j)?, recent)));
             let mut ids: Vec<i64> = match snapshot {
                 // The snapshot's posting, then what was committed after it.
                 Some((a, snap, recent)) => {
@@ -634,34 +646,55 @@ fn same_statement(
         .map_err(sq("cannot look up statements"))?;
     let mut best: Option<(usize, i64)> = None;
     for id in candidates.into_iter().take(SAME_CANDIDATES) {
-        let known = looked.and_then(|(a, _, _)| {
-            (id <= a.max_statement)
-                .then(|| a.rows.get(&id).cloned())
-                .flatten()
+        let known = looked.and_then(|(a, _, compared, _)| {
+            if id > a.max_statement {
+                return None;
+            }
+            compared.iter().find(|c| c.0 == id).map(|c| c.1)
         });
-        let row: Option<StatementRow> = match known {
+        let row: Option<Compared> = match known {
             Some(row) => row,
             None => get
-                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row([id], |r| {
+                    Ok(compare(fps, r.get(0)?, &r.get::<_, Vec<u8>>(1)?))
+                })
                 .optional()
                 .map_err(sq("cannot look up statements"))?,
         };
-        let Some((p, blob)) = row else { continue };
-        if !(p.is_none() || person.is_none() || p == person) {
+        let Some(c) = row else { continue };
+        if !(c.person.is_none() || person.is_none() || c.person == person) {
             continue;
         }
-        let theirs: Vec<u64> = blob
-            .chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-            .collect();
-        let n = fingerprint::shared(fps, &theirs);
-        if fingerprint::same_statement(n, fps.len(), theirs.len())
-            && best.is_none_or(|(m, _)| n > m)
-        {
+        let n = c.shared;
+        if fingerprint::same_statement(n, fps.len(), c.len) && best.is_none_or(|(m, _)| n > m) {
             best = Some((n, id));
         }
     }
     Ok(best.map(|(_, id)| id))
+}
+
+/// A stored statement compared with a new report's fingerprints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Compared {
+    /// The stored statement's speaker.
+    pub person: Option<i64>,
+    /// Fingerprints shared.
+    pub shared: usize,
+    /// The stored statement's fingerprints.
+    pub len: usize,
+}
+
+/// Compares fingerprints with a stored statement's (`blob`: little-endian u64s).
+pub(crate) fn compare(fps: &[u64], person: Option<i64>, blob: &[u8]) -> Compared {
+    let theirs: Vec<u64> = blob
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+        .collect();
+    Compared {
+        person,
+        shared: fingerprint::shared(fps, &theirs),
+        len: theirs.len(),
+    }
 }
 
 /// Removes an article, its reports, the statements only it carried and its signature.
