@@ -26,7 +26,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use crate::error::{Result, StoreError};
 use crate::write::{
-    bands_query_sql, compare, Compared, CANDIDATES, LOOKUP, MAX_POSTING, SAME_CANDIDATES,
+    compare, copy_candidates, Compared, CANDIDATES, LOOKUP, MAX_POSTING, SAME_CANDIDATES,
 };
 use crate::Prepared;
 
@@ -167,13 +167,7 @@ fn copies_ahead(conn: &Connection, p: &Prepared, a: &mut Ahead) -> rusqlite::Res
     if p.bands.len() != copies::BANDS {
         return Ok(());
     }
-    a.counted = conn
-        .prepare_cached(&bands_query_sql())?
-        .query_map(
-            rusqlite::params_from_iter(p.bands.iter().map(|&b| b as i64)),
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
-        )?
-        .collect::<rusqlite::Result<_>>()?;
+    a.counted = copy_candidates(conn, &p.bands)?;
     let mut get = conn.prepare_cached("SELECT sig FROM signatures WHERE article_id = ?1")?;
     for &(id, _) in a.counted.iter().take(CANDIDATES) {
         let blob: Option<Vec<u8>> = get.query_row([id], |r| r.get(0)).optional()?;
