@@ -1,15 +1,17 @@
 //! `dictum serve` and `dictum bench-serve`: the database over HTTP, and its load test.
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 use dictum_ingest::{Format, Item};
-use dictum_serve::{AppState, Config, Prepare};
+use dictum_serve::{AppState, Config, Prepare, SentenceModel};
 use dictum_store::{Mode, Prepared, Store};
 
+use crate::models::{self, Kind, ModelArgs, STATIC_ENV};
 use crate::pipeline::Pipeline;
 use crate::DbArgs;
 
@@ -35,6 +37,53 @@ pub struct Args {
     /// Worker threads for requests (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// The sentence model for similar statements (default: the one the database's talking
+    /// points were grouped with; the static model is read from $DICTUM_STATIC_MODEL).
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// The sentence model for `/api/statements/{id}/similar`: `--model` when given, else the one
+/// the database's talking points were grouped with, else the static model when
+/// $DICTUM_STATIC_MODEL is set. None (said on stderr) when there is none or it cannot be
+/// loaded: the server then answers similar statements with a 409 saying so.
+fn similar_model(args: &ModelArgs, dir: &Path) -> Option<SentenceModel> {
+    let stored = Store::open(dir, Mode::Read)
+        .ok()
+        .and_then(|s| s.points_model().ok().flatten());
+    let static_set = std::env::var_os(STATIC_ENV).is_some_and(|v| !v.is_empty());
+    let kind = match (args.model, stored.as_deref()) {
+        (Some(k), _) => k,
+        (None, Some("static")) => Kind::Static,
+        (None, Some("minilm")) => Kind::Minilm,
+        (None, Some("lexical")) => Kind::Lexical,
+        (None, Some(other)) => {
+            eprintln!(
+                "dictum: no similar statements: the talking points were grouped with an \
+                 unknown model ({other})"
+            );
+            return None;
+        }
+        (None, None) if static_set || args.model_dir.is_some() => Kind::Static,
+        (None, None) => {
+            eprintln!(
+                "dictum: no similar statements: the database has no talking points and no \
+                 static model is configured ($DICTUM_STATIC_MODEL)"
+            );
+            return None;
+        }
+    };
+    let chosen = ModelArgs {
+        model: Some(kind),
+        model_dir: args.model_dir.clone(),
+    };
+    match models::load(&chosen) {
+        Ok(m) => Some(Arc::new(crate::points::Model(m)) as SentenceModel),
+        Err(e) => {
+            eprintln!("dictum: no similar statements: {e:#}");
+            None
+        }
+    }
 }
 
 /// Articles of a request, cleaned and extracted as `dictum ingest` does.
@@ -93,7 +142,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
             max_bytes: a.max_body as u64,
         }) as Arc<dyn Prepare>
     });
-    let state = AppState::open(&config, prepare)
+    let model = similar_model(&a.model, &dir);
+    let state = AppState::open_with_model(&config, prepare, model)
         .with_context(|| format!("cannot open the database in {}", dir.display()))?;
     let rt = runtime(a.jobs)?;
     rt.block_on(async move {
