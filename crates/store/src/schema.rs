@@ -108,6 +108,16 @@ CREATE TABLE IF NOT EXISTS index_queue (
 );
 "#;
 
+/// Indexes for reading, created if missing each time a database is opened for writing (they
+/// came after schema version 1, so an older database gains them at its next write; one
+/// without them answers the same queries, slower). `reports_statement_article` lets a search
+/// hit order a statement's reports without reading their rows, `articles_day` gives their
+/// articles' days and outlets from a narrow index (`articles` rows hold the whole text).
+pub const READ_INDEXES: &str = r#"
+CREATE INDEX IF NOT EXISTS reports_statement_article ON reports(statement_id, article_id);
+CREATE INDEX IF NOT EXISTS articles_day ON articles(id, day, outlet_id);
+"#;
+
 /// `index_queue.op`: a statement whose document must be rebuilt or removed: a report of it
 /// came or went, or its speaker changed (`target` is the statement).
 pub const OP_STATEMENT: i64 = 1;

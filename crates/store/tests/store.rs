@@ -537,3 +537,67 @@ fn a_full_disk_stops_the_batch_and_keeps_what_was_stored() {
     assert_eq!(check.stats.articles, stored);
     assert!(stored > 0);
 }
+
+/// A search hit shows the statement's earliest report passing the filters, the same with the
+/// read indexes (a database written now) and without them (a database from before them).
+#[test]
+fn a_hit_is_the_earliest_report_with_and_without_the_read_indexes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = open(tmp.path());
+    let quote = || vec![statement("direct", QUOTE, Some("Ivan Petrov"))];
+    let one = |doc: &str, outlet: &str, published: &str| {
+        let body = format!("{doc}: {QUOTE} {}", &BODY[..BODY.len() / (doc.len() + 1)]);
+        article(doc, outlet, published, &body, quote())
+    };
+    let mut undated = one("c", "Coast News", "2020-01-01");
+    undated.published = None;
+    // Stored out of date order; "dd" and "bbb" share a day (the report stored first wins).
+    store
+        .put_batch(&[
+            one("a", "The Harbour Herald", "2022-05-01"),
+            undated,
+            one("dd", "The Harbour Herald", "2021-01-10"),
+            one("bbb", "Coast News", "2021-01-10"),
+        ])
+        .unwrap();
+    store.close().unwrap();
+    let hits = |store: &Store| {
+        let cases: [&dyn Fn(&mut Search); 5] = [
+            &|_| {},
+            &|s| s.outlet = Some("coast news".into()),
+            &|s| s.since = Some("2022".into()),
+            &|s| s.until = Some("2021-06".into()),
+            &|s| s.outlet = Some("herald".into()),
+        ];
+        cases
+            .iter()
+            .map(|f| {
+                let mut s = Search {
+                    query: "dialogue".into(),
+                    limit: 10,
+                    ..Default::default()
+                };
+                f(&mut s);
+                store
+                    .search(&s)
+                    .unwrap()
+                    .into_iter()
+                    .map(|h| (h.id, h.report, h.doc, h.reports))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let with = hits(&Store::open(tmp.path(), Mode::Read).unwrap());
+    let docs: Vec<Vec<&str>> = with
+        .iter()
+        .map(|c| c.iter().map(|h| h.2.as_str()).collect())
+        .collect();
+    assert_eq!(docs, [["dd"], ["bbb"], ["a"], ["dd"], ["dd"]], "{with:?}");
+    assert!(with.iter().flatten().all(|h| h.3 == 4), "{with:?}");
+    let conn = rusqlite::Connection::open(tmp.path().join("dictum.db")).unwrap();
+    conn.execute_batch("DROP INDEX reports_statement_article; DROP INDEX articles_day;")
+        .unwrap();
+    drop(conn);
+    let without = hits(&Store::open(tmp.path(), Mode::Read).unwrap());
+    assert_eq!(with, without);
+}
