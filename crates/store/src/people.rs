@@ -150,8 +150,8 @@ fn find_with(conn: &Connection, db: &Path, name: &str, by_reports: bool) -> Resu
     let sq = |context: &'static str| move |e| StoreError::sqlite(db, context, e);
     if let Ok(id) = name.trim().trim_start_matches('#').parse::<i64>() {
         let exists: Option<i64> = conn
-            .query_row("SELECT id FROM persons WHERE id = ?1", [id], |r| r.get(0))
-            .optional()
+            .prepare_cached("SELECT id FROM persons WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id], |r| r.get(0)).optional())
             .map_err(sq("cannot look up a person"))?;
         return Ok(exists.into_iter().collect());
     }
@@ -188,7 +188,8 @@ fn find_with(conn: &Connection, db: &Path, name: &str, by_reports: bool) -> Resu
         let mut matching = Vec::new();
         for id in ids {
             let n: String = conn
-                .query_row("SELECT name FROM persons WHERE id = ?1", [id], |r| r.get(0))
+                .prepare_cached("SELECT name FROM persons WHERE id = ?1")
+                .and_then(|mut st| st.query_row([id], |r| r.get(0)))
                 .map_err(sq("cannot look up a person"))?;
             let ok = match (&parsed, names::parse(&n)) {
                 (Some(a), Some(b)) => names::compare(a, &b) != Match::Different,

@@ -366,6 +366,12 @@ impl Store {
 
     /// [`Store::search`] from the `offset`-th hit on: a page of `s.limit` hits.
     pub fn search_page(&self, s: &Search, offset: usize) -> Result<Vec<Hit>> {
+        // One read transaction for the page: one snapshot, and the file lock taken once
+        // instead of once per statement (dropped, i.e. rolled back, at the end).
+        let _snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(self.sq("cannot read the database"))?;
         let mut filter = Filter::default();
         if let Some(name) = &s.speaker {
             let ids = people::find_set(&self.conn, &self.db_path, name)?;
