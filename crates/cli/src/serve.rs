@@ -45,9 +45,10 @@ pub struct Args {
 
 /// The sentence model for `/api/statements/{id}/similar`: `--model` when given, else the one
 /// the database's talking points were grouped with, else the static model when
-/// $DICTUM_STATIC_MODEL is set. None (said on stderr) when there is none or it cannot be
-/// loaded: the server then answers similar statements with a 409 saying so.
-fn similar_model(args: &ModelArgs, dir: &Path) -> Option<SentenceModel> {
+/// $DICTUM_STATIC_MODEL is set. None when there is none or it cannot be loaded (the server then
+/// answers similar statements with a 409 saying so); the text says which, for the line the
+/// server prints when it starts.
+fn similar_model(args: &ModelArgs, dir: &Path) -> (Option<SentenceModel>, String) {
     let stored = Store::open(dir, Mode::Read)
         .ok()
         .and_then(|s| s.points_model().ok().flatten());
@@ -58,19 +59,17 @@ fn similar_model(args: &ModelArgs, dir: &Path) -> Option<SentenceModel> {
         (None, Some("minilm")) => Kind::Minilm,
         (None, Some("lexical")) => Kind::Lexical,
         (None, Some(other)) => {
-            eprintln!(
-                "dictum: no similar statements: the talking points were grouped with an \
-                 unknown model ({other})"
-            );
-            return None;
+            return (
+                None,
+                format!("no similar statements: grouped with an unknown model ({other})"),
+            )
         }
         (None, None) if static_set || args.model_dir.is_some() => Kind::Static,
         (None, None) => {
-            eprintln!(
-                "dictum: no similar statements: the database has no talking points and no \
-                 static model is configured ($DICTUM_STATIC_MODEL)"
-            );
-            return None;
+            return (
+                None,
+                "no similar statements: no talking points, no $DICTUM_STATIC_MODEL".into(),
+            )
         }
     };
     let chosen = ModelArgs {
@@ -78,11 +77,14 @@ fn similar_model(args: &ModelArgs, dir: &Path) -> Option<SentenceModel> {
         model_dir: args.model_dir.clone(),
     };
     match models::load(&chosen) {
-        Ok(m) => Some(Arc::new(crate::points::Model(m)) as SentenceModel),
-        Err(e) => {
-            eprintln!("dictum: no similar statements: {e:#}");
-            None
+        Ok(m) => {
+            let note = format!("similar statements: {} model", m.name());
+            (
+                Some(Arc::new(crate::points::Model(m)) as SentenceModel),
+                note,
+            )
         }
+        Err(e) => (None, format!("no similar statements: {e:#}")),
     }
 }
 
@@ -142,7 +144,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
             max_bytes: a.max_body as u64,
         }) as Arc<dyn Prepare>
     });
-    let model = similar_model(&a.model, &dir);
+    let (model, similar) = similar_model(&a.model, &dir);
     let state = AppState::open_with_model(&config, prepare, model)
         .with_context(|| format!("cannot open the database in {}", dir.display()))?;
     let rt = runtime(a.jobs)?;
@@ -152,7 +154,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
             .with_context(|| format!("cannot listen on {}", a.addr))?;
         let local = listener.local_addr().context("cannot listen")?;
         eprintln!(
-            "dictum: serving {} on http://{local}/ ({}; API: http://{local}/api/openapi.json)",
+            "dictum: serving {} on http://{local}/ ({}; {similar}; API: \
+             http://{local}/api/openapi.json)",
             dir.display(),
             if config.write_token.is_some() {
                 "POST /api/articles with the write token"
