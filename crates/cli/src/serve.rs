@@ -37,6 +37,9 @@ pub struct Args {
     /// Worker threads for requests (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Read-only database handles, the queries run at once (default: two per core).
+    #[arg(long, value_name = "N")]
+    pub readers: Option<usize>,
     /// The sentence model for similar statements (default: the one the database's talking
     /// points were grouped with; the static model is read from $DICTUM_STATIC_MODEL).
     #[command(flatten)]
@@ -138,6 +141,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let mut config = Config::new(&dir);
     config.write_token = a.write_token.clone().filter(|t| !t.is_empty());
     config.max_body = a.max_body;
+    if let Some(n) = a.readers {
+        config.readers = n.max(1);
+    }
     let prepare: Option<Arc<dyn Prepare>> = config.write_token.as_ref().map(|_| {
         Arc::new(Ingest {
             pipeline: Pipeline::new(false),
