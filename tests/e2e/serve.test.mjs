@@ -86,6 +86,24 @@ test("a statement leads to its speaker, and the person page shows a timeline", a
   await page.close();
 });
 
+test("a statement links to statements similar in meaning (when the server has the model)", async (t) => {
+  const { page } = await open("/?q=decisive");
+  await Promise.all([page.waitForURL(/\/statements\/\d+$/), page.locator("li.hit blockquote a").first().click()]);
+  const link = page.locator("article.statement p.similar a");
+  if ((await link.count()) === 0) {
+    t.skip("the server has no sentence model ($DICTUM_STATIC_MODEL)");
+    await page.close();
+    return;
+  }
+  await Promise.all([page.waitForURL(/\/statements\/\d+\/similar$/), link.click()]);
+  assert.match(await page.locator("h1").innerText(), /Similar statements/);
+  assert.match(await page.locator("blockquote.big").innerText(), /decisive/i);
+  assert.ok((await page.locator("ol.reports li.report").count()) >= 1, "similar statements listed");
+  await shot(page, "05-similar");
+  await Promise.all([page.waitForURL(/\/statements\/\d+$/), page.locator("ol.reports li.report blockquote a").first().click()]);
+  await page.close();
+});
+
 test("an article shows its text with statements marked and linked to speakers", async () => {
   const { page } = await open("/?q=decisive");
   await page.locator("li.hit blockquote a").first().click();

@@ -1,15 +1,17 @@
 //! `dictum serve` and `dictum bench-serve`: the database over HTTP, and its load test.
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 use dictum_ingest::{Format, Item};
-use dictum_serve::{AppState, Config, Prepare};
+use dictum_serve::{AppState, Config, Prepare, SentenceModel};
 use dictum_store::{Mode, Prepared, Store};
 
+use crate::models::{self, Kind, ModelArgs, STATIC_ENV};
 use crate::pipeline::Pipeline;
 use crate::DbArgs;
 
@@ -35,6 +37,58 @@ pub struct Args {
     /// Worker threads for requests (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Read-only database handles, the queries run at once (default: two per core).
+    #[arg(long, value_name = "N")]
+    pub readers: Option<usize>,
+    /// The sentence model for similar statements (default: the one the database's talking
+    /// points were grouped with; the static model is read from $DICTUM_STATIC_MODEL).
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+/// The sentence model for `/api/statements/{id}/similar`: `--model` when given, else the one
+/// the database's talking points were grouped with, else the static model when
+/// $DICTUM_STATIC_MODEL is set. None when there is none or it cannot be loaded (the server then
+/// answers similar statements with a 409 saying so); the text says which, for the line the
+/// server prints when it starts.
+fn similar_model(args: &ModelArgs, dir: &Path) -> (Option<SentenceModel>, String) {
+    let stored = Store::open(dir, Mode::Read)
+        .ok()
+        .and_then(|s| s.points_model().ok().flatten());
+    let static_set = std::env::var_os(STATIC_ENV).is_some_and(|v| !v.is_empty());
+    let kind = match (args.model, stored.as_deref()) {
+        (Some(k), _) => k,
+        (None, Some("static")) => Kind::Static,
+        (None, Some("minilm")) => Kind::Minilm,
+        (None, Some("lexical")) => Kind::Lexical,
+        (None, Some(other)) => {
+            return (
+                None,
+                format!("no similar statements: grouped with an unknown model ({other})"),
+            )
+        }
+        (None, None) if static_set || args.model_dir.is_some() => Kind::Static,
+        (None, None) => {
+            return (
+                None,
+                "no similar statements: no talking points, no $DICTUM_STATIC_MODEL".into(),
+            )
+        }
+    };
+    let chosen = ModelArgs {
+        model: Some(kind),
+        model_dir: args.model_dir.clone(),
+    };
+    match models::load(&chosen) {
+        Ok(m) => {
+            let note = format!("similar statements: {} model", m.name());
+            (
+                Some(Arc::new(crate::points::Model(m)) as SentenceModel),
+                note,
+            )
+        }
+        Err(e) => (None, format!("no similar statements: {e:#}")),
+    }
 }
 
 /// Articles of a request, cleaned and extracted as `dictum ingest` does.
@@ -87,13 +141,17 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let mut config = Config::new(&dir);
     config.write_token = a.write_token.clone().filter(|t| !t.is_empty());
     config.max_body = a.max_body;
+    if let Some(n) = a.readers {
+        config.readers = n.max(1);
+    }
     let prepare: Option<Arc<dyn Prepare>> = config.write_token.as_ref().map(|_| {
         Arc::new(Ingest {
             pipeline: Pipeline::new(false),
             max_bytes: a.max_body as u64,
         }) as Arc<dyn Prepare>
     });
-    let state = AppState::open(&config, prepare)
+    let (model, similar) = similar_model(&a.model, &dir);
+    let state = AppState::open_with_model(&config, prepare, model)
         .with_context(|| format!("cannot open the database in {}", dir.display()))?;
     let rt = runtime(a.jobs)?;
     rt.block_on(async move {
@@ -102,7 +160,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
             .with_context(|| format!("cannot listen on {}", a.addr))?;
         let local = listener.local_addr().context("cannot listen")?;
         eprintln!(
-            "dictum: serving {} on http://{local}/ ({}; API: http://{local}/api/openapi.json)",
+            "dictum: serving {} on http://{local}/ ({}; {similar}; API: \
+             http://{local}/api/openapi.json)",
             dir.display(),
             if config.write_token.is_some() {
                 "POST /api/articles with the write token"

@@ -10,7 +10,7 @@ use axum::http::HeaderMap;
 use axum::Json;
 use dictum_store::{
     Article, ArticleStatement, ArticleSummary, Hit, PersonProfile, PersonSummary, PointFilter,
-    Search, StatementView, Stats, TalkingPoint, TalkingPointView,
+    Search, Similar, StatementView, Stats, TalkingPoint, TalkingPointView,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -26,6 +26,10 @@ pub const MAX_LIMIT: usize = 100;
 pub const DEFAULT_LIMIT: usize = 20;
 /// Deepest offset served (deeper pages cost more than they are worth).
 pub const MAX_OFFSET: usize = 10_000;
+/// Similar statements: `offset + limit` at most this (each one more re-embeds more candidates).
+pub const MAX_SIMILAR: usize = 100;
+/// Similar statements per page when the request does not say.
+pub const DEFAULT_SIMILAR: usize = 10;
 
 /// The statement kinds, as stored.
 pub const KINDS: [&str; 4] = ["direct", "mixed", "indirect", "transcript"];
@@ -53,8 +57,6 @@ pub fn routes() -> OpenApiRouter<Shared> {
         .routes(routes!(articles, post_articles))
         .routes(routes!(article))
         .routes(routes!(stats))
-        // TODO(similar statements): `similar` needs a sentence model in the server; it answers
-        // 501 until the binary hands one over (the CLI's `dictum similar` has it).
         .routes(routes!(talking_points))
         .routes(routes!(talking_point))
         .routes(routes!(person_talking_points))
@@ -564,12 +566,6 @@ async fn stats(State(state): State<Shared>) -> Result<Json<Stats>, ApiError> {
     state.read(|s| s.stats()).await.map(Json)
 }
 
-fn later(what: &str) -> ApiError {
-    ApiError::not_implemented(format!(
-        "{what} are not served yet: they need a sentence model in the server; use `dictum similar`"
-    ))
-}
-
 /// Filters and paging of a talking-point list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -702,18 +698,109 @@ async fn person_talking_points(
         .map(Json)
 }
 
-/// Statements that say the same thing in other words (501: the server has no sentence model;
-/// `dictum similar ID` answers on the command line).
+/// Paging of similar statements: `offset` and `limit` (default 10), `offset + limit` at most
+/// 100.
+#[derive(Debug, Clone, Copy, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SimilarParams {
+    /// Statements to skip.
+    pub offset: Option<usize>,
+    /// Statements to return (default 10; `offset + limit` at most 100).
+    pub limit: Option<usize>,
+}
+
+/// Statements near in meaning to one statement, nearest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SimilarPage {
+    /// The statement the others are compared with.
+    pub statement: i64,
+    /// The sentence model that compared them (the one the talking points were grouped with).
+    pub model: String,
+    pub offset: usize,
+    pub limit: usize,
+    /// The `offset` of the next page; absent on the last page.
+    pub next_offset: Option<usize>,
+    /// Nearest first; the statement itself is left out.
+    pub similar: Vec<Similar>,
+}
+
+/// Statements that say the same thing in other words: the members of the talking points
+/// nearest to this statement, ranked by their own cosine (as `dictum similar ID`). Needs the
+/// database's talking points and the sentence model they were grouped with (409 otherwise).
 #[utoipa::path(
     get,
     path = "/api/statements/{id}/similar",
     tag = "statements",
-    params(("id" = i64, Path, description = "The statement's id")),
+    params(("id" = i64, Path, description = "The statement's id"), SimilarParams),
     responses(
-        (status = 400, description = "Not an id", body = ErrorBody),
-        (status = 501, description = "Not served yet", body = ErrorBody)
+        (status = 200, description = "A page of similar statements", body = SimilarPage),
+        (status = 400, description = "Not an id, or bad paging", body = ErrorBody),
+        (status = 404, description = "No such statement", body = ErrorBody),
+        (status = 409, description = "No talking points in the database (`no_talking_points`), \
+no sentence model in the server (`no_model`), or another model than the database's \
+(`model_mismatch`)", body = ErrorBody)
     )
 )]
-async fn similar(Id(_id): Id) -> ApiError {
-    later("similar statements")
+async fn similar(
+    State(state): State<Shared>,
+    Id(id): Id,
+    Q(p): Q<SimilarParams>,
+) -> Result<Json<SimilarPage>, ApiError> {
+    run_similar(&state, id, p).await.map(Json)
+}
+
+/// Similar statements, checked: paging, the model, the talking points.
+pub(crate) async fn run_similar(
+    state: &Shared,
+    id: i64,
+    p: SimilarParams,
+) -> Result<SimilarPage, ApiError> {
+    let offset = p.offset.unwrap_or(0);
+    let limit = p.limit.unwrap_or(DEFAULT_SIMILAR);
+    if limit == 0 || offset.saturating_add(limit) > MAX_SIMILAR {
+        return Err(ApiError::bad_request(format!(
+            "limit must be at least 1 and offset + limit at most {MAX_SIMILAR}"
+        )));
+    }
+    let model = state.model();
+    let (model_name, mut similar) = state
+        .read(move |s| {
+            let text = s.statement_text(id)?;
+            let Some(model) = model else {
+                return Ok(Err(ApiError::conflict(
+                    "no_model",
+                    "this server has no sentence model: start it with $DICTUM_STATIC_MODEL set \
+                     (or --model-dir) to the model the talking points were grouped with",
+                )));
+            };
+            let Some(stored) = s.points_model()? else {
+                return Ok(Err(ApiError::conflict(
+                    "no_talking_points",
+                    "this database has no talking points yet: `dictum group` groups its statements",
+                )));
+            };
+            if stored != model.name() {
+                return Ok(Err(ApiError::conflict(
+                    "model_mismatch",
+                    format!(
+                        "this database was grouped with the {stored} model, but the server holds \
+                         the {} model",
+                        model.name()
+                    ),
+                )));
+            }
+            let found = s.similar(model.as_ref(), &text, Some(id), offset + limit + 1)?;
+            Ok(Ok((stored, found)))
+        })
+        .await??;
+    let mut page: Vec<Similar> = similar.drain(..).skip(offset).collect();
+    let next_offset = next_offset(&mut page, offset, limit);
+    Ok(SimilarPage {
+        statement: id,
+        model: model_name,
+        offset,
+        limit,
+        next_offset,
+        similar: page,
+    })
 }

@@ -32,7 +32,7 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// The HTTP status, repeated.
     pub status: u16,
-    /// A stable word: `bad_request`, `not_found`, `forbidden`, `too_large`, `not_implemented`, ...
+    /// A stable word: `bad_request`, `not_found`, `forbidden`, `too_large`, `no_talking_points`, ...
     pub code: String,
     /// What went wrong, for a person.
     pub message: String,
@@ -60,6 +60,11 @@ impl ApiError {
     }
     pub fn not_implemented(m: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_IMPLEMENTED, "not_implemented", m)
+    }
+    /// 409: the request is fine, but the database or the server is not in a state to answer
+    /// it (`code` says which: `no_talking_points`, `no_model`, `model_mismatch`).
+    pub fn conflict(code: &'static str, m: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, code, m)
     }
     pub fn unavailable(m: impl Into<String>) -> Self {
         Self::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", m)

@@ -5,7 +5,9 @@
 //! - `/`, `/people/{id}`, `/statements/{id}`, `/articles/{id}`: server-rendered pages with
 //!   their CSS and JavaScript embedded in the binary ([`pages`]);
 //! - `POST /api/articles`: ingests articles, only when the server holds a write token and the
-//!   request carries it.
+//!   request carries it;
+//! - `/api/statements/{id}/similar`: statements near in meaning, when the binary hands the
+//!   server a sentence model ([`SentenceModel`]) and the database has talking points.
 //!
 //! Reading goes through a small pool of read-only [`Store`]s, each used by one blocking task
 //! at a time; writing through the one writer, behind a mutex. This crate holds no SQL: every
@@ -22,7 +24,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use dictum_store::{Mode, Prepared, Store, StoreError};
+use dictum_store::{Mode, PointModel, Prepared, Store, StoreError};
 use tokio::sync::Semaphore;
 
 pub use error::{ApiError, ServeError};
@@ -38,6 +40,10 @@ pub trait Prepare: Send + Sync + 'static {
     /// (the message names the line).
     fn prepare(&self, jsonl: &[u8]) -> Vec<Result<Prepared, String>>;
 }
+
+/// A sentence model for similar statements: the one the database's talking points were
+/// grouped with (the binary loads it; this crate holds no model code).
+pub type SentenceModel = Arc<dyn PointModel + Send + Sync>;
 
 /// How the server is set up.
 #[derive(Debug, Clone)]
@@ -106,6 +112,7 @@ pub struct AppState {
     pool: Pool,
     writer: Option<Mutex<Store>>,
     prepare: Option<Arc<dyn Prepare>>,
+    model: Option<SentenceModel>,
     token: Option<String>,
     max_body: usize,
 }
@@ -116,6 +123,15 @@ impl AppState {
     /// Opens the database: the writer first when there is a token (creating an empty
     /// database if there is none yet), then the read-only pool.
     pub fn open(config: &Config, prepare: Option<Arc<dyn Prepare>>) -> Result<Shared, ServeError> {
+        AppState::open_with_model(config, prepare, None)
+    }
+
+    /// [`AppState::open`], with a sentence model for similar statements.
+    pub fn open_with_model(
+        config: &Config,
+        prepare: Option<Arc<dyn Prepare>>,
+        model: Option<SentenceModel>,
+    ) -> Result<Shared, ServeError> {
         let token = config.write_token.clone().filter(|t| !t.is_empty());
         let writer = match (&token, &prepare) {
             (Some(_), Some(_)) => Some(Mutex::new(Store::open(&config.db, Mode::Write)?)),
@@ -131,6 +147,7 @@ impl AppState {
             pool,
             writer,
             prepare,
+            model,
             token,
             max_body: config.max_body,
         }))
@@ -234,6 +251,11 @@ impl AppState {
         })
         .await
         .map_err(|_| ApiError::internal("ingesting failed"))?
+    }
+
+    /// The sentence model, when the binary gave one.
+    pub(crate) fn model(&self) -> Option<SentenceModel> {
+        self.model.clone()
     }
 
     pub(crate) fn can_write(&self) -> bool {

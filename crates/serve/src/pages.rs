@@ -13,7 +13,7 @@ use axum::Router;
 use dictum_store::{ArticleStatement, Hit, PersonProfile, Report, StatementView, TalkingPointView};
 use maud::{html, Markup, DOCTYPE};
 
-use crate::api::{self, parse_id, PageParams, SearchParams, KINDS, Q};
+use crate::api::{self, parse_id, PageParams, SearchParams, SimilarParams, KINDS, Q};
 use crate::error::ApiError;
 use crate::Shared;
 
@@ -26,6 +26,7 @@ pub fn routes() -> Router<Shared> {
         .route("/people", get(people_page))
         .route("/people/{id}", get(person_page))
         .route("/statements/{id}", get(statement_page))
+        .route("/statements/{id}/similar", get(similar_page))
         .route("/articles", get(articles_page))
         .route("/articles/{id}", get(article_page))
         .route("/talking-points/{id}", get(talking_point_page))
@@ -66,7 +67,7 @@ impl IntoResponse for PageError {
         let title = match self.0.status {
             StatusCode::NOT_FOUND => "Not found",
             StatusCode::BAD_REQUEST => "Cannot do that",
-            StatusCode::NOT_IMPLEMENTED => "Not yet",
+            StatusCode::NOT_IMPLEMENTED | StatusCode::CONFLICT => "Not available",
             _ => "Something went wrong",
         };
         let body = layout(
@@ -554,6 +555,7 @@ async fn statement_page(
 ) -> Result<Response, PageError> {
     let id = parse_id(&raw)?;
     let s: StatementView = state.read(move |st| st.statement(id)).await?;
+    let similar = state.model().is_some();
     let body = html! {
         article.statement {
             blockquote.big { (s.text) }
@@ -574,13 +576,57 @@ async fn statement_page(
                     " (" (s.independent_reports) " independent; the others copy an article)"
                 }
             }
+            @if similar {
+                p.similar { a href={ "/statements/" (s.id) "/similar" } { "Similar statements, in other words" } }
+            }
             h2 { "Every report" }
             ol.reports { @for r in &s.reports { (report(r)) } }
-            // TODO(similar statements): statements saying the same in other words, from the
-            // store's `similar`, once it lands (the API answers 501 until then).
         }
     };
     let title: String = s.text.chars().take(60).collect();
+    Ok(page(layout(&title, "", body)))
+}
+
+/// Statements near in meaning to one statement (the API's `similar`), ten to a page.
+async fn similar_page(
+    State(state): State<Shared>,
+    axum::extract::Path(raw): axum::extract::Path<String>,
+    Q(p): Q<SimilarParams>,
+) -> Result<Response, PageError> {
+    let id = parse_id(&raw)?;
+    let text = state.read(move |st| st.statement_text(id)).await?;
+    let v = api::run_similar(&state, id, p).await?;
+    let body = html! {
+        article.statement {
+            h1 { "Similar statements" }
+            blockquote.big { a href={ "/statements/" (id) } { (text) } }
+            p.small.muted { "Nearest in meaning first (" (v.model) " model, cosine in the talking-point space)." }
+            ol.reports start=(v.offset + 1) {
+                @for s in &v.similar {
+                    li.report {
+                        p.meta {
+                            strong.outlet { (s.outlet.as_deref().or(s.doc.as_deref()).unwrap_or("")) } " · "
+                            (date(s.published.as_deref())) " · "
+                            (s.speaker.as_deref().unwrap_or("unknown speaker")) " · "
+                            span.muted { (format!("{:.2}", s.similarity)) }
+                            @if let Some(pt) = s.point { " · " a href={ "/talking-points/" (pt) } { "talking point" } }
+                        }
+                        blockquote.sentence { a href={ "/statements/" (s.id) } { (s.text) } }
+                    }
+                }
+            }
+            @if v.similar.is_empty() { p.muted { "No other statement is near in meaning." } }
+            nav.pager {
+                @if v.offset > 0 {
+                    a href={ "/statements/" (id) "/similar?offset=" (v.offset.saturating_sub(v.limit)) "&limit=" (v.limit) } { "← Nearer" }
+                }
+                @if let Some(n) = v.next_offset {
+                    " " a href={ "/statements/" (id) "/similar?offset=" (n) "&limit=" (v.limit) } { "Further →" }
+                }
+            }
+        }
+    };
+    let title: String = format!("Similar: {}", text.chars().take(50).collect::<String>());
     Ok(page(layout(&title, "", body)))
 }
 

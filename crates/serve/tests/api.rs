@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use dictum_serve::{AppState, Config, Prepare};
+use dictum_serve::{AppState, Config, Prepare, SentenceModel};
 use dictum_store::{Mode, NewArticle, NewStatement, Prepared, Store};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -71,12 +71,12 @@ impl Prepare for FakePrepare {
     }
 }
 
-/// A sentence model of hashed words.
-struct Words;
+/// A sentence model of hashed words (named `name`).
+struct Words(&'static str);
 
 impl dictum_store::PointModel for Words {
     fn name(&self) -> &str {
-        "words"
+        self.0
     }
     fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, String> {
         Ok(texts
@@ -103,6 +103,16 @@ struct Fixture {
 }
 
 fn fixture(token: Option<&str>, max_body: usize) -> Fixture {
+    build(token, max_body, true, Some(Arc::new(Words("words"))))
+}
+
+/// The three articles, grouped into talking points with `Words` or not, served with `model`.
+fn build(
+    token: Option<&str>,
+    max_body: usize,
+    group: bool,
+    model: Option<SentenceModel>,
+) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
     let mut store = Store::open(&db, Mode::Write).unwrap();
@@ -146,14 +156,18 @@ fn fixture(token: Option<&str>, max_body: usize) -> Fixture {
             ),
         ])
         .unwrap();
-    store.group_pending(&Words, &mut |_, _| {}).unwrap();
+    if group {
+        store
+            .group_pending(&Words("words"), &mut |_, _| {})
+            .unwrap();
+    }
     store.close().unwrap();
     let mut config = Config::new(&db);
     config.write_token = token.map(str::to_string);
     config.max_body = max_body;
     config.readers = 2;
     let prepare: Option<Arc<dyn Prepare>> = token.map(|_| Arc::new(FakePrepare) as _);
-    let state = AppState::open(&config, prepare).unwrap();
+    let state = AppState::open_with_model(&config, prepare, model).unwrap();
     Fixture {
         _dir: dir,
         app: dictum_serve::router(state),
@@ -458,7 +472,7 @@ where
 }
 
 #[tokio::test]
-async fn talking_points_answer_and_similar_is_501() {
+async fn talking_points_answer() {
     let f = fixture(None, 1 << 20);
     // The harbour quote, carried by two articles, is the one point reported twice.
     let (s, v) = get(&f.app, "/api/talking-points").await;
@@ -489,9 +503,101 @@ async fn talking_points_answer_and_similar_is_501() {
     let (s, v) = get(&f.app, "/api/talking-points?kind=shouted").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_error(&v, StatusCode::BAD_REQUEST, "bad_request");
-    let (s, v) = get(&f.app, "/api/statements/1/similar").await;
-    assert_eq!(s, StatusCode::NOT_IMPLEMENTED);
-    assert_error(&v, StatusCode::NOT_IMPLEMENTED, "not_implemented");
+}
+
+#[tokio::test]
+async fn similar_statements_nearest_first_paged_and_409_without_model_or_points() {
+    let f = fixture(None, 1 << 20);
+    let (_, hits) = get(&f.app, "/api/search?q=harbour").await;
+    let harbour = hits["hits"][0]["id"].as_i64().unwrap();
+    let (s, v) = get(&f.app, &format!("/api/statements/{harbour}/similar")).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["statement"], json!(harbour));
+    assert_eq!(v["model"], json!("words"));
+    assert_eq!(v["offset"], json!(0));
+    assert_eq!(v["limit"], json!(10));
+    let all = v["similar"].as_array().unwrap();
+    // The other two statements, never the statement itself, nearest first.
+    assert_eq!(all.len(), 2, "{v}");
+    assert!(all.iter().all(|s| s["id"] != json!(harbour)), "{v}");
+    let sims: Vec<f64> = all
+        .iter()
+        .map(|s| s["similarity"].as_f64().unwrap())
+        .collect();
+    assert!(sims[0] >= sims[1], "{v}");
+    for s in all {
+        assert!(s["text"].as_str().is_some_and(|t| !t.is_empty()), "{v}");
+        assert!(s["doc"].as_str().is_some(), "{v}");
+        assert!(s["point"].as_i64().is_some(), "{v}");
+    }
+    assert!(v["next_offset"].is_null(), "{v}");
+    // Paging: the second of two on its own page, and a next page after the first.
+    let (s, p1) = get(
+        &f.app,
+        &format!("/api/statements/{harbour}/similar?limit=1"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{p1}");
+    assert_eq!(p1["similar"][0]["id"], all[0]["id"]);
+    assert_eq!(p1["next_offset"], json!(1));
+    let (_, p2) = get(
+        &f.app,
+        &format!("/api/statements/{harbour}/similar?offset=1&limit=1"),
+    )
+    .await;
+    assert_eq!(p2["similar"][0]["id"], all[1]["id"], "{p2}");
+    assert!(p2["next_offset"].is_null(), "{p2}");
+    // Bad paging, unknown statements.
+    for uri in [
+        format!("/api/statements/{harbour}/similar?limit=0"),
+        format!("/api/statements/{harbour}/similar?offset=95&limit=10"),
+        "/api/statements/x/similar".to_string(),
+    ] {
+        let (s, v) = get(&f.app, &uri).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{uri}: {v}");
+        assert_error(&v, StatusCode::BAD_REQUEST, "bad_request");
+    }
+    let (s, v) = get(&f.app, "/api/statements/99999/similar").await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "{v}");
+    assert_error(&v, StatusCode::NOT_FOUND, "not_found");
+    // The page: a link from the statement, the similar statements escaped.
+    let (s, ctype, page) = send(
+        &f.app,
+        Request::get(format!("/statements/{harbour}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(ctype.starts_with("text/html"), "{ctype}");
+    assert!(
+        page.contains(&format!("/statements/{harbour}/similar")),
+        "{page}"
+    );
+    let (s, ctype, page) = send(
+        &f.app,
+        Request::get(format!("/statements/{harbour}/similar"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    assert!(ctype.starts_with("text/html"), "{ctype}");
+    assert!(page.contains("Taxes will not rise"), "{page}");
+    assert!(page.contains("&lt;script&gt;"), "{page}");
+    assert!(!page.contains("<script>alert"), "{page}");
+    // No model in the server, a database without talking points, another model.
+    let cases: [(bool, Option<SentenceModel>, &str); 3] = [
+        (true, None, "no_model"),
+        (false, Some(Arc::new(Words("words"))), "no_talking_points"),
+        (true, Some(Arc::new(Words("other"))), "model_mismatch"),
+    ];
+    for (group, model, code) in cases {
+        let f = build(None, 1 << 20, group, model);
+        let (s, v) = get(&f.app, &format!("/api/statements/{harbour}/similar")).await;
+        assert_eq!(s, StatusCode::CONFLICT, "{code}: {v}");
+        assert_error(&v, StatusCode::CONFLICT, code);
+    }
 }
 
 /// Every operation in the OpenAPI document is served, and answers with a status the document

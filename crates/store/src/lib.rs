@@ -281,6 +281,10 @@ impl Store {
                 dir.display()
             )));
         }
+        if mode == Mode::Write {
+            conn.execute_batch(schema::READ_INDEXES)
+                .map_err(sq("cannot create the database's indexes"))?;
+        }
         let index_dir = dir.join(INDEX_DIR);
         let mut notes = Vec::new();
         let text = match FullText::open(&index_dir, mode == Mode::Write) {

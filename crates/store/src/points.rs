@@ -125,9 +125,13 @@ pub struct TalkingPointView {
 
 /// A statement near in meaning to a query.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Similar {
+    /// The statement's id.
     pub id: i64,
+    /// Cosine of the two statements in the database's talking-point space (1 = same meaning).
     pub similarity: f32,
+    /// The talking point the statement belongs to.
     pub point: Option<i64>,
     pub speaker: Option<String>,
     pub text: String,

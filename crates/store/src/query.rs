@@ -282,7 +282,49 @@ pub struct ArticleSummary {
     pub copy_of: Option<i64>,
 }
 
+/// A search hit's report: the statement's earliest report that passes the date (?2, ?3) and
+/// outlet (?4: `,id,id,`) filters, with its article, outlet, speaker and the statement's report
+/// count. Reads every report's article row to order them.
+const FIRST_REPORT: &str = "SELECT r.id, r.kind, r.text, a.doc, o.name, a.published,
+        coalesce(p.name, r.speaker),
+        (SELECT count(*) FROM reports x WHERE x.statement_id = r.statement_id),
+        r.person_id, a.id
+ FROM reports r JOIN articles a ON a.id = r.article_id
+ LEFT JOIN outlets o ON o.id = a.outlet_id
+ LEFT JOIN persons p ON p.id = r.person_id
+ WHERE r.statement_id = ?1
+   AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3)
+   AND (?4 IS NULL OR instr(?4, ',' || a.outlet_id || ',') > 0)
+ ORDER BY a.day IS NULL, a.day, r.id LIMIT 1";
+
+/// [`FIRST_REPORT`], the same row, choosing the report through the read indexes: the
+/// statement's (report, article) pairs from `reports_statement_article`, their days and outlets
+/// from `articles_day`, then one report and one article row. A statement carried by 500
+/// articles no longer reads 500 report and 500 article rows.
+const FIRST_REPORT_BY_INDEX: &str = "SELECT r.id, r.kind, r.text, a.doc, o.name, a.published,
+        coalesce(p.name, r.speaker),
+        (SELECT count(*) FROM reports x WHERE x.statement_id = r.statement_id),
+        r.person_id, a.id
+ FROM reports r JOIN articles a ON a.id = r.article_id
+ LEFT JOIN outlets o ON o.id = a.outlet_id
+ LEFT JOIN persons p ON p.id = r.person_id
+ WHERE r.id = (
+   SELECT f.id FROM reports f JOIN articles d INDEXED BY articles_day ON d.id = f.article_id
+   WHERE f.statement_id = ?1
+     AND (?2 IS NULL OR d.day >= ?2) AND (?3 IS NULL OR d.day <= ?3)
+     AND (?4 IS NULL OR instr(?4, ',' || d.outlet_id || ',') > 0)
+   ORDER BY d.day IS NULL, d.day, f.id LIMIT 1)";
+
 impl Store {
+    /// Whether the database has the index `name` (the read indexes came after version 1).
+    pub(crate) fn has_index(&self, name: &str) -> Result<bool> {
+        self.conn
+            .prepare_cached("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?1")
+            .and_then(|mut st| st.query_row([name], |r| r.get::<_, i64>(0)))
+            .map(|n| n > 0)
+            .map_err(self.sq("cannot read the database"))
+    }
+
     pub(crate) fn sq(&self, context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         move |e| StoreError::sqlite(&self.db_path, context, e)
     }
@@ -324,9 +366,15 @@ impl Store {
 
     /// [`Store::search`] from the `offset`-th hit on: a page of `s.limit` hits.
     pub fn search_page(&self, s: &Search, offset: usize) -> Result<Vec<Hit>> {
+        // One read transaction for the page: one snapshot, and the file lock taken once
+        // instead of once per statement (dropped, i.e. rolled back, at the end).
+        let _snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(self.sq("cannot read the database"))?;
         let mut filter = Filter::default();
         if let Some(name) = &s.speaker {
-            let ids = people::find(&self.conn, &self.db_path, name)?;
+            let ids = people::find_set(&self.conn, &self.db_path, name)?;
             if ids.is_empty() {
                 return Ok(Vec::new());
             }
@@ -354,22 +402,16 @@ impl Store {
         let found = self.text.search(&s.query, &filter, limit, offset)?;
         let words = self.text.query_words(&s.query);
         let mut hits = Vec::new();
-        // The statement's earliest report that passes the outlet and date filters.
+        // The statement's earliest report that passes the outlet and date filters: through
+        // the narrow `articles_day` index when the database has it (see schema::READ_INDEXES).
+        let sql = if self.has_index("articles_day")? {
+            FIRST_REPORT_BY_INDEX
+        } else {
+            FIRST_REPORT
+        };
         let mut get = self
             .conn
-            .prepare_cached(
-                "SELECT r.id, r.kind, r.text, a.doc, o.name, a.published,
-                        coalesce(p.name, r.speaker),
-                        (SELECT count(*) FROM reports x WHERE x.statement_id = r.statement_id),
-                        r.person_id, a.id
-                 FROM reports r JOIN articles a ON a.id = r.article_id
-                 LEFT JOIN outlets o ON o.id = a.outlet_id
-                 LEFT JOIN persons p ON p.id = r.person_id
-                 WHERE r.statement_id = ?1
-                   AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3)
-                   AND (?4 IS NULL OR instr(?4, ',' || a.outlet_id || ',') > 0)
-                 ORDER BY a.day IS NULL, a.day, r.id LIMIT 1",
-            )
+            .prepare_cached(sql)
             .map_err(self.sq("cannot read a statement"))?;
         let outlets = filter.outlets.as_ref().map(|o| {
             let ids: Vec<String> = o.iter().map(u64::to_string).collect();
