@@ -102,7 +102,7 @@ impl Lookups {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sq("cannot open the database to read ahead"))?;
-        conn.execute_batch("PRAGMA query_only=1; PRAGMA cache_size=-16384;")
+        conn.execute_batch("PRAGMA query_only=1; PRAGMA cache_size=-32768;")
             .map_err(sq("cannot configure the database"))?;
         conn.set_prepared_statement_cache_capacity(16);
         Ok(conn)
