@@ -251,8 +251,11 @@ impl SiteLines {
         for page in pages {
             let mut seen = HashSet::new();
             for line in page.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                if word_count(line) <= max_words && seen.insert(key(line)) {
-                    *count.entry(key(line)).or_default() += 1;
+                if word_count(line) <= max_words {
+                    let k = key(line);
+                    if seen.insert(k) {
+                        *count.entry(k).or_default() += 1;
+                    }
                 }
             }
         }
