@@ -12,7 +12,7 @@
 //!
 //! ```text
 //! cargo run --release -p dictum-cli --example train_cues -- GOLD_DIR OUT.bin \
-//!     [--end [--cue-model CUES.bin]] [--threshold LOGIT] [--epochs N] [--bits B] \
+//!     [--end [--cue-model CUES.bin]] [--threshold LOGIT] [--gate LOGIT] [--epochs N] [--bits B] \
 //!     [--folds N --fold K --holdout-dir DIR]
 //! ```
 //!
@@ -35,6 +35,7 @@ struct Opts {
     holdout: Option<PathBuf>,
     end: bool,
     cue_model: Option<PathBuf>,
+    gate: f32,
 }
 
 fn parse() -> Result<Opts, String> {
@@ -50,6 +51,7 @@ fn parse() -> Result<Opts, String> {
         holdout: None,
         end: false,
         cue_model: None,
+        gate: -2.0,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -63,11 +65,12 @@ fn parse() -> Result<Opts, String> {
             "--holdout-dir" => o.holdout = Some(PathBuf::from(val()?)),
             "--cue-model" => o.cue_model = Some(PathBuf::from(val()?)),
             "--end" => o.end = true,
+            "--gate" => o.gate = val()?.parse().map_err(|e| format!("{e}"))?,
             _ => pos.push(PathBuf::from(a)),
         }
     }
     if pos.len() != 2 || !(8..=24).contains(&o.bits) {
-        return Err("usage: train_cues GOLD_DIR OUT.bin [--threshold LOGIT] [--epochs N] [--bits B] [--folds N --fold K --holdout-dir DIR]".into());
+        return Err("usage: train_cues GOLD_DIR OUT.bin [--threshold LOGIT] [--gate LOGIT] [--epochs N] [--bits B] [--folds N --fold K --holdout-dir DIR]".into());
     }
     o.out = pos.pop().unwrap_or_default();
     o.gold = pos.pop().unwrap_or_default();
@@ -265,7 +268,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .zip(&sum)
         .map(|(&wi, &si)| (f64::from(wi) + si / steps) as f32)
         .collect();
-    let bytes = CueModel::encode(&avg, o.threshold);
+    let bytes = CueModel::encode(&avg, o.threshold, o.gate);
     std::fs::write(&o.out, &bytes)?;
     let model = CueModel::from_bytes(bytes.into())?;
     for (name, set) in [("train", &train), ("held-out", &test)] {

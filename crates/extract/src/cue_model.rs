@@ -13,9 +13,10 @@
 //! is stored. Reading the weights is a slice lookup: no decoding, no allocation,
 //! no global state.
 //!
-//! File format (little-endian): `b"DCM1"`, `u8` hash bits, three zero bytes,
-//! `f32` weight scale, `f32` decision threshold (a logit), then `2^bits`
-//! `i16` weights.
+//! File format (little-endian): `b"DCM2"`, `u8` hash bits, three zero bytes,
+//! `f32` weight scale, `f32` decision threshold (a logit), `f32` gate (a
+//! logit: a cue candidate whose word-level features score at most this is not
+//! scored on its context), then `2^bits` `i16` weights.
 
 use std::borrow::Cow;
 
@@ -27,8 +28,8 @@ use crate::rules::Doc;
 /// Features per candidate token.
 pub const FEATURES: usize = 20;
 
-const MAGIC: &[u8; 4] = b"DCM1";
-const HEADER: usize = 16;
+const MAGIC: &[u8; 4] = b"DCM2";
+const HEADER: usize = 20;
 
 /// The weights built into the extractor.
 static BUILTIN: &[u8] = include_bytes!("../data/cue_model.bin");
@@ -66,6 +67,7 @@ pub struct CueModel {
     mask: u32,
     scale: f32,
     threshold: f32,
+    gate: f32,
 }
 
 impl CueModel {
@@ -88,6 +90,7 @@ impl CueModel {
             mask: 0,
             scale: 0.0,
             threshold: f32::INFINITY,
+            gate: f32::INFINITY,
         }
     }
 
@@ -108,18 +111,19 @@ impl CueModel {
             });
         }
         let f = |o: usize| f32::from_le_bytes([bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]]);
-        let (scale, threshold) = (f(8), f(12));
+        let (scale, threshold, gate) = (f(8), f(12), f(16));
         Ok(CueModel {
             mask: (1u32 << bits) - 1,
             scale,
             threshold,
+            gate,
             bytes,
         })
     }
 
     /// Writes weights (one per hash bucket, `2^bits` of them) in the format
     /// above, quantised to `i16`.
-    pub fn encode(weights: &[f32], threshold: f32) -> Vec<u8> {
+    pub fn encode(weights: &[f32], threshold: f32, gate: f32) -> Vec<u8> {
         let bits = weights.len().max(1).trailing_zeros() as u8;
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
@@ -128,10 +132,16 @@ impl CueModel {
         out.extend_from_slice(&[bits, 0, 0, 0]);
         out.extend_from_slice(&scale.to_le_bytes());
         out.extend_from_slice(&threshold.to_le_bytes());
+        out.extend_from_slice(&gate.to_le_bytes());
         for w in weights {
             out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
         }
         out
+    }
+
+    /// The word-level gate (a logit).
+    pub fn gate(&self) -> f32 {
+        self.gate
     }
 
     /// The decision threshold (a logit).
@@ -140,7 +150,7 @@ impl CueModel {
     }
 
     /// The logit of a candidate's features.
-    pub fn score(&self, features: &[u32; FEATURES]) -> f32 {
+    pub fn score(&self, features: &[u32]) -> f32 {
         if self.bytes.len() < HEADER {
             return f32::NEG_INFINITY;
         }
@@ -174,22 +184,47 @@ pub struct CueCandidate {
 
 /// Whether the model is asked about token `i` (a lower-case word outside
 /// quotations that the lexicon does not list and that is not a function word).
-pub(crate) fn is_candidate(doc: &Doc, i: usize) -> bool {
+pub(crate) fn is_candidate(doc: &Doc, i: usize, listed: bool) -> bool {
     let Some(t) = doc.toks.get(i) else {
         return false;
     };
-    if t.kind != TokenKind::Word || doc.quote_at(i).is_some() {
-        return false;
-    }
-    if !doc.word(i).starts_with(|c: char| c.is_lowercase()) {
+    if listed || t.kind != TokenKind::Word || doc.quote_at(i).is_some() {
         return false;
     }
     let lw = doc.lower(i);
     lw.len() >= 3
-        && !doc.is_cue(lw)
+        && doc.word(i).starts_with(|c: char| c.is_lowercase())
         && !lexicon::is_np_stop(lw)
         && !lexicon::is_between_word(lw)
         && !lexicon::is_pronoun(lw)
+}
+
+/// The word-level features: the first four of [`features`].
+fn head(doc: &Doc, i: usize) -> [u32; 4] {
+    let lw = doc.lower(i);
+    [
+        mix(0, 0, 0),
+        mix(1, doc.word_hash(i), 0),
+        mix(2, suffix_hash(lw, 3), 0),
+        mix(3, stem_hash(lw), 0),
+    ]
+}
+
+/// Whether candidate `i` passes the word-level gate of `model`.
+pub(crate) fn passes_gate(model: &CueModel, doc: &Doc, i: usize) -> bool {
+    // Most words are never cues, and the context features cost more than the
+    // rest of the rules: a word whose own features (bias, word, suffix, stem)
+    // score at most the gate is not scored on its context.
+    model.score(&head(doc, i)) > model.gate()
+}
+
+fn suffix_hash(lw: &str, n: usize) -> u32 {
+    let bytes = lw.as_bytes();
+    bytes[bytes.len().saturating_sub(n)..]
+        .iter()
+        .fold(0x811c_9dc5u32, |h, &c| {
+            (h ^ u32::from(c)).wrapping_mul(0x0100_0193)
+        })
 }
 
 // Token shapes for the context features.
@@ -204,8 +239,7 @@ const COMMA: u32 = 7;
 const TERMINAL: u32 = 8;
 const PUNCT: u32 = 9;
 const THAT: u32 = 10;
-const CUE: u32 = 11;
-const QUOTED: u32 = 12;
+const QUOTED: u32 = 11;
 
 fn shape(doc: &Doc, j: usize, a: usize, b: usize) -> u32 {
     if j < a || j >= b {
@@ -234,8 +268,6 @@ fn shape(doc: &Doc, j: usize, a: usize, b: usize) -> u32 {
                 THAT
             } else if lexicon::is_pronoun(lw) {
                 PRONOUN
-            } else if doc.is_cue(lw) {
-                CUE
             } else if doc.is_capitalized(j) {
                 CAPITAL
             } else {
@@ -269,8 +301,9 @@ fn mix(kind: u32, a: u32, b: u32) -> u32 {
     (h ^ (h >> 32)) as u32
 }
 
-/// The features of candidate token `i` in sentence `si`.
-pub(crate) fn features(doc: &Doc, si: usize, i: usize) -> [u32; FEATURES] {
+/// The features of candidate token `i` in sentence `si`; `cue_before`: a
+/// lexicon cue (a word outside quotations) comes earlier in the sentence.
+pub(crate) fn features(doc: &Doc, si: usize, i: usize, cue_before: bool) -> [u32; FEATURES] {
     let s = &doc.sents[si];
     let (a, b) = (s.tokens.start, s.tokens.end);
     let word = |j: usize| {
@@ -280,36 +313,24 @@ pub(crate) fn features(doc: &Doc, si: usize, i: usize) -> [u32; FEATURES] {
             doc.word_hash(j)
         }
     };
-    let sh = |j: usize| shape(doc, j, a, b);
     let back = |k: usize| i.checked_sub(k).unwrap_or(usize::MAX);
     let lw = doc.lower(i);
-    let suffix = |n: usize| {
-        let bytes = lw.as_bytes();
-        let tail = &bytes[bytes.len().saturating_sub(n)..];
-        tail.iter().fold(0x811c_9dc5u32, |h, &c| {
-            (h ^ u32::from(c)).wrapping_mul(0x0100_0193)
-        })
-    };
     let w = word(i);
-    // A crude stem: "supporting", "supported", "supports" -> "support".
-    let stem = {
-        let mut t = lw;
-        for suf in ["ing", "ed", "es", "s", "e"] {
-            if let Some(x) = t.strip_suffix(suf).filter(|x| x.len() >= 3) {
-                t = x;
-                break;
-            }
-        }
-        t.bytes().fold(0x811c_9dc5u32, |h, c| {
-            (h ^ u32::from(c)).wrapping_mul(0x0100_0193)
-        })
-    };
+    let stem = stem_hash(lw);
+    let suffix3 = suffix_hash(lw, 3);
     let (p1, p2, n1, n2) = (back(1), back(2), i + 1, i + 2);
-    let quote_after = (i + 1..b.min(i + 7)).any(|j| sh(j) == OPEN);
-    let quote_before = (a.max(i.saturating_sub(6))..i).any(|j| sh(j) == CLOSE);
-    let that_soon = (i + 1..b.min(i + 5)).any(|j| sh(j) == THAT);
-    let cue_before = (a..i).any(|j| sh(j) == CUE);
-    let name_before = (a.max(i.saturating_sub(4))..i).any(|j| matches!(sh(j), CAPITAL | PRONOUN));
+    let (sp1, sp2, sn1, sn2) = (
+        shape(doc, p1, a, b),
+        shape(doc, p2, a, b),
+        shape(doc, n1, a, b),
+        shape(doc, n2, a, b),
+    );
+    let quote_after = (i + 1..b.min(i + 7)).any(|j| doc.quote_opening(j).is_some());
+    let quote_before = (a.max(i.saturating_sub(6))..i).any(|j| doc.quote_closing(j).is_some());
+    let that_soon =
+        (i + 1..b.min(i + 5)).any(|j| doc.quote_at(j).is_none() && doc.lower(j) == "that");
+    let name_before = (a.max(i.saturating_sub(4))..i)
+        .any(|j| doc.is_capitalized(j) || lexicon::is_pronoun(doc.lower(j)));
     let pos = match i - a {
         0 => 0,
         1 => 1,
@@ -326,7 +347,7 @@ pub(crate) fn features(doc: &Doc, si: usize, i: usize) -> [u32; FEATURES] {
     [
         mix(0, 0, 0),
         mix(1, w, 0),
-        mix(2, suffix(3), 0),
+        mix(2, suffix3, 0),
         mix(3, stem, 0),
         mix(4, word(p1), 0),
         mix(5, word(n1), 0),
@@ -334,16 +355,16 @@ pub(crate) fn features(doc: &Doc, si: usize, i: usize) -> [u32; FEATURES] {
         mix(7, word(n2), 0),
         mix(8, word(p1), w),
         mix(9, w, word(n1)),
-        mix(10, sh(p1), sh(n1)),
-        mix(11, sh(p2) << 8 | sh(p1), 0),
-        mix(12, sh(n1) << 8 | sh(n2), 0),
+        mix(10, sp1, sn1),
+        mix(11, sp2 << 8 | sp1, 0),
+        mix(12, sn1 << 8 | sn2, 0),
         mix(13, flags, 0),
         mix(14, flags, w),
         mix(15, pos, 0),
-        mix(16, w, sh(n1)),
-        mix(17, w, sh(p1)),
-        mix(18, suffix(3), flags),
-        mix(19, stem, sh(n1)),
+        mix(16, w, sn1),
+        mix(17, w, sp1),
+        mix(18, suffix3, flags),
+        mix(19, stem, sn1),
     ]
 }
 
@@ -351,20 +372,25 @@ pub(crate) fn features(doc: &Doc, si: usize, i: usize) -> [u32; FEATURES] {
 pub(crate) fn candidates(doc: &Doc) -> Vec<CueCandidate> {
     let mut out = Vec::new();
     for si in 0..doc.sents.len() {
+        let mut cue_before = false;
         for i in doc.sents[si].tokens.clone() {
-            if is_candidate(doc, i) {
+            if doc.quote_at(i).is_some() || !doc.toks[i].is_word() {
+                continue;
+            }
+            if is_candidate(doc, i, doc.is_cue(doc.lower(i))) {
                 out.push(CueCandidate {
                     span: doc.toks[i].span,
-                    features: features(doc, si, i),
+                    features: features(doc, si, i, cue_before),
                 });
             }
+            cue_before |= doc.is_cue(doc.lower(i));
         }
     }
     out
 }
 
 /// Whether the end model is asked about token `i` of a content piece: a
-/// clause-level punctuation mark or a lower-case function word, outside
+/// clause-level punctuation mark or a lower-case conjunction, outside
 /// quotations.
 pub(crate) fn is_end_candidate(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.toks.get(i) else {
@@ -376,11 +402,35 @@ pub(crate) fn is_end_candidate(doc: &Doc, i: usize) -> bool {
     match t.kind {
         TokenKind::Punct => matches!(doc.word(i), "," | ";" | ":" | "(" | "--" | "—" | "–"),
         TokenKind::Word => {
-            doc.word(i).starts_with(|c: char| c.is_lowercase()) && {
-                let lw = doc.lower(i);
-                lexicon::is_np_stop(lw)
-                    || matches!(lw, "who" | "which" | "including" | "even" | "according")
-            }
+            matches!(
+                doc.lower(i),
+                "and"
+                    | "but"
+                    | "or"
+                    | "while"
+                    | "as"
+                    | "because"
+                    | "who"
+                    | "which"
+                    | "including"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "although"
+                    | "though"
+                    | "since"
+                    | "so"
+                    | "if"
+                    | "until"
+                    | "where"
+                    | "whereas"
+                    | "even"
+                    | "according"
+                    | "than"
+                    | "despite"
+                    | "amid"
+                    | "unless"
+            ) && doc.word(i).starts_with(|c: char| c.is_lowercase())
         }
         _ => false,
     }
@@ -411,6 +461,12 @@ fn bucket(n: usize) -> u32 {
         16..=30 => 6,
         _ => 7,
     }
+}
+
+/// Whether end candidate `t` passes the word-level gate of `model` (bias and
+/// the word: most function words never end a content).
+pub(crate) fn passes_end_gate(model: &CueModel, doc: &Doc, t: usize) -> bool {
+    model.score(&[mix(100, 0, 0), mix(101, doc.word_hash(t), 0)]) > model.gate()
 }
 
 /// The features of end candidate `t` in the content piece `p0..=p1` of a
@@ -488,7 +544,7 @@ mod tests {
         let mut w = vec![0f32; 256];
         w[3] = 1.5;
         w[7] = -0.75;
-        let m = CueModel::from_bytes(Cow::Owned(CueModel::encode(&w, 0.25))).unwrap();
+        let m = CueModel::from_bytes(Cow::Owned(CueModel::encode(&w, 0.25, 0.0))).unwrap();
         assert_eq!(m.threshold(), 0.25);
         let mut f = [0u32; FEATURES];
         f[0] = 3;
@@ -502,7 +558,7 @@ mod tests {
             CueModel::from_bytes(Cow::Borrowed(b"nope")).unwrap_err(),
             ModelError::BadMagic
         );
-        let mut b = CueModel::encode(&[0.0; 256], 0.0);
+        let mut b = CueModel::encode(&[0.0; 256], 0.0, 0.0);
         b.pop();
         assert!(matches!(
             CueModel::from_bytes(Cow::Owned(b)),

@@ -122,12 +122,12 @@ impl<'a> Doc<'a> {
     }
 
     /// The quotation that opens at token `i`.
-    fn quote_opening(&self, i: usize) -> Option<usize> {
+    pub(crate) fn quote_opening(&self, i: usize) -> Option<usize> {
         self.quote_at(i).filter(|&q| self.quotes[q].open == i)
     }
 
     /// The quotation that closes at token `i`.
-    fn quote_closing(&self, i: usize) -> Option<usize> {
+    pub(crate) fn quote_closing(&self, i: usize) -> Option<usize> {
         self.quote_at(i).filter(|&q| self.quotes[q].close == i)
     }
 
@@ -264,6 +264,7 @@ fn end_contents(doc: &Doc, raws: &mut [Raw]) {
         };
         let cut = (piece.0 + 2..=piece.1).find(|&t| {
             end_candidate(doc, piece, t)
+                && cue_model::passes_end_gate(model, doc, t)
                 && model.score(&end_features_of(doc, r, piece, t)) > model.threshold()
         });
         if let Some(t) = cut {
@@ -294,12 +295,17 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
         headline_colon(doc, si, &mut raws);
         let range = doc.sents[si].tokens.clone();
         let mut i = range.start;
+        // A lexicon cue earlier in the sentence (a feature of the cue model).
+        let mut cue_before = false;
         while i < range.end {
             if doc.quote_at(i).is_some() || !doc.is_word(i) {
                 i += 1;
                 continue;
             }
             let lw = doc.lower(i);
+            let listed = doc.ex.cue_class(lw);
+            let cue_seen = cue_before;
+            cue_before |= listed.is_some();
             if lw == "according" && doc.lower(i + 1) == "to" {
                 if let Some(r) = according_to(doc, si, i) {
                     raws.push(r);
@@ -324,7 +330,7 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
             // a capitalized verb may be a cue.
             let cue_form =
                 |_: &CueClass| lowercase || i > range.start && is_headline(doc, range.clone());
-            if let Some(class) = doc.ex.cue_class(lw).filter(cue_form) {
+            if let Some(class) = listed.filter(cue_form) {
                 if let Some(r) = verb_cue(doc, si, i, class, &raws[sent_start..]) {
                     raws.push(r);
                 }
@@ -339,17 +345,27 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
                 }
             }
             // A word the lexicon lacks that the learned model takes for a cue.
-            if cue_model::is_candidate(doc, i)
+            if cue_model::is_candidate(doc, i, listed.is_some())
+                && cue_model::passes_gate(doc.cue_model(), doc, i)
                 && !raws[sent_start..]
                     .iter()
                     .any(|r| r.pieces.iter().any(|&(p, q)| p <= i && i <= q))
-                && doc.cue_model().score(&cue_model::features(doc, si, i))
+                && doc
+                    .cue_model()
+                    .score(&cue_model::features(doc, si, i, cue_seen))
                     > doc.cue_model().threshold()
             {
                 // Only content after the cue: a learned cue does not take the
-                // `CONTENT, X verb` shapes of the verbs of saying.
+                // `CONTENT, X verb` shapes of the verbs of saying, nor a colon's
+                // quotation (`delivered a message to the council: “A”` is the
+                // subject's, found by `colon_attributions`).
                 if let Some(mut r) = verb_cue(doc, si, i, CueClass::Speech, &raws[sent_start..])
-                    .filter(|r| r.pieces.first().is_some_and(|p| p.0 > i))
+                    .filter(|r| {
+                        r.pieces.first().is_some_and(|p| p.0 > i)
+                            && !r.pieces.iter().any(|&(p, q)| {
+                                (p..=q).any(|k| doc.is_punct(k, ":") && doc.quote_at(k).is_none())
+                            })
+                    })
                 {
                     r.learned = true;
                     raws.push(r);
