@@ -185,38 +185,49 @@ pub struct CueCandidate {
 /// Whether the model is asked about token `i` (a lower-case word outside
 /// quotations that the lexicon does not list and that is not a function word).
 pub(crate) fn is_candidate(doc: &Doc, i: usize, listed: bool) -> bool {
+    is_word_candidate(doc, i, listed) && !is_function_word(doc.lower(i))
+}
+
+/// The cheap half of [`is_candidate`]: a lower-case word of three letters or
+/// more, outside quotations, not in the lexicon.
+pub(crate) fn is_word_candidate(doc: &Doc, i: usize, listed: bool) -> bool {
     let Some(t) = doc.toks.get(i) else {
         return false;
     };
-    if listed || t.kind != TokenKind::Word || doc.quote_at(i).is_some() {
+    !listed
+        && t.kind == TokenKind::Word
+        && doc.quote_at(i).is_none()
+        && doc.lower(i).len() >= 3
+        && doc.word(i).starts_with(|c: char| c.is_lowercase())
+}
+
+/// The other half: function words are never candidates.
+pub(crate) fn is_function_word(lw: &str) -> bool {
+    lexicon::is_np_stop(lw) || lexicon::is_between_word(lw) || lexicon::is_pronoun(lw)
+}
+
+/// Whether candidate `i` passes the word-level gates of `model`.
+pub(crate) fn passes_gate(model: &CueModel, doc: &Doc, i: usize) -> bool {
+    // Most words are never cues, and the context features cost more than the
+    // rest of the rules: a word is scored on its context only when the bias and
+    // its own weight score above the gate less a margin (a word unseen in
+    // training has weight zero), and with its suffix and stem above the gate.
+    let w = mix(1, doc.word_hash(i), 0);
+    let bias = mix(0, 0, 0);
+    if model.score(&[bias, w]) <= model.gate() - WORD_GATE_MARGIN {
         return false;
     }
     let lw = doc.lower(i);
-    lw.len() >= 3
-        && doc.word(i).starts_with(|c: char| c.is_lowercase())
-        && !lexicon::is_np_stop(lw)
-        && !lexicon::is_between_word(lw)
-        && !lexicon::is_pronoun(lw)
-}
-
-/// The word-level features: the first four of [`features`].
-fn head(doc: &Doc, i: usize) -> [u32; 4] {
-    let lw = doc.lower(i);
-    [
-        mix(0, 0, 0),
-        mix(1, doc.word_hash(i), 0),
+    model.score(&[
+        bias,
+        w,
         mix(2, suffix_hash(lw, 3), 0),
         mix(3, stem_hash(lw), 0),
-    ]
+    ]) > model.gate()
 }
 
-/// Whether candidate `i` passes the word-level gate of `model`.
-pub(crate) fn passes_gate(model: &CueModel, doc: &Doc, i: usize) -> bool {
-    // Most words are never cues, and the context features cost more than the
-    // rest of the rules: a word whose own features (bias, word, suffix, stem)
-    // score at most the gate is not scored on its context.
-    model.score(&head(doc, i)) > model.gate()
-}
+/// How far below the gate the bias and the word alone may score.
+const WORD_GATE_MARGIN: f32 = 0.5;
 
 fn suffix_hash(lw: &str, n: usize) -> u32 {
     let bytes = lw.as_bytes();

@@ -15,8 +15,6 @@ pub(crate) struct Doc<'a> {
     /// Lower-cased token texts, concatenated; `lower_at` slices them.
     lower: String,
     lower_spans: Vec<(u32, u32)>,
-    /// FNV-1a of each lower-cased token, for the cue model's features.
-    word_hashes: Vec<u32>,
     pub sents: Vec<Sentence>,
     pub sent_of: Vec<u32>,
     pub quotes: Vec<Quote>,
@@ -30,7 +28,6 @@ impl<'a> Doc<'a> {
         let toks = tokenize(text);
         let mut lower = String::with_capacity(text.len());
         let mut lower_spans = Vec::with_capacity(toks.len());
-        let mut word_hashes = Vec::with_capacity(toks.len());
         for t in &toks {
             let s = lower.len();
             for c in t.text(text).chars() {
@@ -43,9 +40,6 @@ impl<'a> Doc<'a> {
                 }
             }
             lower_spans.push((s as u32, lower.len() as u32));
-            word_hashes.push(lower.as_bytes()[s..].iter().fold(0x811c_9dc5u32, |h, &c| {
-                (h ^ u32::from(c)).wrapping_mul(0x0100_0193)
-            }));
         }
         let sents = sentences(text, &toks);
         let mut sent_of = vec![0u32; toks.len()];
@@ -67,7 +61,6 @@ impl<'a> Doc<'a> {
             toks,
             lower,
             lower_spans,
-            word_hashes,
             sents,
             sent_of,
             quotes,
@@ -91,9 +84,13 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// FNV-1a of the lower-cased token, for the learned models' features
+    /// (computed when asked: most tokens are never looked at).
     #[inline]
     pub fn word_hash(&self, i: usize) -> u32 {
-        self.word_hashes.get(i).copied().unwrap_or(0)
+        self.lower(i).bytes().fold(0x811c_9dc5u32, |h, c| {
+            (h ^ u32::from(c)).wrapping_mul(0x0100_0193)
+        })
     }
 
     pub fn word(&self, i: usize) -> &str {
@@ -290,13 +287,16 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
     let mut raws: Vec<Raw> = Vec::new();
     let mut used_quotes = vec![false; doc.quotes.len()];
 
+    let mut listed_here: Vec<bool> = Vec::new();
     for si in 0..doc.sents.len() {
         let sent_start = raws.len();
         headline_colon(doc, si, &mut raws);
         let range = doc.sents[si].tokens.clone();
         let mut i = range.start;
         // A lexicon cue earlier in the sentence (a feature of the cue model).
-        let mut cue_before = false;
+        // Lexicon words of the sentence, for the learned cues.
+        listed_here.clear();
+        listed_here.resize(range.len(), false);
         while i < range.end {
             if doc.quote_at(i).is_some() || !doc.is_word(i) {
                 i += 1;
@@ -304,8 +304,7 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
             }
             let lw = doc.lower(i);
             let listed = doc.ex.cue_class(lw);
-            let cue_seen = cue_before;
-            cue_before |= listed.is_some();
+            listed_here[i - range.start] = listed.is_some();
             if lw == "according" && doc.lower(i + 1) == "to" {
                 if let Some(r) = according_to(doc, si, i) {
                     raws.push(r);
@@ -344,34 +343,10 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
                     continue;
                 }
             }
-            // A word the lexicon lacks that the learned model takes for a cue.
-            if cue_model::is_candidate(doc, i, listed.is_some())
-                && cue_model::passes_gate(doc.cue_model(), doc, i)
-                && !raws[sent_start..]
-                    .iter()
-                    .any(|r| r.pieces.iter().any(|&(p, q)| p <= i && i <= q))
-                && doc
-                    .cue_model()
-                    .score(&cue_model::features(doc, si, i, cue_seen))
-                    > doc.cue_model().threshold()
-            {
-                // Only content after the cue: a learned cue does not take the
-                // `CONTENT, X verb` shapes of the verbs of saying, nor a colon's
-                // quotation (`delivered a message to the council: “A”` is the
-                // subject's, found by `colon_attributions`).
-                if let Some(mut r) = verb_cue(doc, si, i, CueClass::Speech, &raws[sent_start..])
-                    .filter(|r| {
-                        r.pieces.first().is_some_and(|p| p.0 > i)
-                            && !r.pieces.iter().any(|&(p, q)| {
-                                (p..=q).any(|k| doc.is_punct(k, ":") && doc.quote_at(k).is_none())
-                            })
-                    })
-                {
-                    r.learned = true;
-                    raws.push(r);
-                }
-            }
             i += 1;
+        }
+        if raws.len() == sent_start {
+            learned_cues(doc, si, &listed_here, &mut raws);
         }
     }
     for r in &raws {
@@ -407,6 +382,46 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
         });
     }
     (title, raws)
+}
+
+/// Words the lexicon lacks that the learned model takes for cues, in a
+/// sentence where the rules found nothing; `listed[k]`: token `start + k` is a
+/// lexicon cue outside quotations.
+fn learned_cues(doc: &Doc, si: usize, listed: &[bool], raws: &mut Vec<Raw>) {
+    let sent_start = raws.len();
+    let range = doc.sents[si].tokens.clone();
+    let model = doc.cue_model();
+    let mut cue_before = false;
+    for i in range.clone() {
+        let is_listed = listed.get(i - range.start).copied().unwrap_or(false);
+        let cue_seen = cue_before;
+        cue_before |= is_listed;
+        if !(cue_model::is_word_candidate(doc, i, is_listed)
+            && cue_model::passes_gate(model, doc, i)
+            && !cue_model::is_function_word(doc.lower(i))
+            && !raws[sent_start..]
+                .iter()
+                .any(|r| r.pieces.iter().any(|&(p, q)| p <= i && i <= q))
+            && model.score(&cue_model::features(doc, si, i, cue_seen)) > model.threshold())
+        {
+            continue;
+        }
+        // Only content after the cue: a learned cue does not take the
+        // `CONTENT, X verb` shapes of the verbs of saying, nor a colon's
+        // quotation (`delivered a message to the council: “A”` is the
+        // subject's, found by `colon_attributions`).
+        if let Some(mut r) =
+            verb_cue(doc, si, i, CueClass::Speech, &raws[sent_start..]).filter(|r| {
+                r.pieces.first().is_some_and(|p| p.0 > i)
+                    && !r.pieces.iter().any(|&(p, q)| {
+                        (p..=q).any(|k| doc.is_punct(k, ":") && doc.quote_at(k).is_none())
+                    })
+            })
+        {
+            r.learned = true;
+            raws.push(r);
+        }
+    }
 }
 
 fn looks_like_title(doc: &Doc, p: Span) -> bool {
