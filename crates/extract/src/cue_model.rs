@@ -564,6 +564,34 @@ mod tests {
     }
 
     #[test]
+    fn the_gate_scores_the_first_features() {
+        let ex = crate::Extractor::new();
+        let text = "The senator kept criticizing the plan.";
+        let doc = Doc::new(&ex, text);
+        let i = 3;
+        assert_eq!(doc.word(i), "criticizing");
+        let f = features(&doc, 0, i, false);
+        let lw = doc.lower(i);
+        assert_eq!(
+            f[..4],
+            [
+                mix(0, 0, 0),
+                mix(1, doc.word_hash(i), 0),
+                mix(2, suffix_hash(lw, 3), 0),
+                mix(3, stem_hash(lw), 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn inflections_share_a_stem() {
+        let h = stem_hash("support");
+        for w in ["supporting", "supported", "supports"] {
+            assert_eq!(stem_hash(w), h, "{w}");
+        }
+    }
+
+    #[test]
     fn bad_bytes_are_errors() {
         assert_eq!(
             CueModel::from_bytes(Cow::Borrowed(b"nope")).unwrap_err(),
