@@ -9,14 +9,12 @@
 //! Every [`Span`] in the output is a byte range into the exact input string;
 //! `dictum_text::CharOffsets` turns them into code-point offsets.
 
-mod cue_model;
 mod lexicon;
 mod quotes;
 mod rules;
 mod speakers;
 mod transcript;
 
-pub use cue_model::{CueCandidate, CueModel, EndCandidate, ModelError, FEATURES as CUE_FEATURES};
 pub use dictum_text::Span;
 pub use lexicon::CueClass;
 
@@ -99,8 +97,6 @@ impl Extraction {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     cues: lexicon::FnvMap<&'static str, CueClass>,
-    cue_model: CueModel,
-    end_model: CueModel,
 }
 
 impl Default for Extractor {
@@ -113,31 +109,7 @@ impl Extractor {
     pub fn new() -> Self {
         Extractor {
             cues: lexicon::cue_table(),
-            cue_model: CueModel::builtin(),
-            end_model: CueModel::builtin_end(),
         }
-    }
-
-    /// The same rules with other learned models (for training and measuring them).
-    pub fn with_models(cue_model: CueModel, end_model: CueModel) -> Self {
-        Extractor {
-            cues: lexicon::cue_table(),
-            cue_model,
-            end_model,
-        }
-    }
-
-    /// The end model's candidate tokens in the contents the rules find in
-    /// `text`, before the end model cuts any: what `examples/train_cues.rs`
-    /// learns where content ends from.
-    pub fn end_candidates(&self, text: &str) -> Vec<EndCandidate> {
-        rules::end_candidates(self, text)
-    }
-
-    /// The cue model's candidate tokens in `text` with their features: what
-    /// `examples/train_cues.rs` learns from.
-    pub fn cue_candidates(&self, text: &str) -> Vec<CueCandidate> {
-        rules::cue_candidates(self, text)
     }
 
     /// Extracts statements from one article. The first line is taken as the

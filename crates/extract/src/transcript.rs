@@ -92,7 +92,6 @@ pub(crate) fn transcript(doc: &Doc, title: Span, raws: &mut Vec<Raw>) {
             source: None,
             speaker_name: Some(speaker.clone()),
             continues: false,
-            learned: false,
         });
     }
 }
