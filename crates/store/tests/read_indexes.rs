@@ -1,52 +1,14 @@
 //! The read indexes (schema::READ_INDEXES): the same answers with and without them, and a
 //! database from before them gains them at its next opening for writing.
 
-use dictum_store::{Mode, NewArticle, NewStatement, Search, Store};
+use dictum_store::{Mode, Search, Store};
+
+mod common;
+use common::{article, open, statement, QUOTE};
 
 const BODY: &str = "The harbour authority of Velmar announced on Tuesday that the northern pier \
 will close for repairs until the end of the summer season. Fishing crews will move their boats \
 to the old canal basin, where temporary moorings are being built by the city's engineers.";
-
-const QUOTE: &str =
-    "“We remain open to dialogue with our neighbours, but only on equal terms and with \
-respect for the interests of both sides, as we have said many times before,” he said.";
-
-fn statement(kind: &str, text: &str, speaker: Option<&str>) -> NewStatement {
-    NewStatement {
-        kind: kind.into(),
-        content: vec![[0, text.chars().count()]],
-        text: text.into(),
-        cue: None,
-        source: None,
-        speaker: speaker.map(str::to_string),
-        roles: Vec::new(),
-        sentence: [0, 10],
-    }
-}
-
-fn article(
-    doc: &str,
-    outlet: &str,
-    published: &str,
-    body: &str,
-    st: Vec<NewStatement>,
-) -> NewArticle {
-    NewArticle {
-        doc: doc.into(),
-        origin: Some(format!("tests/{doc}.txt")),
-        url: None,
-        title: Some(format!("Title of {doc}")),
-        outlet: Some(outlet.into()),
-        published: Some(published.into()),
-        text: body.into(),
-        statements: st,
-        ..Default::default()
-    }
-}
-
-fn open(dir: &std::path::Path) -> Store {
-    Store::open(dir, Mode::Write).expect("open")
-}
 
 fn indexes(dir: &std::path::Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(dir.join("dictum.db")).unwrap();
