@@ -204,12 +204,12 @@ impl Pending {
                 ))
                 .map_err(sq("cannot store an index row"))?;
             }
+            // A batch without savepoints flushes once, so `done` is this sorted run; a batch
+            // with savepoints flushes per article, and `Recent` then forgets its rows anyway.
             if done.is_empty() {
                 *done = rows;
             } else {
-                // Savepoint mode flushes per article (and then forgets them all).
                 done.extend(rows);
-                done.sort_unstable();
             }
         }
         Ok(())
@@ -885,7 +885,8 @@ pub(crate) fn apply_queue(
                     if flushed_max.is_some_and(|m| id > m) {
                         Some(Places::default())
                     } else if flushed_max.is_some() {
-                        cache.places.get(&id).cloned()
+                        // Taken out: it goes back in with this flush's places below.
+                        cache.places.remove(&id)
                     } else {
                         None
                     }
