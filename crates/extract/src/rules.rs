@@ -963,9 +963,13 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             if lexicon::weak_left(&lw) && kind_of(doc, &pieces) != Kind::Direct {
                 return None;
             }
+            // `A, said Gary Orfield, a professor at ...`: after an inverted
+            // subject the comma opens an appositive, not the rest of the content.
             if kind_of(doc, &pieces) == Kind::Direct {
                 pieces = with_continuation(doc, pieces, n, b);
-            } else if let Some(rest) = interrupted_rest(doc, n, b) {
+            } else if let Some(rest) = interrupted_rest(doc, n, b)
+                .filter(|&(r, _)| lexicon::is_pronoun(lexicon::pronoun_base(doc.lower(r))))
+            {
                 pieces.push(rest);
             }
             Some(raw(pieces, (cue_last + 1, src_end)))
@@ -1392,8 +1396,13 @@ fn with_continuation(
     if let Some(q) = doc.quote_opening(k).filter(|_| after_break) {
         let quote = &doc.quotes[q];
         let same_para = !(doc.toks[quote.open].newline_before);
+        // `“B.” Next sentence`: a terminal mark inside the closing quotation
+        // ends the sentence too.
         let ends_sentence = quote.close + 1 >= doc.toks.len()
             || doc.toks[quote.close + 1].newline_before
+            || quote.close > quote.open + 1
+                && doc.is_terminal(quote.close - 1)
+                && doc.is_capitalized(quote.close + 1)
             || doc.is_terminal(quote.close + 1)
                 && (quote.close + 2 >= doc.toks.len()
                     || doc.toks[quote.close + 2].newline_before
@@ -1985,7 +1994,14 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         // stands between them, in the same or the next paragraph.
         let prev_end = raws[pi].pieces.last().map_or(0, |p| p.1);
         let quoted = matches!(raws[pi].kind, Kind::Direct | Kind::Mixed);
-        let clean_gap = (prev_end + 1..q.open).all(|i| doc.quote_at(i).is_none());
+        // A short quoted title in the cue clause (`he said on “Meet the Press.”`)
+        // does not break the statement; another quotation does.
+        let clean_gap = (prev_end + 1..q.open).all(|i| {
+            doc.quote_at(i).is_none_or(|t| {
+                let t = &doc.quotes[t];
+                (t.open..=t.close).filter(|&k| doc.is_word(k)).count() <= 4
+            })
+        });
         let limit = 40;
         if quoted && clean_gap && gap <= limit && raws[pi].kind != Kind::Transcript {
             let r = &mut raws[pi];
@@ -2116,6 +2132,28 @@ mod tests {
         let ex = Extractor::new().extract(text);
         assert_eq!(ex.statements.len(), 1);
         assert_eq!(ex.statements[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn split_quotation_joins_across_a_capital_and_a_quoted_title() {
+        // The second quotation opens with a capital and ends the sentence inside its marks.
+        let text = "Title\n“Your Honor,” I said, “I ask for mercy today.” Then I sat down.";
+        let ex = Extractor::new().extract(text);
+        assert_eq!(ex.statements.len(), 1, "{:?}", parts(text));
+        assert_eq!(ex.statements[0].pieces.len(), 2);
+        // A short quoted title in the cue clause does not split the statement.
+        let text = "Title\n“I expect to be vetted,” he said on “Meet the Press.” “But this is a different thing entirely.”";
+        let ex = Extractor::new().extract(text);
+        assert_eq!(ex.statements.len(), 1, "{:?}", parts(text));
+        assert_eq!(ex.statements[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn appositive_after_an_inverted_subject_is_not_content() {
+        let (k, c, _, src) =
+            one("Title\nThe plan was “very bold,” said Gary Orfield, a professor at the college.");
+        assert_eq!((k, c.as_str()), (Kind::Mixed, "The plan was “very bold,”"));
+        assert_eq!(src.as_deref(), Some("Gary Orfield"));
     }
 
     #[test]
