@@ -1896,9 +1896,18 @@ fn clause_boundary(doc: &Doc, i: usize) -> bool {
     if matches!(doc.word(i), "—" | "-" | "–") && doc.toks[i].space_before {
         return true;
     }
-    doc.lower(i) == "and"
+    if doc.lower(i) == "and"
         && (doc.is_cue(next) && (next.ends_with("ed") || matches!(next, "said" | "told" | "wrote")))
         && doc.quote_at(i + 1).is_none()
+    {
+        return true;
+    }
+    // `said X, and he railed against ...`: after a comma, a conjunction and a
+    // pronoun subject open a clause of the narrative.
+    let comma_before = doc.is_punct(i.wrapping_sub(1), ",");
+    matches!(doc.lower(i), "and" | "but")
+        && (comma_before && matches!(next, "he" | "she" | "they") && doc.is_word(i + 2)
+            || comma_before && next.len() > 4 && next.ends_with("ed") && !doc.is_capitalized(i + 1))
 }
 
 /// From `i`: a short subject and a speech cue that end the sentence
