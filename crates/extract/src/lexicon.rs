@@ -758,6 +758,77 @@ pub fn needs_clause(lower: &str) -> bool {
     )
 }
 
+/// Verbs of thought and belief, whose that-less clause may open with a name
+/// (`believe Trump cannot win`).
+pub fn is_cognition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "think"
+            | "thinks"
+            | "thought"
+            | "believe"
+            | "believes"
+            | "believed"
+            | "know"
+            | "knows"
+            | "knew"
+            | "feel"
+            | "feels"
+            | "felt"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "expect"
+            | "expects"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "doubt"
+            | "doubts"
+            | "understand"
+            | "understands"
+            | "understood"
+            | "realize"
+            | "realized"
+            | "agree"
+            | "agrees"
+            | "agreed"
+    )
+}
+
+/// Finite auxiliaries and modals (`will`, `can't`, `is`): a clause's verb.
+pub fn is_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "must"
+            | "may"
+            | "might"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "did"
+            | "cannot"
+            | "can't"
+            | "won't"
+            | "isn't"
+            | "wasn't"
+            | "doesn't"
+            | "didn't"
+            | "wouldn't"
+            | "couldn't"
+            | "shouldn't"
+    )
+}
+
 /// Cue forms too ambiguous to take content on their left unless it is a
 /// quotation (`“...,” he continued` but not `Y, X continues`).
 pub fn weak_left(lower: &str) -> bool {

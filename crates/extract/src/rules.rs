@@ -840,7 +840,20 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             || (doc.is_punct(next, ",") && doc.quote_opening(next + 1).is_some());
         let quote_left = j > a && doc.quote_closing(j - 1).is_some()
             || subject.is_some_and(|(ss, _)| ss > 0 && doc.quote_closing(ss - 1).is_some());
-        if !(pronoun_subject || clause_next || quote_left) {
+        // `Sanders hopes to win`, `The campaign plans to release`: an infinitive
+        // right after the subject makes the form a verb.
+        let adjacent = subject.is_some_and(|(_, se)| se + 1 == cue_first);
+        let infinitive_next = doc.lower(next) == "to"
+            && doc.is_word(next + 1)
+            && !doc.is_capitalized(next + 1)
+            && !lexicon::is_np_stop(doc.lower(next + 1));
+        // `The poll shows Clinton leading`: a poll or a record shows its content.
+        let artifact_subject = subject.is_some_and(|(_, se)| lexicon::is_artifact(doc.lower(se)));
+        if !(pronoun_subject
+            || clause_next
+            || quote_left
+            || adjacent && (infinitive_next || artifact_subject))
+        {
             return None;
         }
     }
@@ -1541,7 +1554,11 @@ fn right_content(
                     | "it"
                     | "i"
                     | "the"
-            );
+            )
+            // `believe Trump cannot win`: a named subject opens the clause.
+            || lexicon::is_cognition(lw)
+                && doc.is_capitalized(k)
+                && (k + 1..b.min(k + 4)).any(|i| lexicon::is_auxiliary(doc.lower(i)));
         if !ok {
             return None;
         }
