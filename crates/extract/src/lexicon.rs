@@ -758,6 +758,31 @@ pub fn needs_clause(lower: &str) -> bool {
     )
 }
 
+/// Clause-taking cue forms that also take a noun-phrase object as content
+/// (`opposed the bill`, `reported 906 attacks`, `cited the study`): not the
+/// forms that are often nouns (`support`, `shows`), aspect verbs (`continue`)
+/// or verbs of knowing and keeping (`know`, `maintain`).
+pub fn takes_object(lower: &str) -> bool {
+    needs_clause(lower)
+        && !nounish(lower)
+        && !matches!(
+            lower,
+            "continue"
+                | "continues"
+                | "continued"
+                | "add"
+                | "adds"
+                | "state"
+                | "states"
+                | "maintain"
+                | "maintains"
+                | "maintained"
+                | "know"
+                | "knows"
+                | "knew"
+        )
+}
+
 /// Verbs of thought and belief, whose that-less clause may open with a name
 /// (`believe Trump cannot win`).
 pub fn is_cognition(lower: &str) -> bool {

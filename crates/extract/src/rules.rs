@@ -1559,7 +1559,14 @@ fn right_content(
             || lexicon::is_cognition(lw)
                 && doc.is_capitalized(k)
                 && (k + 1..b.min(k + 4)).any(|i| lexicon::is_auxiliary(doc.lower(i)));
-        if !ok {
+        // PolNeAR also attributes noun-phrase objects (`opposed the bill`,
+        // `reported 906 attacks`) to verbs that are not often nouns.
+        // The object is a noun phrase, not a prepositional phrase
+        // (`respond to requests`, `hoped for an agreement`).
+        let object = lexicon::takes_object(lw)
+            && doc.is_word(k)
+            && !matches!(next, "to" | "for" | "with" | "into" | "against" | "by");
+        if !ok && !object {
             return None;
         }
     }
@@ -2180,6 +2187,20 @@ mod tests {
             one("Title\nThe plan was “very bold,” said Gary Orfield, a professor at the college.");
         assert_eq!((k, c.as_str()), (Kind::Mixed, "The plan was “very bold,”"));
         assert_eq!(src.as_deref(), Some("Gary Orfield"));
+    }
+
+    #[test]
+    fn clause_verbs_take_a_noun_phrase_object() {
+        let (k, c, cue, src) = one("Title\nThe senator opposed the new budget bill.");
+        assert_eq!((k, c.as_str()), (Kind::Indirect, "the new budget bill"));
+        assert_eq!(
+            (cue.as_deref(), src.as_deref()),
+            (Some("opposed"), Some("The senator"))
+        );
+        // Not a prepositional phrase, an aspect verb or a form that is often a noun.
+        assert!(parts("Title\nThe firm did not respond to requests for comment.").is_empty());
+        assert!(parts("Title\nThe caravan continued its tour of the state.").is_empty());
+        assert!(parts("Title\nThe mayor shows great patience.").is_empty());
     }
 
     #[test]
