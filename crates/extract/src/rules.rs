@@ -1674,7 +1674,9 @@ fn right_content(
                 && (w.len() > 4 && w.ends_with("ing")
                     || w == "and" && doc.lower(n + 1).ends_with("ed")
                     || matches!(w, "a" | "an" | "the"));
-            if open >= k && comma && narrative {
+            // `know that “A,” Tempel said.`: the quotation's own cue follows.
+            let tagged = comma && trailing_cue_clause(doc, n, b);
+            if open >= k && (comma && narrative || tagged) {
                 end = i + 1;
                 break;
             }
