@@ -946,7 +946,20 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             } else {
                 lw_content
             };
-            let (start, end) = right_content(doc, after, b, class, lw_content)?;
+            let (start, mut end) = right_content(doc, after, b, class, lw_content)?;
+            // `Clinton, who once praised the deal, offered ...`: a relative
+            // clause between commas ends at its closing comma.
+            if ss == se
+                && matches!(doc.lower(ss), "who" | "which")
+                && ss > 0
+                && doc.is_punct(ss - 1, ",")
+            {
+                if let Some(c) =
+                    (start + 1..=end).find(|&i| doc.is_punct(i, ",") && doc.quote_at(i).is_none())
+                {
+                    end = content_end(doc, start, c)?;
+                }
+            }
             Some(raw(vec![(start, end)], (ss, se)))
         }
         None => {
