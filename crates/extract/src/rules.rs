@@ -1941,7 +1941,8 @@ fn clause_boundary(doc: &Doc, i: usize) -> bool {
     let comma_before = doc.is_punct(i.wrapping_sub(1), ",");
     matches!(doc.lower(i), "and" | "but")
         && (comma_before && matches!(next, "he" | "she" | "they") && doc.is_word(i + 2)
-            || comma_before && next.len() > 4 && next.ends_with("ed") && !doc.is_capitalized(i + 1))
+            || comma_before && next.len() > 4 && next.ends_with("ed") && !doc.is_capitalized(i + 1)
+            || comma_before && lexicon::is_auxiliary(next))
 }
 
 /// From `i`: a short subject and a speech cue that end the sentence
