@@ -349,7 +349,14 @@ fn headline_colon(doc: &Doc, si: usize, raws: &mut Vec<Raw>) {
     ) {
         return;
     }
-    let Some(end) = content_end(doc, j + 1, s.tokens.end) else {
+    // `FALLIN: I think ... . They want ...`: a speaker's turn in an interview
+    // transcript runs to the end of the paragraph.
+    let mut last = si;
+    while last + 1 < doc.sents.len() && !doc.toks[doc.sents[last + 1].tokens.start].newline_before
+    {
+        last += 1;
+    }
+    let Some(end) = content_end(doc, j + 1, doc.sents[last].tokens.end) else {
         return;
     };
     raws.push(Raw::new(
