@@ -244,6 +244,7 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
     }
     raws.sort_by_key(|r| (r.pieces.first().map(|p| p.0), r.kind != Kind::Transcript));
     dedupe(&doc, &mut raws);
+    split_run_ons(&doc, &mut raws);
     drop_nested(&mut raws);
     speakers::resolve(&doc, title, raws)
 }
@@ -251,6 +252,50 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
 fn looks_like_title(doc: &Doc, p: Span) -> bool {
     let words = p.slice(doc.text).split_whitespace().count();
     words > 0 && words <= 40 && !p.slice(doc.text).ends_with(':')
+}
+
+/// `Trump claimed that “A,” one of the prosecutors said B`: when a statement's
+/// content runs on over a new clause that has its own source and cue (after a
+/// comma or a conjunction), the content ends before that clause, and the
+/// inner statement stands on its own.
+fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
+    for i in 0..raws.len() {
+        let (Some((c, _)), Some((ss, _))) = (raws[i].cue, raws[i].source) else {
+            continue;
+        };
+        let start = ss.min(c);
+        if start == 0
+            || !(doc.is_punct(start - 1, ",")
+                || matches!(
+                    doc.lower(start - 1),
+                    "and" | "but" | "while" | "with" | "as"
+                ))
+        {
+            continue;
+        }
+        let boundary = if doc.is_punct(start - 1, ",") || !doc.is_punct(start.wrapping_sub(2), ",")
+        {
+            start - 1
+        } else {
+            start - 2
+        };
+        for o in (i.saturating_sub(16)..i).rev() {
+            let outer = &raws[o];
+            if outer.kind == Kind::Transcript || outer.pieces.len() != 1 {
+                continue;
+            }
+            let (a, b) = outer.pieces[0];
+            if a < boundary && c <= b && outer.cue.is_some_and(|(oc, _)| oc < a) {
+                if let Some(e) = content_end(doc, a, boundary) {
+                    let kind = kind_of(doc, &[(a, e)]);
+                    let outer = &mut raws[o];
+                    outer.pieces[0].1 = e;
+                    outer.kind = kind;
+                }
+                break;
+            }
+        }
+    }
 }
 
 /// A cue inside another statement's content ("she said she hopes to win",
@@ -352,8 +397,7 @@ fn headline_colon(doc: &Doc, si: usize, raws: &mut Vec<Raw>) {
     // `FALLIN: I think ... . They want ...`: a speaker's turn in an interview
     // transcript runs to the end of the paragraph.
     let mut last = si;
-    while last + 1 < doc.sents.len() && !doc.toks[doc.sents[last + 1].tokens.start].newline_before
-    {
+    while last + 1 < doc.sents.len() && !doc.toks[doc.sents[last + 1].tokens.start].newline_before {
         last += 1;
     }
     let Some(end) = content_end(doc, j + 1, doc.sents[last].tokens.end) else {
@@ -2219,6 +2263,22 @@ mod tests {
         assert!(parts("Title\nThe firm did not respond to requests for comment.").is_empty());
         assert!(parts("Title\nThe caravan continued its tour of the state.").is_empty());
         assert!(parts("Title\nThe mayor shows great patience.").is_empty());
+    }
+
+    #[test]
+    fn content_ends_before_a_clause_with_its_own_source_and_cue() {
+        let p = parts("Title\nTrump posted a message on Monday, and his aide told reporters the rally was off.");
+        let contents: Vec<&str> = p.iter().map(|s| s.1.as_str()).collect();
+        assert_eq!(contents, ["a message on Monday", "the rally was off"]);
+    }
+
+    #[test]
+    fn a_statement_inside_another_statements_content_is_dropped() {
+        let (_, c, cue, _) = one("Title\nThe mayor said she hopes to win the race in May.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("she hopes to win the race in May", Some("said"))
+        );
     }
 
     #[test]
