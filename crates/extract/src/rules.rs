@@ -321,7 +321,39 @@ fn drop_nested(raws: &mut Vec<Raw>) {
         let k = outer.partition_point(|&(a, _)| a <= c);
         k > 0 && reach[k - 1] >= c
     };
-    raws.retain(|r| r.cue.is_none_or(|(c, _)| !inside(c)));
+    let holds = |r: &Raw, t: usize| r.pieces.iter().any(|&(a, b)| a <= t && t <= b);
+    // Two statements may hold each other's cue (`Organizers added 160 guards,
+    // the Times reported`: "added" takes `160 guards, the Times reported`).
+    // The trailing tag (content before its cue) stands; the statement whose
+    // content runs on after its cue over the tag does not.
+    let run_on = |r: &Raw, o: &Raw| {
+        let (Some((oc, _)), Some((rc, _))) = (o.cue, r.cue) else {
+            return false;
+        };
+        let right = |x: &Raw, c: usize| x.pieces.first().is_some_and(|p| p.0 > c);
+        let left = |x: &Raw, c: usize| x.pieces.last().is_some_and(|p| p.1 < c);
+        holds(r, oc) && holds(o, rc) && right(r, rc) && left(o, oc)
+    };
+    let drop: Vec<bool> = (0..raws.len())
+        .map(|i| {
+            let r = &raws[i];
+            let Some((c, _)) = r.cue else { return false };
+            if !inside(c) {
+                return false;
+            }
+            let window = i.saturating_sub(64)..(i + 64).min(raws.len());
+            let mut containing = window
+                .filter(|&o| o != i && raws[o].kind != Kind::Transcript && holds(&raws[o], c))
+                .peekable();
+            // Inside a statement beyond the window: nested.
+            containing.peek().is_none() || containing.any(|o| !run_on(&raws[o], r))
+        })
+        .collect();
+    let mut k = 0;
+    raws.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Two cues may find the same content (a cue phrase of two cue words).
@@ -2278,6 +2310,25 @@ mod tests {
         assert_eq!(
             (c.as_str(), cue.as_deref()),
             ("she hopes to win the race in May", Some("said"))
+        );
+    }
+
+    #[test]
+    fn a_trailing_tag_wins_over_a_cue_in_its_content() {
+        // "added" and "predict" are cues too, and their contents run over the tag.
+        let (_, c, cue, src) = one("Title\nOrganizers added 160 guards, the Times reported.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "Organizers added 160 guards",
+                Some("reported"),
+                Some("the Times")
+            )
+        );
+        let (_, c, _, src) = one("Title\nThe effects are difficult to predict, economists say.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("The effects are difficult to predict", Some("economists"))
         );
     }
 
