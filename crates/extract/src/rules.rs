@@ -1005,9 +1005,11 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                         && doc.lower(after + 1) != "that"));
             if let Some(p) = before.filter(|&p| p >= a && doc.is_punct(p, ",")) {
                 if right_is_adjunct {
-                    if let Some(mut pieces) = left_content(doc, si, p)
-                        .filter(|pc| !lexicon::weak_left(&lw) || kind_of(doc, pc) == Kind::Direct)
-                    {
+                    // `..., new fundraising reports show.`: a record shows what is on its left.
+                    let artifact = lexicon::is_artifact(doc.lower(se));
+                    if let Some(mut pieces) = left_content(doc, si, p).filter(|pc| {
+                        !lexicon::weak_left(&lw) || artifact || kind_of(doc, pc) == Kind::Direct
+                    }) {
                         if let Some(rest) = interrupted_rest(doc, after, b) {
                             pieces.push(rest);
                         }
