@@ -2087,11 +2087,12 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         let sentence_end = after >= doc.toks.len()
             || doc.sent_of[after] != doc.sent_of[q.open]
             || doc.is_terminal(after);
-        if !starts_sentence || !(ends || sentence_end) {
-            continue;
-        }
-        // Enough words to be a remark, not a title in quotes.
-        if (q.open..=q.close).filter(|&i| doc.is_word(i)).count() < 4 {
+        // Enough words to be a remark, not a title in quotes; a quotation
+        // inside a sentence whose cue the rules do not know (`as if to say,
+        // “A”`) needs more.
+        let words = (q.open..=q.close).filter(|&i| doc.is_word(i)).count();
+        let whole = starts_sentence && (ends || sentence_end);
+        if words < if whole { 4 } else { 13 } {
             continue;
         }
         // The previous statement, in this or the previous paragraph.
@@ -2110,10 +2111,25 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
                     doc.para_of_token(r.pieces.last().map(|p| p.1).unwrap_or(0)),
                 )
             });
-        let Some((pi, ppara)) = prev else { continue };
-        if ppara + 1 < para {
+        let prev = prev.filter(|&(_, ppara)| ppara + 1 >= para);
+        let Some((pi, _)) = prev.filter(|_| whole) else {
+            // A quotation no statement claims: its speaker is the previous
+            // statement's in the same paragraph, if any.
+            let source = prev
+                .filter(|&(_, ppara)| ppara == para)
+                .and_then(|(pi, _)| raws[pi].source);
+            raws.push(Raw {
+                kind: Kind::Direct,
+                pieces: vec![(q.open, q.close)],
+                cue: None,
+                source,
+                speaker_name: None,
+                continues: source.is_some(),
+            });
+            raws.sort_by_key(|r| r.pieces.first().map(|p| p.0));
+            used[qi] = true;
             continue;
-        }
+        };
         let gap = raws[pi]
             .pieces
             .last()
@@ -2331,6 +2347,20 @@ mod tests {
         assert_eq!(
             (c.as_str(), src.as_deref()),
             ("The effects are difficult to predict", Some("economists"))
+        );
+    }
+
+    #[test]
+    fn a_long_quotation_no_cue_claims_is_a_statement() {
+        let text = "Title\nThe mayor said the vote went well.\n\nHis eyes gleaming, as if to say, \
+                    “Did you see how well I pulled that whole thing off in front of the entire council today?”";
+        let p = parts(text);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!((p[1].0, p[1].2.as_deref()), (Kind::Direct, None));
+        // A short one is a title or a scare quote.
+        assert_eq!(
+            parts("Title\nHe smiled, as if to say, “Well done.”").len(),
+            0
         );
     }
 
