@@ -827,11 +827,17 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             || cue_first > a + 1
                 && doc.quote_closing(cue_first - 1).is_some()
                 && doc.is_punct(cue_first - 2, ","));
-    if class == CueClass::Participle && after_comma {
+    // `punctuated his list by saying “Too many.”`, `while insisting that`.
+    let after_subordinator = cue_first > a
+        && matches!(
+            doc.lower(cue_first - 1),
+            "by" | "while" | "after" | "before" | "when" | "without"
+        );
+    if class == CueClass::Participle && (after_comma || after_subordinator) {
         let source = earlier
             .last()
             .and_then(|r| r.source)
-            .or_else(|| clause_subject(doc, a, cue_first));
+            .or_else(|| clause_subject(doc, a, cue_first).map(|s| before_verb(doc, s)));
         let (start, end) = right_content(doc, cue_last + 1, b, class, lw_content)?;
         let pieces = vec![(start, end)];
         return Some(Raw::new(doc, pieces, Some((cue_first, cue_last)), source));
@@ -1081,6 +1087,16 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             Some(raw(pieces, (cue_last + 1, src_end)))
         }
     }
+}
+
+/// The subject ends before its verb (`The mayor delivered ...` -> `The mayor`).
+fn before_verb(doc: &Doc, (st, e): (usize, usize)) -> (usize, usize) {
+    let verb = (st + 1..=e).find(|&i| {
+        let l = doc.lower(i);
+        !doc.is_capitalized(i)
+            && (doc.is_cue(l) || lexicon::is_between_word(l) || l.ends_with("ed") && l.len() > 3)
+    });
+    (st, verb.map_or(e, |v| v - 1))
 }
 
 /// The subject that opens a clause, after a fronted adjunct ("At a campaign
@@ -1906,17 +1922,7 @@ fn colon_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         if c < a + 2 || (a..c).any(|i| doc.quote_at(i).is_some()) {
             continue;
         }
-        // The subject ends before its verb ("The mayor delivered ...").
-        let source = clause_subject(doc, a, c).map(|(st, e)| {
-            let verb = (st + 1..=e).find(|&i| {
-                let l = doc.lower(i);
-                !doc.is_capitalized(i)
-                    && (doc.is_cue(l)
-                        || lexicon::is_between_word(l)
-                        || l.ends_with("ed") && l.len() > 3)
-            });
-            (st, verb.map_or(e, |v| v - 1))
-        });
+        let source = clause_subject(doc, a, c).map(|s| before_verb(doc, s));
         raws.push(Raw {
             kind: Kind::Direct,
             pieces: vec![(q.open, q.close)],
@@ -2361,6 +2367,16 @@ mod tests {
         assert_eq!(
             parts("Title\nHe smiled, as if to say, “Well done.”").len(),
             0
+        );
+    }
+
+    #[test]
+    fn participle_after_by_takes_the_clause_subject() {
+        let (k, c, cue, src) = one("Title\nObama ended his list by saying “Too many.”");
+        assert_eq!((k, c.as_str()), (Kind::Direct, "“Too many.”"));
+        assert_eq!(
+            (cue.as_deref(), src.as_deref()),
+            (Some("saying"), Some("Obama"))
         );
     }
 
