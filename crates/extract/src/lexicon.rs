@@ -831,6 +831,59 @@ pub fn takes_object(lower: &str) -> bool {
         )
 }
 
+/// Nouns and adjectives of saying and believing that take a complement
+/// clause (`the claim that`, `confident that`).
+pub fn is_content_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "idea"
+            | "claim"
+            | "claims"
+            | "assertion"
+            | "suggestion"
+            | "allegation"
+            | "allegations"
+            | "concern"
+            | "concerns"
+            | "complaint"
+            | "complaints"
+            | "fear"
+            | "fears"
+            | "hope"
+            | "hopes"
+            | "belief"
+            | "notion"
+            | "argument"
+            | "speculation"
+            | "rumors"
+            | "rumours"
+            | "warning"
+            | "warnings"
+            | "insistence"
+            | "assumption"
+            | "view"
+            | "promise"
+            | "pledge"
+            | "acknowledgment"
+            | "admission"
+            | "accusation"
+            | "accusations"
+            | "contention"
+            | "expectation"
+            | "expectations"
+            | "suspicion"
+            | "doubts"
+            | "confident"
+            | "convinced"
+            | "optimistic"
+            | "aware"
+            | "hopeful"
+            | "worried"
+            | "afraid"
+            | "skeptical"
+    )
+}
+
 /// Verbs of thought and belief, whose that-less clause may open with a name
 /// (`believe Trump cannot win`).
 pub fn is_cognition(lower: &str) -> bool {

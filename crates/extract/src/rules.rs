@@ -199,6 +199,9 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
                 "expected" | "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" => {
                     raising_cue(&doc, si, i)
                 }
+                _ if doc.lower(i + 1) == "that" && lexicon::is_content_noun(lw) => {
+                    complement_clause(&doc, si, i)
+                }
                 _ => None,
             };
             if let Some(r) = special {
@@ -1087,6 +1090,43 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             Some(raw(pieces, (cue_last + 1, src_end)))
         }
     }
+}
+
+/// `her claim that X`, `concerns that X`, `confident that X`: a noun or
+/// adjective of saying or believing with a complement clause. The holder is a
+/// possessive before the noun (`Trump's claim`), if any.
+fn complement_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
+    let a = doc.sents[si].tokens.start;
+    let b = doc.sents[si].tokens.end;
+    // A complement opens with a subject; a relative `that` with a verb
+    // (`the claim that was rejected`).
+    let n = doc.lower(i + 2);
+    let subject_next = lexicon::is_pronoun(lexicon::pronoun_base(n))
+        && !matches!(n, "who" | "which" | "that")
+        || doc.is_capitalized(i + 2)
+        || matches!(
+            n,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "there"
+        )
+        || doc
+            .toks
+            .get(i + 2)
+            .is_some_and(|t| t.kind == TokenKind::Number);
+    if !subject_next || doc.quote_at(i).is_some() {
+        return None;
+    }
+    let (start, end) = right_content(doc, i + 1, b, CueClass::Speech, "said")?;
+    let source = (i > a).then(|| i - 1).and_then(|p| {
+        let w = doc.lower(p);
+        if matches!(w, "his" | "her" | "their" | "its") {
+            Some((p, p))
+        } else if w.ends_with("'s") || w.ends_with("’s") {
+            Some((np_start(doc, p, a), p))
+        } else {
+            None
+        }
+    });
+    Some(Raw::new(doc, vec![(start, end)], Some((i, i)), source))
 }
 
 /// The subject ends before its verb (`The mayor delivered ...` -> `The mayor`).
@@ -2378,6 +2418,22 @@ mod tests {
             (cue.as_deref(), src.as_deref()),
             (Some("saying"), Some("Obama"))
         );
+    }
+
+    #[test]
+    fn noun_with_a_complement_clause() {
+        let (_, c, cue, src) =
+            one("Title\nThere was little sympathy for the mayor's claim that the bridge was safe.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "that the bridge was safe",
+                Some("claim"),
+                Some("the mayor's")
+            )
+        );
+        // A relative `that` is not a complement.
+        assert!(parts("Title\nThe claim that was rejected came from a blog.").is_empty());
     }
 
     #[test]
