@@ -36,9 +36,26 @@ const ABBREVIATIONS: &[&str] = &[
     "p.m",
 ];
 
+/// The longest entry of [`ABBREVIATIONS`], in bytes.
+const MAX_ABBREVIATION: usize = 5;
+
 fn is_abbreviation(word: &str) -> bool {
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        return true; // an initial: John F. Kerry
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true; // an initial: John F. Kerry
+        }
+    }
+    if word.is_ascii() {
+        // ASCII lower-cases byte for byte: compare without allocating.
+        if word.len() > MAX_ABBREVIATION {
+            return false;
+        }
+        let mut buf = [0u8; MAX_ABBREVIATION];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower);
     }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
@@ -90,8 +107,12 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             start = cut;
         }
         let t = &tokens[i];
-        let s = t.text(text);
-        let terminal = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…" | "...");
+        let s = if t.kind == TokenKind::Punct {
+            t.text(text)
+        } else {
+            ""
+        };
+        let terminal = matches!(s, "." | "!" | "?" | "…" | "...");
         if terminal {
             // Absorb closing quotes/brackets that hug the terminal mark.
             let mut j = i + 1;
@@ -179,6 +200,15 @@ mod tests {
         assert_eq!(ss.first().map(|x| x.tokens.start), Some(0));
         assert_eq!(ss.last().map(|x| x.tokens.end), Some(t.len()));
         assert!(ss.windows(2).all(|w| w[0].tokens.end == w[1].tokens.start));
+    }
+
+    #[test]
+    fn abbreviations_fit_the_fast_path() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= MAX_ABBREVIATION));
+        assert!(is_abbreviation("Gov") && is_abbreviation("U.S") && is_abbreviation("F"));
+        assert!(!is_abbreviation("Govern") && !is_abbreviation("f"));
+        // KELVIN SIGN lower-cases to an ASCII `k`.
+        assert!(is_abbreviation("\u{212A}y"));
     }
 
     #[test]
