@@ -11,14 +11,16 @@ use crate::{Extraction, Kind, Speaker};
 
 /// A capitalized run of tokens, its titles stripped: one name mention.
 #[derive(Debug, Clone)]
-struct NameMention {
+struct NameMention<'d> {
     /// Token index of the first and last name token.
     first: usize,
     last: usize,
     name: String,
+    /// `key_of(name)`, computed once.
+    key: String,
     tokens: usize,
     /// Lower-cased title and role words written before the name.
-    titles: Vec<String>,
+    titles: Vec<&'d str>,
     /// Written as a possessive ("Stranski’s spokesman").
     possessive: bool,
     /// The title written before the name, as written ("Foreign Minister").
@@ -129,8 +131,26 @@ fn not_name(lower: &str) -> bool {
         )
 }
 
+/// `f(&s.to_lowercase())`, without allocating when `s` is short ASCII.
+fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 32;
+    if s.len() <= MAX && s.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lower-cased byte for byte is still ASCII.
+        match std::str::from_utf8(lower) {
+            Ok(lower) => f(lower),
+            Err(_) => f(&s.to_lowercase()),
+        }
+    } else {
+        f(&s.to_lowercase())
+    }
+}
+
 /// Every name mention in the text, in order.
-fn name_mentions(doc: &Doc) -> Vec<NameMention> {
+fn name_mentions<'d>(doc: &'d Doc) -> Vec<NameMention<'d>> {
     let mut out = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
@@ -174,10 +194,12 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
                 first += 1;
             }
             if first <= end && doc.quote_at(first).is_none() {
+                let name = join_name(doc, first, end);
                 out.push(NameMention {
                     first,
                     last: end,
-                    name: join_name(doc, first, end),
+                    key: key_of(&name),
+                    name,
                     tokens: end - first + 1,
                     titles: Vec::new(),
                     possessive,
@@ -189,7 +211,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         }
         // Strip leading titles and demonyms.
         let mut first = start;
-        let mut titles: Vec<String> = Vec::new();
+        let mut titles: Vec<&'d str> = Vec::new();
         let mut role_first = start;
         for back in 1..=3 {
             if start >= back
@@ -200,7 +222,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
             {
                 let w = doc.lower(start - back);
                 if lexicon::is_title_word(w) || lexicon::is_demonym(w) || w.ends_with("'s") {
-                    titles.push(w.to_string());
+                    titles.push(w);
                     role_first = start - back;
                     continue;
                 }
@@ -219,7 +241,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
                 || not_name(w)
             {
                 if w != "." {
-                    titles.push(w.to_string());
+                    titles.push(w);
                 }
                 first += 1;
             } else {
@@ -229,22 +251,25 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         if doc.word(first) == "." {
             first += 1;
         }
-        let words: Vec<&str> = (first..=end)
+        // The name's words: its tokens but dots, possessives stripped.
+        let mut words = (first..=end)
             .filter(|&k| doc.word(k) != ".")
-            .map(|k| strip_possessive(doc.word(k)).0)
-            .collect();
-        let single_stop = words.len() == 1 && not_name(&words[0].to_lowercase());
+            .map(|k| strip_possessive(doc.word(k)).0);
+        let first_word = words.next();
+        let n_words = usize::from(first_word.is_some()) + words.count();
+        let single_stop = n_words == 1 && first_word.is_some_and(|w| with_lower(w, not_name));
         // Runs of only titles ("the Russian Foreign Minister") name nobody.
         let only_titles = (first..=end).all(|k| doc.word(k) == "." || titleish(k));
         let single_stop = single_stop || only_titles;
-        if first <= end && !words.is_empty() && !single_stop && doc.quote_at(first).is_none() {
+        if first <= end && n_words > 0 && !single_stop && doc.quote_at(first).is_none() {
             let name = join_name(doc, first, end);
             let role = role_span(doc, role_first, first);
             out.push(NameMention {
                 first,
                 last: end,
+                key: key_of(&name),
                 name,
-                tokens: words.len(),
+                tokens: n_words,
                 titles,
                 possessive,
                 role,
@@ -257,7 +282,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
 
 /// The name's text as written, with "Mr." and initials kept together.
 fn join_name(doc: &Doc, first: usize, last: usize) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(doc.span(first, last).len());
     for k in first..=last {
         let w = doc.word(k);
         if w == "." {
@@ -304,30 +329,35 @@ fn key_of(name: &str) -> String {
     name.rsplit(' ').next().unwrap_or(name).to_lowercase()
 }
 
-struct Index {
-    mentions: Vec<NameMention>,
-    /// Surname key -> the fullest name the article gives.
-    fullest: HashMap<String, String>,
-    /// Keys of multi-word names: people (or multi-word organisations).
-    people: FnvSet<String>,
+/// `f(&key_of(name))`, without allocating for short ASCII names.
+fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lower(name.rsplit(' ').next().unwrap_or(name), f)
 }
 
-impl Index {
-    fn new(doc: &Doc) -> Self {
-        let mentions = name_mentions(doc);
-        let mut fullest: HashMap<String, String> = HashMap::default();
+/// The article's name mentions, and what they say about each name.
+struct Index<'m, 'd> {
+    mentions: &'m [NameMention<'d>],
+    /// Surname key -> the fullest name the article gives.
+    fullest: HashMap<&'m str, &'m str>,
+    /// Keys of multi-word names: people (or multi-word organisations).
+    people: FnvSet<&'m str>,
+}
+
+impl<'m, 'd> Index<'m, 'd> {
+    fn new(mentions: &'m [NameMention<'d>]) -> Self {
+        let mut fullest: HashMap<&'m str, &'m str> = HashMap::default();
         let mut people = FnvSet::default();
-        for m in &mentions {
-            let k = key_of(&m.name);
+        for m in mentions {
+            let k = m.key.as_str();
             if m.tokens >= 2 {
-                people.insert(k.clone());
+                people.insert(k);
             }
-            let better = match fullest.get(&k) {
+            let better = match fullest.get(k) {
                 None => true,
                 Some(cur) => cur.split(' ').count() < m.tokens,
             };
             if better {
-                fullest.insert(k, m.name.clone());
+                fullest.insert(k, m.name.as_str());
             }
         }
         Index {
@@ -337,19 +367,22 @@ impl Index {
         }
     }
 
-    fn full(&self, name: &str) -> String {
-        self.fullest
-            .get(&key_of(name))
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
+    /// The fullest name the article gives for a mention's surname.
+    fn full_of(&self, m: &'m NameMention<'d>) -> &'m str {
+        self.fullest.get(m.key.as_str()).copied().unwrap_or(&m.name)
     }
 
     fn is_person(&self, name: &str) -> bool {
-        self.people.contains(&key_of(name))
+        with_key(name, |k| self.people.contains(k))
+    }
+
+    /// `is_person(&m.name)`, from the mention's key.
+    fn is_person_mention(&self, m: &NameMention<'d>) -> bool {
+        self.people.contains(m.key.as_str())
     }
 
     /// The name mentioned inside token range [a, b], longest first.
-    fn name_in(&self, a: usize, b: usize) -> Option<&NameMention> {
+    fn name_in(&self, a: usize, b: usize) -> Option<&'m NameMention<'d>> {
         let lo = self.mentions.partition_point(|m| m.last < a);
         self.mentions[lo..]
             .iter()
@@ -363,8 +396,8 @@ impl Index {
         if !(2..=4).contains(&label.len()) || !label.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
-        let mut found: Option<&String> = None;
-        for name in self.fullest.values() {
+        let mut found: Option<&str> = None;
+        for &name in self.fullest.values() {
             let initials: String = name.split(' ').filter_map(|w| w.chars().next()).collect();
             if initials == label {
                 if found.is_some_and(|f| f != name) {
@@ -373,15 +406,15 @@ impl Index {
                 found = Some(name);
             }
         }
-        found.cloned()
+        found.map(str::to_string)
     }
 
     /// Roles written before the mentions of a speaker, as written, first seen first.
     fn roles_of(&self, doc: &Doc, name: &str) -> Vec<String> {
         let mut roles: Vec<String> = Vec::new();
-        for m in &self.mentions {
+        for m in self.mentions {
             let Some(role) = m.role else { continue };
-            if self.full(&m.name) != name {
+            if self.full_of(m) != name {
                 continue;
             }
             let r = role.slice(doc.text).trim();
@@ -394,24 +427,23 @@ impl Index {
     }
 
     /// The most recent person mention before token `pos`.
-    fn last_person_before(&self, pos: usize) -> Option<&NameMention> {
+    fn last_person_before(&self, pos: usize) -> Option<&'m NameMention<'d>> {
         let hi = self.mentions.partition_point(|m| m.last < pos);
         self.mentions[..hi]
             .iter()
             .rev()
             .take(LOOKBACK)
-            .find(|m| self.is_person(&m.name))
+            .find(|m| self.is_person_mention(m))
     }
 
     /// The most recent mention before `pos` whose titles include `head`.
     /// The most recent mention before `pos` whose titles include `head` and
     /// every other title word of the description ("the foreign minister" is
     /// not the finance minister).
-    fn titled_before(&self, pos: usize, head: &str, words: &[&str]) -> Option<&NameMention> {
+    fn titled_before(&self, pos: usize, head: &str, words: &[&str]) -> Option<&'m NameMention<'d>> {
         let hi = self.mentions.partition_point(|m| m.last < pos);
         self.mentions[..hi].iter().rev().take(LOOKBACK).find(|m| {
-            m.titles.iter().any(|t| t == head)
-                && words.iter().all(|w| m.titles.iter().any(|t| t == w))
+            m.titles.contains(&head) && words.iter().all(|w| m.titles.iter().any(|t| t == w))
         })
     }
 }
@@ -504,7 +536,8 @@ const GROUPS: &[&str] = &[
 ];
 
 pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extraction {
-    let index = Index::new(doc);
+    let mentions = name_mentions(doc);
+    let index = Index::new(&mentions);
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut statements = Vec::with_capacity(raws.len());
@@ -528,17 +561,17 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
         } else if r.continues || r.source.is_none() {
             last_any.clone()
         } else if let Some((a, b)) = r.source {
-            let lw = lexicon::pronoun_base(doc.lower(b)).to_string();
+            let lw = lexicon::pronoun_base(doc.lower(b));
             if let Some(full) = (a == b).then(|| index.by_initials(doc.word(a))).flatten() {
                 Some(full)
             } else if let Some(m) = index.name_in(a, b) {
-                if m.tokens == 1 && !index.is_person(&m.name) {
+                if m.tokens == 1 && !index.is_person_mention(m) {
                     // An organisation or place: the mention as written.
                     Some(strip_det(doc.span(a, b).slice(doc.text)).to_string())
                 } else {
-                    Some(index.full(&m.name))
+                    Some(index.full_of(m).to_string())
                 }
-            } else if matches!(lw.as_str(), "he" | "she" | "him" | "her") && a == b {
+            } else if matches!(lw, "he" | "she" | "him" | "her") && a == b {
                 // A person introduced as a sentence subject after the last
                 // statement is the likelier antecedent ("Horvat was not
                 // convinced. He said ...").
@@ -549,15 +582,19 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                         && is_sentence_subject(doc, m)
                 });
                 recent_subject
-                    .map(|m| index.full(&m.name))
+                    .map(|m| index.full_of(m).to_string())
                     .or_else(|| {
                         last_person
                             .as_ref()
                             .filter(|(_, p, _)| p + 2 >= para)
                             .map(|(n, _, _)| n.clone())
                     })
-                    .or_else(|| index.last_person_before(a).map(|m| index.full(&m.name)))
-            } else if matches!(lw.as_str(), "who" | "which" | "that") && a == b {
+                    .or_else(|| {
+                        index
+                            .last_person_before(a)
+                            .map(|m| index.full_of(m).to_string())
+                    })
+            } else if matches!(lw, "who" | "which" | "that") && a == b {
                 // The noun phrase before ", who".
                 let mut k = a;
                 while k > 0 && (doc.word(k - 1) == "," || k == a) {
@@ -565,15 +602,19 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                 }
                 index
                     .name_in(k.saturating_sub(6), k)
-                    .map(|m| index.full(&m.name))
+                    .map(|m| index.full_of(m).to_string())
                     .or_else(|| last_person.as_ref().map(|(n, _, _)| n.clone()))
-            } else if matches!(lw.as_str(), "i" | "we" | "me" | "us") && a == b {
+            } else if matches!(lw, "i" | "we" | "me" | "us") && a == b {
                 transcript_speaker.clone()
-            } else if matches!(lw.as_str(), "they" | "it" | "them" | "you") && a == b {
+            } else if matches!(lw, "they" | "it" | "them" | "you") && a == b {
                 None
-            } else if GROUPS.contains(&lw.as_str()) {
+            } else if GROUPS.contains(&lw) {
                 // "the ministry" -> "Interior Ministry" when the article names it.
-                let named = index.fullest.get(&lw).filter(|n| n.contains(' ')).cloned();
+                let named = index
+                    .fullest
+                    .get(lw)
+                    .filter(|n| n.contains(' '))
+                    .map(|n| n.to_string());
                 named.or_else(|| Some(strip_det(doc.span(a, b).slice(doc.text)).to_string()))
             } else {
                 let words: Vec<&str> = (a..b)
@@ -588,17 +629,17 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                     .collect();
                 let described = !words.is_empty();
                 index
-                    .titled_before(a, &lw, &words)
-                    .map(|m| index.full(&m.name))
+                    .titled_before(a, lw, &words)
+                    .map(|m| index.full_of(m).to_string())
                     .or_else(|| {
                         let owned = (a..=b)
                             .any(|k| strip_possessive(doc.word(k)).1 && doc.is_capitalized(k));
-                        if owned || described && index.titled_before(a, &lw, &[]).is_some() {
+                        if owned || described && index.titled_before(a, lw, &[]).is_some() {
                             // Someone else holds that title: do not guess.
                             return None;
                         }
                         PERSON_ROLES
-                            .contains(&lw.as_str())
+                            .contains(&lw)
                             .then(|| last_person.as_ref().map(|(n, _, _)| n.clone()))
                             .flatten()
                     })
