@@ -96,7 +96,7 @@ impl Extraction {
 /// The extractor: immutable lookup tables, built once and reused.
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    cues: lexicon::FnvMap<&'static str, CueClass>,
+    cues: lexicon::FxMap<&'static str, CueClass>,
 }
 
 impl Default for Extractor {

@@ -286,10 +286,10 @@ fn drop_nested_weak(doc: &Doc, raws: &mut Vec<Raw>) {
 
 /// Two cues may find the same content (a cue phrase of two cue words).
 fn dedupe(doc: &Doc, raws: &mut Vec<Raw>) {
-    let mut seen = lexicon::FnvSet::default();
+    let mut seen = lexicon::FxSet::with_capacity_and_hasher(raws.len(), Default::default());
     raws.retain(|r| seen.insert((r.pieces.clone(), r.kind == Kind::Transcript)));
     // A paragraph repeated by the page (a title shown twice) says nothing twice.
-    let mut texts = lexicon::FnvSet::default();
+    let mut texts = lexicon::FxSet::with_capacity_and_hasher(raws.len(), Default::default());
     raws.retain(|r| {
         let text: Vec<&str> = r
             .pieces

@@ -1,7 +1,7 @@
 //! In-article speakers: from source mentions to the fullest name the article
 //! gives (names, titles, pronouns, role nouns, organisations).
 
-use crate::lexicon::{FnvMap as HashMap, FnvSet};
+use crate::lexicon::{FxMap as HashMap, FxSet};
 
 use dictum_text::Span;
 
@@ -340,13 +340,15 @@ struct Index<'m, 'd> {
     /// Surname key -> the fullest name the article gives.
     fullest: HashMap<&'m str, &'m str>,
     /// Keys of multi-word names: people (or multi-word organisations).
-    people: FnvSet<&'m str>,
+    people: FxSet<&'m str>,
 }
 
 impl<'m, 'd> Index<'m, 'd> {
     fn new(mentions: &'m [NameMention<'d>]) -> Self {
-        let mut fullest: HashMap<&'m str, &'m str> = HashMap::default();
-        let mut people = FnvSet::default();
+        let n = mentions.len();
+        let mut fullest: HashMap<&'m str, &'m str> =
+            HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut people = FxSet::with_capacity_and_hasher(n, Default::default());
         for m in mentions {
             let k = m.key.as_str();
             if m.tokens >= 2 {
@@ -539,7 +541,8 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
     let mentions = name_mentions(doc);
     let index = Index::new(&mentions);
     let mut speakers: Vec<Speaker> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::default();
+    let mut by_name: HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(raws.len(), Default::default());
     let mut statements = Vec::with_capacity(raws.len());
     // (name, paragraph, token) of the last person speaker.
     let mut last_person: Option<(String, usize, usize)> = None;
