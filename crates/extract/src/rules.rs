@@ -11,7 +11,8 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     ex: &'a Extractor,
     pub toks: Vec<Token>,
-    /// Lower-cased token texts, concatenated; `lower_at` slices them.
+    /// The text with ASCII lower-cased, then the lower-cased texts of the tokens
+    /// that are not ASCII; `lower_spans` slice it.
     lower: String,
     lower_spans: Vec<(u32, u32)>,
     pub sents: Vec<Sentence>,
@@ -25,9 +26,20 @@ pub(crate) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub fn new(ex: &'a Extractor, text: &'a str) -> Self {
         let toks = tokenize(text);
-        let mut lower = String::with_capacity(text.len());
+        // ASCII lower-cases byte for byte: an ASCII token's lower-cased text is its
+        // own span of `text` lower-cased. Other tokens have theirs appended after it.
+        let mut lower = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
         let mut lower_spans = Vec::with_capacity(toks.len());
+        let mut wide = first_non_ascii(bytes, 0);
         for t in &toks {
+            if t.span.start > wide {
+                wide = first_non_ascii(bytes, t.span.start);
+            }
+            if t.span.end <= wide {
+                lower_spans.push((t.span.start as u32, t.span.end as u32));
+                continue;
+            }
             let s = lower.len();
             for c in t.text(text).chars() {
                 if c.is_ascii() {
@@ -95,7 +107,15 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks.get(i).is_some_and(|t| {
+            t.is_word() && {
+                let w = t.text(self.text);
+                match w.as_bytes().first() {
+                    Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => w.chars().next().is_some_and(char::is_uppercase),
+                }
+            }
+        })
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -128,6 +148,23 @@ impl<'a> Doc<'a> {
         let pos = self.toks[i].span.start;
         self.paras.partition_point(|p| p.end <= pos)
     }
+}
+
+/// The index of the first byte at or after `from` that is not ASCII (`bytes.len()` if none).
+fn first_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
 }
 
 /// A statement before speaker resolution: token indices.

@@ -326,7 +326,12 @@ fn role_span(doc: &Doc, from: usize, to: usize) -> Option<Span> {
 }
 
 fn key_of(name: &str) -> String {
-    name.rsplit(' ').next().unwrap_or(name).to_lowercase()
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    if last.is_ascii() {
+        last.to_ascii_lowercase()
+    } else {
+        last.to_lowercase()
+    }
 }
 
 /// `f(&key_of(name))`, without allocating for short ASCII names.
