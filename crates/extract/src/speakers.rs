@@ -15,9 +15,10 @@ struct NameMention<'d> {
     /// Token index of the first and last name token.
     first: usize,
     last: usize,
-    name: String,
-    /// `key_of(name)`, computed once.
-    key: String,
+    /// The name, as a byte range of [`Mentions::names`].
+    name: (usize, usize),
+    /// `key_of(name)`, computed once, as a byte range of [`Mentions::names`].
+    key: (usize, usize),
     tokens: usize,
     /// Lower-cased title and role words written before the name.
     titles: Vec<&'d str>,
@@ -149,9 +150,36 @@ fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The name mentions of an article, in order, and the texts of their names and keys
+/// (one string for all, rather than two small strings per mention).
+struct Mentions<'d> {
+    list: Vec<NameMention<'d>>,
+    names: String,
+}
+
+/// Appends a mention's name and then its key to `names`; their byte ranges.
+fn push_name(doc: &Doc, first: usize, last: usize, names: &mut String) -> [(usize, usize); 2] {
+    let start = names.len();
+    join_name(doc, first, last, names);
+    let end = names.len();
+    let name = &names[start..end];
+    let surname = name.rsplit(' ').next().unwrap_or(name);
+    if surname.is_ascii() {
+        let k = names.len();
+        let from = end - surname.len();
+        names.extend_from_within(from..end);
+        names[k..].make_ascii_lowercase();
+    } else {
+        let key = surname.to_lowercase();
+        names.push_str(&key);
+    }
+    [(start, end), (end, names.len())]
+}
+
 /// Every name mention in the text, in order.
-fn name_mentions<'d>(doc: &'d Doc) -> Vec<NameMention<'d>> {
+fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
     let mut out = Vec::new();
+    let mut names = String::new();
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -194,12 +222,12 @@ fn name_mentions<'d>(doc: &'d Doc) -> Vec<NameMention<'d>> {
                 first += 1;
             }
             if first <= end && doc.quote_at(first).is_none() {
-                let name = join_name(doc, first, end);
+                let [name, key] = push_name(doc, first, end, &mut names);
                 out.push(NameMention {
                     first,
                     last: end,
-                    key: key_of(&name),
                     name,
+                    key,
                     tokens: end - first + 1,
                     titles: Vec::new(),
                     possessive,
@@ -262,13 +290,13 @@ fn name_mentions<'d>(doc: &'d Doc) -> Vec<NameMention<'d>> {
         let only_titles = (first..=end).all(|k| doc.word(k) == "." || titleish(k));
         let single_stop = single_stop || only_titles;
         if first <= end && n_words > 0 && !single_stop && doc.quote_at(first).is_none() {
-            let name = join_name(doc, first, end);
+            let [name, key] = push_name(doc, first, end, &mut names);
             let role = role_span(doc, role_first, first);
             out.push(NameMention {
                 first,
                 last: end,
-                key: key_of(&name),
                 name,
+                key,
                 tokens: n_words,
                 titles,
                 possessive,
@@ -277,24 +305,23 @@ fn name_mentions<'d>(doc: &'d Doc) -> Vec<NameMention<'d>> {
         }
         i = end + 1;
     }
-    out
+    Mentions { list: out, names }
 }
 
-/// The name's text as written, with "Mr." and initials kept together.
-fn join_name(doc: &Doc, first: usize, last: usize) -> String {
-    let mut s = String::with_capacity(doc.span(first, last).len());
+/// The name's text as written, with "Mr." and initials kept together, appended to `s`.
+fn join_name(doc: &Doc, first: usize, last: usize, s: &mut String) {
+    let start = s.len();
     for k in first..=last {
         let w = doc.word(k);
         if w == "." {
             s.push('.');
             continue;
         }
-        if !s.is_empty() {
+        if s.len() > start {
             s.push(' ');
         }
         s.push_str(strip_possessive(w).0);
     }
-    s
 }
 
 /// Honorifics are titles but not roles.
@@ -325,16 +352,8 @@ fn role_span(doc: &Doc, from: usize, to: usize) -> Option<Span> {
     has_role.then(|| doc.span(from, to - 1))
 }
 
-fn key_of(name: &str) -> String {
-    let last = name.rsplit(' ').next().unwrap_or(name);
-    if last.is_ascii() {
-        last.to_ascii_lowercase()
-    } else {
-        last.to_lowercase()
-    }
-}
-
-/// `f(&key_of(name))`, without allocating for short ASCII names.
+/// `f(&key)` with a name's key: its last word, lower-cased (without allocating for
+/// short ASCII names).
 fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     with_lower(name.rsplit(' ').next().unwrap_or(name), f)
 }
@@ -342,6 +361,8 @@ fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
 /// The article's name mentions, and what they say about each name.
 struct Index<'m, 'd> {
     mentions: &'m [NameMention<'d>],
+    /// The texts of the mentions' names and keys.
+    names: &'m str,
     /// Surname key -> the fullest name the article gives.
     fullest: HashMap<&'m str, &'m str>,
     /// Keys of multi-word names: people (or multi-word organisations).
@@ -349,13 +370,15 @@ struct Index<'m, 'd> {
 }
 
 impl<'m, 'd> Index<'m, 'd> {
-    fn new(mentions: &'m [NameMention<'d>]) -> Self {
+    fn new(all: &'m Mentions<'d>) -> Self {
+        let (mentions, names) = (all.list.as_slice(), all.names.as_str());
         let n = mentions.len();
         let mut fullest: HashMap<&'m str, &'m str> =
             HashMap::with_capacity_and_hasher(n, Default::default());
         let mut people = FxSet::with_capacity_and_hasher(n, Default::default());
+        let text = |(s, e): (usize, usize)| names.get(s..e).unwrap_or("");
         for m in mentions {
-            let k = m.key.as_str();
+            let k = text(m.key);
             if m.tokens >= 2 {
                 people.insert(k);
             }
@@ -364,19 +387,28 @@ impl<'m, 'd> Index<'m, 'd> {
                 Some(cur) => cur.split(' ').count() < m.tokens,
             };
             if better {
-                fullest.insert(k, m.name.as_str());
+                fullest.insert(k, text(m.name));
             }
         }
         Index {
             mentions,
+            names,
             fullest,
             people,
         }
     }
 
+    /// A mention's name, or key, from its byte range.
+    fn text(&self, (s, e): (usize, usize)) -> &'m str {
+        self.names.get(s..e).unwrap_or("")
+    }
+
     /// The fullest name the article gives for a mention's surname.
-    fn full_of(&self, m: &'m NameMention<'d>) -> &'m str {
-        self.fullest.get(m.key.as_str()).copied().unwrap_or(&m.name)
+    fn full_of(&self, m: &NameMention<'d>) -> &'m str {
+        self.fullest
+            .get(self.text(m.key))
+            .copied()
+            .unwrap_or(self.text(m.name))
     }
 
     fn is_person(&self, name: &str) -> bool {
@@ -385,7 +417,7 @@ impl<'m, 'd> Index<'m, 'd> {
 
     /// `is_person(&m.name)`, from the mention's key.
     fn is_person_mention(&self, m: &NameMention<'d>) -> bool {
-        self.people.contains(m.key.as_str())
+        self.people.contains(self.text(m.key))
     }
 
     /// The name mentioned inside token range [a, b], longest first.
