@@ -143,9 +143,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let numeric_start = c.is_ascii_digit();
             loop {
                 // ASCII letters, digits and `_` in one sweep.
-                while j < len && ASCII_WORD[bytes[j] as usize] {
-                    j += 1;
-                }
+                j += bytes[j..]
+                    .iter()
+                    .position(|&b| !ASCII_WORD[b as usize])
+                    .unwrap_or(len - j);
                 // Other ASCII chars only join a word when they are one of these.
                 if j < len
                     && bytes[j] < 0x80
