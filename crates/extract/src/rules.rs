@@ -80,10 +80,12 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     pub fn is_cue(&self, lower: &str) -> bool {
         self.ex.cue_class(lower).is_some()
     }
 
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         match self.lower_spans.get(i) {
             Some(&(s, e)) => &self.lower[s as usize..e as usize],
@@ -91,10 +93,12 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &str {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
 
+    #[inline]
     pub fn quote_at(&self, i: usize) -> Option<usize> {
         match self.quote_of.get(i) {
             Some(&q) if q > 0 => Some(q as usize - 1),
@@ -102,22 +106,28 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(Token::is_word)
     }
 
+    #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
+        // A token's span is never empty and starts on a char boundary.
         self.toks.get(i).is_some_and(|t| {
-            t.is_word() && {
-                let w = t.text(self.text);
-                match w.as_bytes().first() {
+            t.is_word()
+                && match self.text.as_bytes().get(t.span.start) {
                     Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-                    _ => w.chars().next().is_some_and(char::is_uppercase),
+                    _ => t
+                        .text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase),
                 }
-            }
         })
     }
 
+    #[inline]
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
             .get(i)
@@ -125,21 +135,25 @@ impl<'a> Doc<'a> {
     }
 
     /// The quotation that opens at token `i`.
+    #[inline]
     fn quote_opening(&self, i: usize) -> Option<usize> {
         self.quote_at(i).filter(|&q| self.quotes[q].open == i)
     }
 
     /// The quotation that closes at token `i`.
+    #[inline]
     fn quote_closing(&self, i: usize) -> Option<usize> {
         self.quote_at(i).filter(|&q| self.quotes[q].close == i)
     }
 
+    #[inline]
     fn is_terminal(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
             t.kind == TokenKind::Punct && matches!(t.text(self.text), "." | "!" | "?" | "…" | "...")
         })
     }
 
+    #[inline]
     pub fn span(&self, from: usize, to_incl: usize) -> Span {
         Span::new(self.toks[from].span.start, self.toks[to_incl].span.end)
     }
