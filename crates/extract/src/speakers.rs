@@ -180,6 +180,7 @@ fn push_name(doc: &Doc, first: usize, last: usize, names: &mut String) -> [(usiz
 fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
     let mut out = Vec::new();
     let mut names = String::new();
+    let mut scratch = String::new();
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -285,7 +286,18 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
             .map(|k| strip_possessive(doc.word(k)).0);
         let first_word = words.next();
         let n_words = usize::from(first_word.is_some()) + words.count();
-        let single_stop = n_words == 1 && first_word.is_some_and(|w| with_lower(w, not_name));
+        let single_stop = n_words == 1
+            && first_word.is_some_and(|w| {
+                if w.is_ascii() {
+                    // `w.to_lowercase()`, in a reused buffer.
+                    scratch.clear();
+                    scratch.push_str(w);
+                    scratch.make_ascii_lowercase();
+                    not_name(&scratch)
+                } else {
+                    not_name(&w.to_lowercase())
+                }
+            });
         // Runs of only titles ("the Russian Foreign Minister") name nobody.
         let only_titles = (first..=end).all(|k| doc.word(k) == "." || titleish(k));
         let single_stop = single_stop || only_titles;
