@@ -11,7 +11,7 @@ use crate::{Extraction, Kind, Speaker};
 
 /// A capitalized run of tokens, its titles stripped: one name mention.
 #[derive(Debug, Clone)]
-struct NameMention<'d> {
+struct NameMention {
     /// Token index of the first and last name token.
     first: usize,
     last: usize,
@@ -20,8 +20,9 @@ struct NameMention<'d> {
     /// `key_of(name)`, computed once, as a byte range of [`Mentions::names`].
     key: (usize, usize),
     tokens: usize,
-    /// Lower-cased title and role words written before the name.
-    titles: Vec<&'d str>,
+    /// Lower-cased title and role words written before the name, as a range of
+    /// [`Mentions::titles`].
+    titles: (usize, usize),
     /// Written as a possessive ("Stranski’s spokesman").
     possessive: bool,
     /// The title written before the name, as written ("Foreign Minister").
@@ -153,25 +154,27 @@ fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 /// The name mentions of an article, in order, and the texts of their names and keys
 /// (one string for all, rather than two small strings per mention).
 struct Mentions<'d> {
-    list: Vec<NameMention<'d>>,
+    list: Vec<NameMention>,
     names: String,
+    titles: Vec<&'d str>,
 }
 
 /// Appends a mention's name and then its key to `names`; their byte ranges.
 fn push_name(doc: &Doc, first: usize, last: usize, names: &mut String) -> [(usize, usize); 2] {
     let start = names.len();
-    join_name(doc, first, last, names);
+    // The key is the name's last word: what follows its last space.
+    let surname = join_name(doc, first, last, names);
     let end = names.len();
-    let name = &names[start..end];
-    let surname = name.rsplit(' ').next().unwrap_or(name);
-    if surname.is_ascii() {
-        let k = names.len();
-        let from = end - surname.len();
-        names.extend_from_within(from..end);
-        names[k..].make_ascii_lowercase();
-    } else {
-        let key = surname.to_lowercase();
-        names.push_str(&key);
+    match names.get(surname..end) {
+        Some(s) if s.is_ascii() => {
+            names.extend_from_within(surname..end);
+            names[end..].make_ascii_lowercase();
+        }
+        Some(s) => {
+            let key = s.to_lowercase();
+            names.push_str(&key);
+        }
+        None => {}
     }
     [(start, end), (end, names.len())]
 }
@@ -180,6 +183,7 @@ fn push_name(doc: &Doc, first: usize, last: usize, names: &mut String) -> [(usiz
 fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
     let mut out = Vec::new();
     let mut names = String::new();
+    let mut all_titles: Vec<&'d str> = Vec::new();
     let mut scratch = String::new();
     let n = doc.toks.len();
     let mut i = 0;
@@ -216,7 +220,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
         }
 
         // Organisations ("the Interior Ministry", "European Commission") keep their words.
-        let org_head = GROUPS.contains(&strip_possessive(doc.lower(end)).0);
+        let org_head = is_group(strip_possessive(doc.lower(end)).0);
         if org_head && !possessive {
             let mut first = start;
             while first < end && not_name(doc.lower(first)) {
@@ -230,7 +234,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
                     name,
                     key,
                     tokens: end - first + 1,
-                    titles: Vec::new(),
+                    titles: (all_titles.len(), all_titles.len()),
                     possessive,
                     role: None,
                 });
@@ -240,7 +244,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
         }
         // Strip leading titles and demonyms.
         let mut first = start;
-        let mut titles: Vec<&'d str> = Vec::new();
+        let titles_from = all_titles.len();
         let mut role_first = start;
         for back in 1..=3 {
             if start >= back
@@ -251,7 +255,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
             {
                 let w = doc.lower(start - back);
                 if lexicon::is_title_word(w) || lexicon::is_demonym(w) || w.ends_with("'s") {
-                    titles.push(w);
+                    all_titles.push(w);
                     role_first = start - back;
                     continue;
                 }
@@ -270,7 +274,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
                 || not_name(w)
             {
                 if w != "." {
-                    titles.push(w);
+                    all_titles.push(w);
                 }
                 first += 1;
             } else {
@@ -310,19 +314,27 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
                 name,
                 key,
                 tokens: n_words,
-                titles,
+                titles: (titles_from, all_titles.len()),
                 possessive,
                 role,
             });
+        } else {
+            all_titles.truncate(titles_from);
         }
         i = end + 1;
     }
-    Mentions { list: out, names }
+    Mentions {
+        list: out,
+        names,
+        titles: all_titles,
+    }
 }
 
-/// The name's text as written, with "Mr." and initials kept together, appended to `s`.
-fn join_name(doc: &Doc, first: usize, last: usize, s: &mut String) {
+/// The name's text as written, with "Mr." and initials kept together, appended to `s`;
+/// where its last word starts (after its last space).
+fn join_name(doc: &Doc, first: usize, last: usize, s: &mut String) -> usize {
     let start = s.len();
+    let mut last_word = start;
     for k in first..=last {
         let w = doc.word(k);
         if w == "." {
@@ -331,9 +343,11 @@ fn join_name(doc: &Doc, first: usize, last: usize, s: &mut String) {
         }
         if s.len() > start {
             s.push(' ');
+            last_word = s.len();
         }
         s.push_str(strip_possessive(w).0);
     }
+    last_word
 }
 
 /// Honorifics are titles but not roles.
@@ -372,9 +386,11 @@ fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// The article's name mentions, and what they say about each name.
 struct Index<'m, 'd> {
-    mentions: &'m [NameMention<'d>],
+    mentions: &'m [NameMention],
     /// The texts of the mentions' names and keys.
     names: &'m str,
+    /// The mentions' titles.
+    titles: &'m [&'d str],
     /// Surname key -> the fullest name the article gives.
     fullest: HashMap<&'m str, &'m str>,
     /// Keys of multi-word names: people (or multi-word organisations).
@@ -405,6 +421,7 @@ impl<'m, 'd> Index<'m, 'd> {
         Index {
             mentions,
             names,
+            titles: &all.titles,
             fullest,
             people,
         }
@@ -416,7 +433,7 @@ impl<'m, 'd> Index<'m, 'd> {
     }
 
     /// The fullest name the article gives for a mention's surname.
-    fn full_of(&self, m: &NameMention<'d>) -> &'m str {
+    fn full_of(&self, m: &NameMention) -> &'m str {
         self.fullest
             .get(self.text(m.key))
             .copied()
@@ -428,12 +445,12 @@ impl<'m, 'd> Index<'m, 'd> {
     }
 
     /// `is_person(&m.name)`, from the mention's key.
-    fn is_person_mention(&self, m: &NameMention<'d>) -> bool {
+    fn is_person_mention(&self, m: &NameMention) -> bool {
         self.people.contains(self.text(m.key))
     }
 
     /// The name mentioned inside token range [a, b], longest first.
-    fn name_in(&self, a: usize, b: usize) -> Option<&'m NameMention<'d>> {
+    fn name_in(&self, a: usize, b: usize) -> Option<&'m NameMention> {
         let lo = self.mentions.partition_point(|m| m.last < a);
         self.mentions[lo..]
             .iter()
@@ -478,7 +495,7 @@ impl<'m, 'd> Index<'m, 'd> {
     }
 
     /// The most recent person mention before token `pos`.
-    fn last_person_before(&self, pos: usize) -> Option<&'m NameMention<'d>> {
+    fn last_person_before(&self, pos: usize) -> Option<&'m NameMention> {
         let hi = self.mentions.partition_point(|m| m.last < pos);
         self.mentions[..hi]
             .iter()
@@ -491,10 +508,11 @@ impl<'m, 'd> Index<'m, 'd> {
     /// The most recent mention before `pos` whose titles include `head` and
     /// every other title word of the description ("the foreign minister" is
     /// not the finance minister).
-    fn titled_before(&self, pos: usize, head: &str, words: &[&str]) -> Option<&'m NameMention<'d>> {
+    fn titled_before(&self, pos: usize, head: &str, words: &[&str]) -> Option<&'m NameMention> {
         let hi = self.mentions.partition_point(|m| m.last < pos);
         self.mentions[..hi].iter().rev().take(LOOKBACK).find(|m| {
-            m.titles.contains(&head) && words.iter().all(|w| m.titles.iter().any(|t| t == w))
+            let titles = self.titles.get(m.titles.0..m.titles.1).unwrap_or(&[]);
+            titles.contains(&head) && words.iter().all(|w| titles.iter().any(|t| t == w))
         })
     }
 }
@@ -553,38 +571,42 @@ const PERSON_ROLES: &[&str] = &[
     "commander",
 ];
 
-const GROUPS: &[&str] = &[
-    "officials",
-    "sources",
-    "diplomats",
-    "analysts",
-    "critics",
-    "experts",
-    "lawmakers",
-    "aides",
-    "people",
-    "voters",
-    "politicians",
-    "authorities",
-    "leaders",
-    "ministry",
-    "government",
-    "administration",
-    "commission",
-    "council",
-    "committee",
-    "agency",
-    "office",
-    "department",
-    "service",
-    "police",
-    "military",
-    "army",
-    "court",
-    "parliament",
-    "spokesmen",
-    "campaign",
-];
+/// Group and organisation nouns ("officials", "the ministry").
+fn is_group(lower: &str) -> bool {
+    matches!(
+        lower,
+        "officials"
+            | "sources"
+            | "diplomats"
+            | "analysts"
+            | "critics"
+            | "experts"
+            | "lawmakers"
+            | "aides"
+            | "people"
+            | "voters"
+            | "politicians"
+            | "authorities"
+            | "leaders"
+            | "ministry"
+            | "government"
+            | "administration"
+            | "commission"
+            | "council"
+            | "committee"
+            | "agency"
+            | "office"
+            | "department"
+            | "service"
+            | "police"
+            | "military"
+            | "army"
+            | "court"
+            | "parliament"
+            | "spokesmen"
+            | "campaign"
+    )
+}
 
 pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extraction {
     let mentions = name_mentions(doc);
@@ -660,7 +682,7 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                 transcript_speaker.clone()
             } else if matches!(lw, "they" | "it" | "them" | "you") && a == b {
                 None
-            } else if GROUPS.contains(&lw) {
+            } else if is_group(lw) {
                 // "the ministry" -> "Interior Ministry" when the article names it.
                 let named = index
                     .fullest
