@@ -9,8 +9,9 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
-        let trimmed_start = start + (line.len() - line.trim_start().len());
-        let body = line.trim();
+        let body = line.trim_start();
+        let trimmed_start = start + (line.len() - body.len());
+        let body = body.trim_end();
         if !body.is_empty() {
             out.push(Span::new(trimmed_start, trimmed_start + body.len()));
         }
