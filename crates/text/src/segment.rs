@@ -27,7 +27,20 @@ pub struct Sentence {
     pub tokens: Range<usize>,
 }
 
-const ABBREVIATIONS: &[&str] = &[
+/// Declares the abbreviation list once: as a `match`, and as a slice for the tests.
+macro_rules! abbreviations {
+    ($($w:literal),* $(,)?) => {
+        #[cfg(test)]
+        const ABBREVIATIONS: &[&str] = &[$($w),*];
+
+        /// `ABBREVIATIONS.contains(&lower)`, as a `match` (no scan of the list).
+        fn is_listed_abbreviation(lower: &str) -> bool {
+            matches!(lower, $($w)|*)
+        }
+    };
+}
+
+abbreviations![
     "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "reps", "sens", "st", "jr", "sr", "gen",
     "lt", "col", "sgt", "capt", "cmdr", "adm", "rev", "hon", "ft", "mt", "no", "vs", "v", "inc",
     "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
@@ -37,7 +50,7 @@ const ABBREVIATIONS: &[&str] = &[
     "p.m",
 ];
 
-/// The longest entry of [`ABBREVIATIONS`], in bytes.
+/// The longest abbreviation, in bytes (a test checks it).
 const MAX_ABBREVIATION: usize = 5;
 
 fn is_abbreviation(word: &str) -> bool {
@@ -56,10 +69,10 @@ fn is_abbreviation(word: &str) -> bool {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower);
+        return std::str::from_utf8(lower).is_ok_and(is_listed_abbreviation);
     }
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    is_listed_abbreviation(&lower)
 }
 
 fn starts_sentence(tok: &Token, text: &str) -> bool {
@@ -102,7 +115,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if i - start >= MAX_SENTENCE_TOKENS {
             let cut = (start + MAX_SENTENCE_TOKENS / 2..i)
                 .rev()
-                .find(|&k| matches!(tokens[k].text(text), "," | ";"))
+                .find(|&k| matches!(tokens[k].text(text).as_bytes(), [b','] | [b';']))
                 .map_or(i, |k| k + 1);
             push(&mut out, start, cut);
             start = cut;
@@ -113,14 +126,18 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         } else {
             ""
         };
-        let terminal = matches!(s, "." | "!" | "?" | "…" | "...");
+        // `.`, `!`, `?`, `...` or `…`, byte by byte (no string comparison per token).
+        let terminal = matches!(
+            s.as_bytes(),
+            [b'.'] | [b'!'] | [b'?'] | [b'.', b'.', b'.'] | [0xE2, 0x80, 0xA6]
+        );
         if terminal {
             // Absorb closing quotes/brackets that hug the terminal mark.
             let mut j = i + 1;
             while j < tokens.len()
                 && !tokens[j].space_before
                 && (matches!(tokens[j].kind, TokenKind::Quote(_))
-                    || matches!(tokens[j].text(text), ")" | "]"))
+                    || matches!(tokens[j].text(text).as_bytes(), [b')'] | [b']']))
             {
                 j += 1;
             }
@@ -204,8 +221,19 @@ mod tests {
     }
 
     #[test]
+    fn terminal_marks() {
+        assert_eq!(
+            split("Ab… Bc. Cd... De! Ef? Fg"),
+            vec!["Ab…", "Bc.", "Cd...", "De!", "Ef?", "Fg"]
+        );
+        assert_eq!(split("ab.... Bc"), vec!["ab.... Bc"]);
+    }
+
+    #[test]
     fn abbreviations_fit_the_fast_path() {
         assert!(ABBREVIATIONS.iter().all(|a| a.len() <= MAX_ABBREVIATION));
+        assert!(ABBREVIATIONS.iter().all(|a| is_listed_abbreviation(a)));
+        assert!(!is_listed_abbreviation("mrx") && !is_listed_abbreviation(""));
         assert!(is_abbreviation("Gov") && is_abbreviation("U.S") && is_abbreviation("F"));
         assert!(!is_abbreviation("Govern") && !is_abbreviation("f"));
         // KELVIN SIGN lower-cases to an ASCII `k`.

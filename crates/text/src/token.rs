@@ -118,6 +118,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut space = false;
     while p < len {
         let b = bytes[p];
+        if b == b' ' {
+            space = true;
+            p += 1;
+            continue;
+        }
         let c = if b < 0x80 {
             b as char
         } else {
