@@ -114,17 +114,14 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
         // A token's span is never empty and starts on a char boundary.
-        self.toks.get(i).is_some_and(|t| {
-            t.is_word()
-                && match self.text.as_bytes().get(t.span.start) {
-                    Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-                    _ => t
-                        .text(self.text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase),
-                }
-        })
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.is_word()
+            && match self.text.as_bytes().get(t.span.start) {
+                Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_uppercase(t.text(self.text)),
+            }
     }
 
     #[inline]
@@ -162,6 +159,11 @@ impl<'a> Doc<'a> {
         let pos = self.toks[i].span.start;
         self.paras.partition_point(|p| p.end <= pos)
     }
+}
+
+#[cold]
+fn starts_uppercase(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The index of the first byte at or after `from` that is not ASCII (`bytes.len()` if none).
