@@ -179,54 +179,6 @@ fn push_name(doc: &Doc, first: usize, last: usize, names: &mut String) -> [(usiz
     [(start, end), (end, names.len())]
 }
 
-/// `lexicon::is_title_word` and `lexicon::is_demonym` of each token's lower-cased
-/// text, looked up once per token.
-struct TitleWords(Vec<u8>);
-
-impl TitleWords {
-    const KNOWN: u8 = 1;
-    const TITLE: u8 = 2;
-    const DEMONYM: u8 = 4;
-
-    fn flags(&mut self, doc: &Doc, k: usize) -> u8 {
-        let w = doc.lower(k);
-        let lookup = || {
-            Self::KNOWN
-                | if lexicon::is_title_word(w) {
-                    Self::TITLE
-                } else {
-                    0
-                }
-                | if lexicon::is_demonym(w) {
-                    Self::DEMONYM
-                } else {
-                    0
-                }
-        };
-        match self.0.get_mut(k) {
-            Some(f) if *f & Self::KNOWN != 0 => *f,
-            Some(f) => {
-                *f = lookup();
-                *f
-            }
-            None => lookup(),
-        }
-    }
-
-    fn title(&mut self, doc: &Doc, k: usize) -> bool {
-        self.flags(doc, k) & Self::TITLE != 0
-    }
-
-    fn demonym(&mut self, doc: &Doc, k: usize) -> bool {
-        self.flags(doc, k) & Self::DEMONYM != 0
-    }
-
-    /// A title word or a demonym.
-    fn titleish(&mut self, doc: &Doc, k: usize) -> bool {
-        self.flags(doc, k) & (Self::TITLE | Self::DEMONYM) != 0
-    }
-}
-
 /// Every name mention in the text, in order.
 fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
     let n = doc.toks.len();
@@ -234,7 +186,6 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
     let mut names = String::with_capacity(n);
     let mut all_titles: Vec<&'d str> = Vec::with_capacity(n / 16);
     let mut scratch = String::new();
-    let mut tw = TitleWords(vec![0; n]);
     let mut i = 0;
     while i < n {
         if !doc.is_capitalized(i) || lexicon::is_pronoun(lexicon::pronoun_base(doc.lower(i))) {
@@ -303,7 +254,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
                     .is_some_and(|t| !t.newline_before)
             {
                 let w = doc.lower(start - back);
-                if tw.titleish(doc, start - back) || w.ends_with("'s") {
+                if lexicon::is_title_word(w) || lexicon::is_demonym(w) || w.ends_with("'s") {
                     all_titles.push(w);
                     role_first = start - back;
                     continue;
@@ -311,10 +262,12 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
             }
             break;
         }
+        let titleish =
+            |k: usize| lexicon::is_title_word(doc.lower(k)) || lexicon::is_demonym(doc.lower(k));
         while first < end {
             let w = doc.lower(first);
-            let demonym_title = tw.demonym(doc, first) && tw.titleish(doc, first + 1);
-            if tw.title(doc, first)
+            let demonym_title = lexicon::is_demonym(w) && titleish(first + 1);
+            if lexicon::is_title_word(w)
                 || lexicon::is_role_noun(w)
                 || demonym_title
                 || w == "."
@@ -350,7 +303,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
                 }
             });
         // Runs of only titles ("the Russian Foreign Minister") name nobody.
-        let only_titles = (first..=end).all(|k| doc.word(k) == "." || tw.titleish(doc, k));
+        let only_titles = (first..=end).all(|k| doc.word(k) == "." || titleish(k));
         let single_stop = single_stop || only_titles;
         if first <= end && n_words > 0 && !single_stop && doc.quote_at(first).is_none() {
             let [name, key] = push_name(doc, first, end, &mut names);
