@@ -638,35 +638,15 @@ const PARTICIPLE: &[&str] = &[
     "predicting",
 ];
 
-/// FNV-1a: a fast hash for short keys such as words (SipHash's protection
-/// against adversarial keys is not needed for a fixed word list).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-pub type FnvSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+/// Fast maps and sets for words and token ranges: FxHash (rustc-hash) hashes a
+/// word a machine word at a time; SipHash's protection against adversarial keys
+/// is not needed here, and no output depends on iteration order.
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub type FxSet<K> = rustc_hash::FxHashSet<K>;
 
 /// The cue table: every cue form with its class.
-pub fn cue_table() -> FnvMap<&'static str, CueClass> {
-    let mut m = FnvMap::default();
+pub fn cue_table() -> FxMap<&'static str, CueClass> {
+    let mut m = FxMap::default();
     for w in SPEECH {
         m.insert(*w, CueClass::Speech);
     }

@@ -96,7 +96,19 @@ impl Extraction {
 /// The extractor: immutable lookup tables, built once and reused.
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    cues: lexicon::FnvMap<&'static str, CueClass>,
+    cues: lexicon::FxMap<&'static str, CueClass>,
+    /// A quick filter before the cue table: for each word length (31 for longer
+    /// words), a bit for the first and for the last byte (mod 32) of some cue of
+    /// that length. Most words fail it; every cue passes.
+    cue_ends: [(u32, u32); 32],
+}
+
+/// The `cue_ends` slot and bits of a word.
+#[inline]
+fn cue_shape(w: &str) -> Option<(usize, u32, u32)> {
+    let b = w.as_bytes();
+    let (first, last) = (b.first()?, b.last()?);
+    Some((b.len().min(31), 1 << (first & 31), 1 << (last & 31)))
 }
 
 impl Default for Extractor {
@@ -107,9 +119,13 @@ impl Default for Extractor {
 
 impl Extractor {
     pub fn new() -> Self {
-        Extractor {
-            cues: lexicon::cue_table(),
+        let cues = lexicon::cue_table();
+        let mut cue_ends = [(0, 0); 32];
+        for (len, first, last) in cues.keys().filter_map(|w| cue_shape(w)) {
+            cue_ends[len].0 |= first;
+            cue_ends[len].1 |= last;
         }
+        Extractor { cues, cue_ends }
     }
 
     /// Extracts statements from one article. The first line is taken as the
@@ -118,7 +134,13 @@ impl Extractor {
         rules::extract(self, text)
     }
 
+    #[inline]
     pub(crate) fn cue_class(&self, lower: &str) -> Option<CueClass> {
+        let (len, first, last) = cue_shape(lower)?;
+        let (firsts, lasts) = self.cue_ends[len];
+        if firsts & first == 0 || lasts & last == 0 {
+            return None;
+        }
         self.cues.get(lower).copied()
     }
 }

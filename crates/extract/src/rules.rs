@@ -11,7 +11,8 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     ex: &'a Extractor,
     pub toks: Vec<Token>,
-    /// Lower-cased token texts, concatenated; `lower_at` slices them.
+    /// The text with ASCII lower-cased, then the lower-cased texts of the tokens
+    /// that are not ASCII; `lower_spans` slice it.
     lower: String,
     lower_spans: Vec<(u32, u32)>,
     pub sents: Vec<Sentence>,
@@ -25,9 +26,20 @@ pub(crate) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub fn new(ex: &'a Extractor, text: &'a str) -> Self {
         let toks = tokenize(text);
-        let mut lower = String::with_capacity(text.len());
+        // ASCII lower-cases byte for byte: an ASCII token's lower-cased text is its
+        // own span of `text` lower-cased. Other tokens have theirs appended after it.
+        let mut lower = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
         let mut lower_spans = Vec::with_capacity(toks.len());
+        let mut wide = first_non_ascii(bytes, 0);
         for t in &toks {
+            if t.span.start > wide {
+                wide = first_non_ascii(bytes, t.span.start);
+            }
+            if t.span.end <= wide {
+                lower_spans.push((t.span.start as u32, t.span.end as u32));
+                continue;
+            }
             let s = lower.len();
             for c in t.text(text).chars() {
                 if c.is_ascii() {
@@ -68,10 +80,12 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     pub fn is_cue(&self, lower: &str) -> bool {
         self.ex.cue_class(lower).is_some()
     }
 
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         match self.lower_spans.get(i) {
             Some(&(s, e)) => &self.lower[s as usize..e as usize],
@@ -79,10 +93,12 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &str {
         self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
 
+    #[inline]
     pub fn quote_at(&self, i: usize) -> Option<usize> {
         match self.quote_of.get(i) {
             Some(&q) if q > 0 => Some(q as usize - 1),
@@ -90,14 +106,25 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(Token::is_word)
     }
 
+    #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        // A token's span is never empty and starts on a char boundary.
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.is_word()
+            && match self.text.as_bytes().get(t.span.start) {
+                Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => starts_uppercase(t.text(self.text)),
+            }
     }
 
+    #[inline]
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
             .get(i)
@@ -105,21 +132,25 @@ impl<'a> Doc<'a> {
     }
 
     /// The quotation that opens at token `i`.
+    #[inline]
     fn quote_opening(&self, i: usize) -> Option<usize> {
         self.quote_at(i).filter(|&q| self.quotes[q].open == i)
     }
 
     /// The quotation that closes at token `i`.
+    #[inline]
     fn quote_closing(&self, i: usize) -> Option<usize> {
         self.quote_at(i).filter(|&q| self.quotes[q].close == i)
     }
 
+    #[inline]
     fn is_terminal(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
             t.kind == TokenKind::Punct && matches!(t.text(self.text), "." | "!" | "?" | "…" | "...")
         })
     }
 
+    #[inline]
     pub fn span(&self, from: usize, to_incl: usize) -> Span {
         Span::new(self.toks[from].span.start, self.toks[to_incl].span.end)
     }
@@ -128,6 +159,28 @@ impl<'a> Doc<'a> {
         let pos = self.toks[i].span.start;
         self.paras.partition_point(|p| p.end <= pos)
     }
+}
+
+#[cold]
+fn starts_uppercase(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The index of the first byte at or after `from` that is not ASCII (`bytes.len()` if none).
+fn first_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
 }
 
 /// A statement before speaker resolution: token indices.
@@ -361,10 +414,10 @@ fn drop_nested(raws: &mut Vec<Raw>) {
 
 /// Two cues may find the same content (a cue phrase of two cue words).
 fn dedupe(doc: &Doc, raws: &mut Vec<Raw>) {
-    let mut seen = lexicon::FnvSet::default();
+    let mut seen = lexicon::FxSet::with_capacity_and_hasher(raws.len(), Default::default());
     raws.retain(|r| seen.insert((r.pieces.clone(), r.kind == Kind::Transcript)));
     // A paragraph repeated by the page (a title shown twice) says nothing twice.
-    let mut texts = lexicon::FnvSet::default();
+    let mut texts = lexicon::FxSet::with_capacity_and_hasher(raws.len(), Default::default());
     raws.retain(|r| {
         let text: Vec<&str> = r
             .pieces

@@ -1,7 +1,7 @@
 //! In-article speakers: from source mentions to the fullest name the article
 //! gives (names, titles, pronouns, role nouns, organisations).
 
-use crate::lexicon::{FnvMap as HashMap, FnvSet};
+use crate::lexicon::{FxMap as HashMap, FxSet};
 
 use dictum_text::Span;
 
@@ -15,10 +15,14 @@ struct NameMention {
     /// Token index of the first and last name token.
     first: usize,
     last: usize,
-    name: String,
+    /// The name, as a byte range of [`Mentions::names`].
+    name: (usize, usize),
+    /// `key_of(name)`, computed once, as a byte range of [`Mentions::names`].
+    key: (usize, usize),
     tokens: usize,
-    /// Lower-cased title and role words written before the name.
-    titles: Vec<String>,
+    /// Lower-cased title and role words written before the name, as a range of
+    /// [`Mentions::titles`].
+    titles: (usize, usize),
     /// Written as a possessive ("Stranski’s spokesman").
     possessive: bool,
     /// The title written before the name, as written ("Foreign Minister").
@@ -129,10 +133,59 @@ fn not_name(lower: &str) -> bool {
         )
 }
 
+/// `f(&s.to_lowercase())`, without allocating when `s` is short ASCII.
+fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 32;
+    if s.len() <= MAX && s.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lower-cased byte for byte is still ASCII.
+        match std::str::from_utf8(lower) {
+            Ok(lower) => f(lower),
+            Err(_) => f(&s.to_lowercase()),
+        }
+    } else {
+        f(&s.to_lowercase())
+    }
+}
+
+/// The name mentions of an article, in order, and the texts of their names and keys
+/// (one string for all, rather than two small strings per mention).
+struct Mentions<'d> {
+    list: Vec<NameMention>,
+    names: String,
+    titles: Vec<&'d str>,
+}
+
+/// Appends a mention's name and then its key to `names`; their byte ranges.
+fn push_name(doc: &Doc, first: usize, last: usize, names: &mut String) -> [(usize, usize); 2] {
+    let start = names.len();
+    // The key is the name's last word: what follows its last space.
+    let surname = join_name(doc, first, last, names);
+    let end = names.len();
+    match names.get(surname..end) {
+        Some(s) if s.is_ascii() => {
+            names.extend_from_within(surname..end);
+            names[end..].make_ascii_lowercase();
+        }
+        Some(s) => {
+            let key = s.to_lowercase();
+            names.push_str(&key);
+        }
+        None => {}
+    }
+    [(start, end), (end, names.len())]
+}
+
 /// Every name mention in the text, in order.
-fn name_mentions(doc: &Doc) -> Vec<NameMention> {
-    let mut out = Vec::new();
+fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
     let n = doc.toks.len();
+    let mut out = Vec::with_capacity(n / 16);
+    let mut names = String::with_capacity(n);
+    let mut all_titles: Vec<&'d str> = Vec::with_capacity(n / 16);
+    let mut scratch = String::new();
     let mut i = 0;
     while i < n {
         if !doc.is_capitalized(i) || lexicon::is_pronoun(lexicon::pronoun_base(doc.lower(i))) {
@@ -167,19 +220,21 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         }
 
         // Organisations ("the Interior Ministry", "European Commission") keep their words.
-        let org_head = GROUPS.contains(&strip_possessive(doc.lower(end)).0);
+        let org_head = is_group(strip_possessive(doc.lower(end)).0);
         if org_head && !possessive {
             let mut first = start;
             while first < end && not_name(doc.lower(first)) {
                 first += 1;
             }
             if first <= end && doc.quote_at(first).is_none() {
+                let [name, key] = push_name(doc, first, end, &mut names);
                 out.push(NameMention {
                     first,
                     last: end,
-                    name: join_name(doc, first, end),
+                    name,
+                    key,
                     tokens: end - first + 1,
-                    titles: Vec::new(),
+                    titles: (all_titles.len(), all_titles.len()),
                     possessive,
                     role: None,
                 });
@@ -189,7 +244,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         }
         // Strip leading titles and demonyms.
         let mut first = start;
-        let mut titles: Vec<String> = Vec::new();
+        let titles_from = all_titles.len();
         let mut role_first = start;
         for back in 1..=3 {
             if start >= back
@@ -200,7 +255,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
             {
                 let w = doc.lower(start - back);
                 if lexicon::is_title_word(w) || lexicon::is_demonym(w) || w.ends_with("'s") {
-                    titles.push(w.to_string());
+                    all_titles.push(w);
                     role_first = start - back;
                     continue;
                 }
@@ -211,7 +266,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
             |k: usize| lexicon::is_title_word(doc.lower(k)) || lexicon::is_demonym(doc.lower(k));
         while first < end {
             let w = doc.lower(first);
-            let demonym_title = lexicon::is_demonym(doc.lower(first)) && titleish(first + 1);
+            let demonym_title = lexicon::is_demonym(w) && titleish(first + 1);
             if lexicon::is_title_word(w)
                 || lexicon::is_role_noun(w)
                 || demonym_title
@@ -219,7 +274,7 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
                 || not_name(w)
             {
                 if w != "." {
-                    titles.push(w.to_string());
+                    all_titles.push(w);
                 }
                 first += 1;
             } else {
@@ -229,47 +284,70 @@ fn name_mentions(doc: &Doc) -> Vec<NameMention> {
         if doc.word(first) == "." {
             first += 1;
         }
-        let words: Vec<&str> = (first..=end)
+        // The name's words: its tokens but dots, possessives stripped.
+        let mut words = (first..=end)
             .filter(|&k| doc.word(k) != ".")
-            .map(|k| strip_possessive(doc.word(k)).0)
-            .collect();
-        let single_stop = words.len() == 1 && not_name(&words[0].to_lowercase());
+            .map(|k| strip_possessive(doc.word(k)).0);
+        let first_word = words.next();
+        let n_words = usize::from(first_word.is_some()) + words.count();
+        let single_stop = n_words == 1
+            && first_word.is_some_and(|w| {
+                if w.is_ascii() {
+                    // `w.to_lowercase()`, in a reused buffer.
+                    scratch.clear();
+                    scratch.push_str(w);
+                    scratch.make_ascii_lowercase();
+                    not_name(&scratch)
+                } else {
+                    not_name(&w.to_lowercase())
+                }
+            });
         // Runs of only titles ("the Russian Foreign Minister") name nobody.
         let only_titles = (first..=end).all(|k| doc.word(k) == "." || titleish(k));
         let single_stop = single_stop || only_titles;
-        if first <= end && !words.is_empty() && !single_stop && doc.quote_at(first).is_none() {
-            let name = join_name(doc, first, end);
+        if first <= end && n_words > 0 && !single_stop && doc.quote_at(first).is_none() {
+            let [name, key] = push_name(doc, first, end, &mut names);
             let role = role_span(doc, role_first, first);
             out.push(NameMention {
                 first,
                 last: end,
                 name,
-                tokens: words.len(),
-                titles,
+                key,
+                tokens: n_words,
+                titles: (titles_from, all_titles.len()),
                 possessive,
                 role,
             });
+        } else {
+            all_titles.truncate(titles_from);
         }
         i = end + 1;
     }
-    out
+    Mentions {
+        list: out,
+        names,
+        titles: all_titles,
+    }
 }
 
-/// The name's text as written, with "Mr." and initials kept together.
-fn join_name(doc: &Doc, first: usize, last: usize) -> String {
-    let mut s = String::new();
+/// The name's text as written, with "Mr." and initials kept together, appended to `s`;
+/// where its last word starts (after its last space).
+fn join_name(doc: &Doc, first: usize, last: usize, s: &mut String) -> usize {
+    let start = s.len();
+    let mut last_word = start;
     for k in first..=last {
         let w = doc.word(k);
         if w == "." {
             s.push('.');
             continue;
         }
-        if !s.is_empty() {
+        if s.len() > start {
             s.push(' ');
+            last_word = s.len();
         }
         s.push_str(strip_possessive(w).0);
     }
-    s
+    last_word
 }
 
 /// Honorifics are titles but not roles.
@@ -300,56 +378,79 @@ fn role_span(doc: &Doc, from: usize, to: usize) -> Option<Span> {
     has_role.then(|| doc.span(from, to - 1))
 }
 
-fn key_of(name: &str) -> String {
-    name.rsplit(' ').next().unwrap_or(name).to_lowercase()
+/// `f(&key)` with a name's key: its last word, lower-cased (without allocating for
+/// short ASCII names).
+fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lower(name.rsplit(' ').next().unwrap_or(name), f)
 }
 
-struct Index {
-    mentions: Vec<NameMention>,
+/// The article's name mentions, and what they say about each name.
+struct Index<'m, 'd> {
+    mentions: &'m [NameMention],
+    /// The texts of the mentions' names and keys.
+    names: &'m str,
+    /// The mentions' titles.
+    titles: &'m [&'d str],
     /// Surname key -> the fullest name the article gives.
-    fullest: HashMap<String, String>,
+    fullest: HashMap<&'m str, &'m str>,
     /// Keys of multi-word names: people (or multi-word organisations).
-    people: FnvSet<String>,
+    people: FxSet<&'m str>,
 }
 
-impl Index {
-    fn new(doc: &Doc) -> Self {
-        let mentions = name_mentions(doc);
-        let mut fullest: HashMap<String, String> = HashMap::default();
-        let mut people = FnvSet::default();
-        for m in &mentions {
-            let k = key_of(&m.name);
+impl<'m, 'd> Index<'m, 'd> {
+    fn new(all: &'m Mentions<'d>) -> Self {
+        let (mentions, names) = (all.list.as_slice(), all.names.as_str());
+        let n = mentions.len();
+        let mut fullest: HashMap<&'m str, &'m str> =
+            HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut people = FxSet::with_capacity_and_hasher(n, Default::default());
+        let text = |(s, e): (usize, usize)| names.get(s..e).unwrap_or("");
+        for m in mentions {
+            let k = text(m.key);
             if m.tokens >= 2 {
-                people.insert(k.clone());
+                people.insert(k);
             }
-            let better = match fullest.get(&k) {
+            let better = match fullest.get(k) {
                 None => true,
                 Some(cur) => cur.split(' ').count() < m.tokens,
             };
             if better {
-                fullest.insert(k, m.name.clone());
+                fullest.insert(k, text(m.name));
             }
         }
         Index {
             mentions,
+            names,
+            titles: &all.titles,
             fullest,
             people,
         }
     }
 
-    fn full(&self, name: &str) -> String {
+    /// A mention's name, or key, from its byte range.
+    fn text(&self, (s, e): (usize, usize)) -> &'m str {
+        self.names.get(s..e).unwrap_or("")
+    }
+
+    /// The fullest name the article gives for a mention's surname.
+    fn full_of(&self, m: &NameMention) -> &'m str {
         self.fullest
-            .get(&key_of(name))
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
+            .get(self.text(m.key))
+            .copied()
+            .unwrap_or(self.text(m.name))
     }
 
     fn is_person(&self, name: &str) -> bool {
-        self.people.contains(&key_of(name))
+        with_key(name, |k| self.people.contains(k))
+    }
+
+    /// `is_person(&m.name)`, from the mention's key.
+    fn is_person_mention(&self, m: &NameMention) -> bool {
+        self.people.contains(self.text(m.key))
     }
 
     /// The name mentioned inside token range [a, b], longest first.
-    fn name_in(&self, a: usize, b: usize) -> Option<&NameMention> {
+    fn name_in(&self, a: usize, b: usize) -> Option<&'m NameMention> {
         let lo = self.mentions.partition_point(|m| m.last < a);
         self.mentions[lo..]
             .iter()
@@ -363,8 +464,8 @@ impl Index {
         if !(2..=4).contains(&label.len()) || !label.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
-        let mut found: Option<&String> = None;
-        for name in self.fullest.values() {
+        let mut found: Option<&str> = None;
+        for &name in self.fullest.values() {
             let initials: String = name.split(' ').filter_map(|w| w.chars().next()).collect();
             if initials == label {
                 if found.is_some_and(|f| f != name) {
@@ -373,15 +474,15 @@ impl Index {
                 found = Some(name);
             }
         }
-        found.cloned()
+        found.map(str::to_string)
     }
 
     /// Roles written before the mentions of a speaker, as written, first seen first.
     fn roles_of(&self, doc: &Doc, name: &str) -> Vec<String> {
         let mut roles: Vec<String> = Vec::new();
-        for m in &self.mentions {
+        for m in self.mentions {
             let Some(role) = m.role else { continue };
-            if self.full(&m.name) != name {
+            if self.full_of(m) != name {
                 continue;
             }
             let r = role.slice(doc.text).trim();
@@ -394,24 +495,24 @@ impl Index {
     }
 
     /// The most recent person mention before token `pos`.
-    fn last_person_before(&self, pos: usize) -> Option<&NameMention> {
+    fn last_person_before(&self, pos: usize) -> Option<&'m NameMention> {
         let hi = self.mentions.partition_point(|m| m.last < pos);
         self.mentions[..hi]
             .iter()
             .rev()
             .take(LOOKBACK)
-            .find(|m| self.is_person(&m.name))
+            .find(|m| self.is_person_mention(m))
     }
 
     /// The most recent mention before `pos` whose titles include `head`.
     /// The most recent mention before `pos` whose titles include `head` and
     /// every other title word of the description ("the foreign minister" is
     /// not the finance minister).
-    fn titled_before(&self, pos: usize, head: &str, words: &[&str]) -> Option<&NameMention> {
+    fn titled_before(&self, pos: usize, head: &str, words: &[&str]) -> Option<&'m NameMention> {
         let hi = self.mentions.partition_point(|m| m.last < pos);
         self.mentions[..hi].iter().rev().take(LOOKBACK).find(|m| {
-            m.titles.iter().any(|t| t == head)
-                && words.iter().all(|w| m.titles.iter().any(|t| t == w))
+            let titles = self.titles.get(m.titles.0..m.titles.1).unwrap_or(&[]);
+            titles.contains(&head) && words.iter().all(|w| titles.iter().any(|t| t == w))
         })
     }
 }
@@ -470,43 +571,49 @@ const PERSON_ROLES: &[&str] = &[
     "commander",
 ];
 
-const GROUPS: &[&str] = &[
-    "officials",
-    "sources",
-    "diplomats",
-    "analysts",
-    "critics",
-    "experts",
-    "lawmakers",
-    "aides",
-    "people",
-    "voters",
-    "politicians",
-    "authorities",
-    "leaders",
-    "ministry",
-    "government",
-    "administration",
-    "commission",
-    "council",
-    "committee",
-    "agency",
-    "office",
-    "department",
-    "service",
-    "police",
-    "military",
-    "army",
-    "court",
-    "parliament",
-    "spokesmen",
-    "campaign",
-];
+/// Group and organisation nouns ("officials", "the ministry").
+fn is_group(lower: &str) -> bool {
+    matches!(
+        lower,
+        "officials"
+            | "sources"
+            | "diplomats"
+            | "analysts"
+            | "critics"
+            | "experts"
+            | "lawmakers"
+            | "aides"
+            | "people"
+            | "voters"
+            | "politicians"
+            | "authorities"
+            | "leaders"
+            | "ministry"
+            | "government"
+            | "administration"
+            | "commission"
+            | "council"
+            | "committee"
+            | "agency"
+            | "office"
+            | "department"
+            | "service"
+            | "police"
+            | "military"
+            | "army"
+            | "court"
+            | "parliament"
+            | "spokesmen"
+            | "campaign"
+    )
+}
 
 pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extraction {
-    let index = Index::new(doc);
+    let mentions = name_mentions(doc);
+    let index = Index::new(&mentions);
     let mut speakers: Vec<Speaker> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::default();
+    let mut by_name: HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(raws.len(), Default::default());
     let mut statements = Vec::with_capacity(raws.len());
     // (name, paragraph, token) of the last person speaker.
     let mut last_person: Option<(String, usize, usize)> = None;
@@ -528,17 +635,17 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
         } else if r.continues || r.source.is_none() {
             last_any.clone()
         } else if let Some((a, b)) = r.source {
-            let lw = lexicon::pronoun_base(doc.lower(b)).to_string();
+            let lw = lexicon::pronoun_base(doc.lower(b));
             if let Some(full) = (a == b).then(|| index.by_initials(doc.word(a))).flatten() {
                 Some(full)
             } else if let Some(m) = index.name_in(a, b) {
-                if m.tokens == 1 && !index.is_person(&m.name) {
+                if m.tokens == 1 && !index.is_person_mention(m) {
                     // An organisation or place: the mention as written.
                     Some(strip_det(doc.span(a, b).slice(doc.text)).to_string())
                 } else {
-                    Some(index.full(&m.name))
+                    Some(index.full_of(m).to_string())
                 }
-            } else if matches!(lw.as_str(), "he" | "she" | "him" | "her") && a == b {
+            } else if matches!(lw, "he" | "she" | "him" | "her") && a == b {
                 // A person introduced as a sentence subject after the last
                 // statement is the likelier antecedent ("Horvat was not
                 // convinced. He said ...").
@@ -549,15 +656,19 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                         && is_sentence_subject(doc, m)
                 });
                 recent_subject
-                    .map(|m| index.full(&m.name))
+                    .map(|m| index.full_of(m).to_string())
                     .or_else(|| {
                         last_person
                             .as_ref()
                             .filter(|(_, p, _)| p + 2 >= para)
                             .map(|(n, _, _)| n.clone())
                     })
-                    .or_else(|| index.last_person_before(a).map(|m| index.full(&m.name)))
-            } else if matches!(lw.as_str(), "who" | "which" | "that") && a == b {
+                    .or_else(|| {
+                        index
+                            .last_person_before(a)
+                            .map(|m| index.full_of(m).to_string())
+                    })
+            } else if matches!(lw, "who" | "which" | "that") && a == b {
                 // The noun phrase before ", who".
                 let mut k = a;
                 while k > 0 && (doc.word(k - 1) == "," || k == a) {
@@ -565,15 +676,19 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                 }
                 index
                     .name_in(k.saturating_sub(6), k)
-                    .map(|m| index.full(&m.name))
+                    .map(|m| index.full_of(m).to_string())
                     .or_else(|| last_person.as_ref().map(|(n, _, _)| n.clone()))
-            } else if matches!(lw.as_str(), "i" | "we" | "me" | "us") && a == b {
+            } else if matches!(lw, "i" | "we" | "me" | "us") && a == b {
                 transcript_speaker.clone()
-            } else if matches!(lw.as_str(), "they" | "it" | "them" | "you") && a == b {
+            } else if matches!(lw, "they" | "it" | "them" | "you") && a == b {
                 None
-            } else if GROUPS.contains(&lw.as_str()) {
+            } else if is_group(lw) {
                 // "the ministry" -> "Interior Ministry" when the article names it.
-                let named = index.fullest.get(&lw).filter(|n| n.contains(' ')).cloned();
+                let named = index
+                    .fullest
+                    .get(lw)
+                    .filter(|n| n.contains(' '))
+                    .map(|n| n.to_string());
                 named.or_else(|| Some(strip_det(doc.span(a, b).slice(doc.text)).to_string()))
             } else {
                 let words: Vec<&str> = (a..b)
@@ -588,17 +703,17 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                     .collect();
                 let described = !words.is_empty();
                 index
-                    .titled_before(a, &lw, &words)
-                    .map(|m| index.full(&m.name))
+                    .titled_before(a, lw, &words)
+                    .map(|m| index.full_of(m).to_string())
                     .or_else(|| {
                         let owned = (a..=b)
                             .any(|k| strip_possessive(doc.word(k)).1 && doc.is_capitalized(k));
-                        if owned || described && index.titled_before(a, &lw, &[]).is_some() {
+                        if owned || described && index.titled_before(a, lw, &[]).is_some() {
                             // Someone else holds that title: do not guess.
                             return None;
                         }
                         PERSON_ROLES
-                            .contains(&lw.as_str())
+                            .contains(&lw)
                             .then(|| last_person.as_ref().map(|(n, _, _)| n.clone()))
                             .flatten()
                     })

@@ -9,8 +9,9 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let end = start + line.len();
-        let trimmed_start = start + (line.len() - line.trim_start().len());
-        let body = line.trim();
+        let body = line.trim_start();
+        let trimmed_start = start + (line.len() - body.len());
+        let body = body.trim_end();
         if !body.is_empty() {
             out.push(Span::new(trimmed_start, trimmed_start + body.len()));
         }
@@ -26,7 +27,20 @@ pub struct Sentence {
     pub tokens: Range<usize>,
 }
 
-const ABBREVIATIONS: &[&str] = &[
+/// Declares the abbreviation list once: as a `match`, and as a slice for the tests.
+macro_rules! abbreviations {
+    ($($w:literal),* $(,)?) => {
+        #[cfg(test)]
+        const ABBREVIATIONS: &[&str] = &[$($w),*];
+
+        /// `ABBREVIATIONS.contains(&lower)`, as a `match` (no scan of the list).
+        fn is_listed_abbreviation(lower: &str) -> bool {
+            matches!(lower, $($w)|*)
+        }
+    };
+}
+
+abbreviations![
     "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "reps", "sens", "st", "jr", "sr", "gen",
     "lt", "col", "sgt", "capt", "cmdr", "adm", "rev", "hon", "ft", "mt", "no", "vs", "v", "inc",
     "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
@@ -36,12 +50,29 @@ const ABBREVIATIONS: &[&str] = &[
     "p.m",
 ];
 
+/// The longest abbreviation, in bytes (a test checks it).
+const MAX_ABBREVIATION: usize = 5;
+
 fn is_abbreviation(word: &str) -> bool {
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        return true; // an initial: John F. Kerry
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true; // an initial: John F. Kerry
+        }
+    }
+    if word.is_ascii() {
+        // ASCII lower-cases byte for byte: compare without allocating.
+        if word.len() > MAX_ABBREVIATION {
+            return false;
+        }
+        let mut buf = [0u8; MAX_ABBREVIATION];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(is_listed_abbreviation);
     }
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    is_listed_abbreviation(&lower)
 }
 
 fn starts_sentence(tok: &Token, text: &str) -> bool {
@@ -84,21 +115,29 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if i - start >= MAX_SENTENCE_TOKENS {
             let cut = (start + MAX_SENTENCE_TOKENS / 2..i)
                 .rev()
-                .find(|&k| matches!(tokens[k].text(text), "," | ";"))
+                .find(|&k| matches!(tokens[k].text(text).as_bytes(), [b','] | [b';']))
                 .map_or(i, |k| k + 1);
             push(&mut out, start, cut);
             start = cut;
         }
         let t = &tokens[i];
-        let s = t.text(text);
-        let terminal = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…" | "...");
+        let s = if t.kind == TokenKind::Punct {
+            t.text(text)
+        } else {
+            ""
+        };
+        // `.`, `!`, `?`, `...` or `…`, byte by byte (no string comparison per token).
+        let terminal = matches!(
+            s.as_bytes(),
+            [b'.'] | [b'!'] | [b'?'] | [b'.', b'.', b'.'] | [0xE2, 0x80, 0xA6]
+        );
         if terminal {
             // Absorb closing quotes/brackets that hug the terminal mark.
             let mut j = i + 1;
             while j < tokens.len()
                 && !tokens[j].space_before
                 && (matches!(tokens[j].kind, TokenKind::Quote(_))
-                    || matches!(tokens[j].text(text), ")" | "]"))
+                    || matches!(tokens[j].text(text).as_bytes(), [b')'] | [b']']))
             {
                 j += 1;
             }
@@ -179,6 +218,26 @@ mod tests {
         assert_eq!(ss.first().map(|x| x.tokens.start), Some(0));
         assert_eq!(ss.last().map(|x| x.tokens.end), Some(t.len()));
         assert!(ss.windows(2).all(|w| w[0].tokens.end == w[1].tokens.start));
+    }
+
+    #[test]
+    fn terminal_marks() {
+        assert_eq!(
+            split("Ab… Bc. Cd... De! Ef? Fg"),
+            vec!["Ab…", "Bc.", "Cd...", "De!", "Ef?", "Fg"]
+        );
+        assert_eq!(split("ab.... Bc"), vec!["ab.... Bc"]);
+    }
+
+    #[test]
+    fn abbreviations_fit_the_fast_path() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= MAX_ABBREVIATION));
+        assert!(ABBREVIATIONS.iter().all(|a| is_listed_abbreviation(a)));
+        assert!(!is_listed_abbreviation("mrx") && !is_listed_abbreviation(""));
+        assert!(is_abbreviation("Gov") && is_abbreviation("U.S") && is_abbreviation("F"));
+        assert!(!is_abbreviation("Govern") && !is_abbreviation("f"));
+        // KELVIN SIGN lower-cases to an ASCII `k`.
+        assert!(is_abbreviation("\u{212A}y"));
     }
 
     #[test]
