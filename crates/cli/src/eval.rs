@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use dictum_eval::{Attribution, Breakdown, GoldDoc, PredOutcome};
-use dictum_extract::{Extraction, Kind, Span};
+use dictum_extract::{CueModel, Extraction, Kind, Span};
 use dictum_text::CharOffsets;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,6 +30,15 @@ pub struct Args {
     /// reference scorer.
     #[arg(long, value_name = "OUT.jsonl")]
     pub predictions: Option<PathBuf>,
+    /// Use this cue model file instead of the built-in one (written by
+    /// `cargo run --release -p dictum-cli --example train_cues`), to measure a model
+    /// trained on part of train on the rest.
+    #[arg(long, value_name = "MODEL.bin")]
+    pub cue_model: Option<PathBuf>,
+    /// Use this content-end model file instead of the built-in one (written by the same
+    /// example with `--end`).
+    #[arg(long, value_name = "MODEL.bin")]
+    pub end_model: Option<PathBuf>,
 }
 
 /// Statements by the extractor's own kind: how many were predicted, matched, spurious.
@@ -92,7 +101,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("cannot load gold from {}: {e}", args.gold.display()))?;
     // The same stages as `dictum extract` on a plain-text file, so that the reference
     // scorer gives the same numbers on `dictum extract`'s output.
-    let pipeline = crate::pipeline::Pipeline::new(args.no_clean);
+    let mut pipeline = crate::pipeline::Pipeline::new(args.no_clean);
+    if args.cue_model.is_some() || args.end_model.is_some() {
+        let load = |path: &Option<PathBuf>, builtin: fn() -> CueModel| -> Result<CueModel> {
+            let Some(path) = path else {
+                return Ok(builtin());
+            };
+            let bytes = std::fs::read(path)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+            CueModel::from_bytes(bytes.into())
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+        };
+        pipeline.extractor = dictum_extract::Extractor::with_models(
+            load(&args.cue_model, CueModel::builtin)?,
+            load(&args.end_model, CueModel::builtin_end)?,
+        );
+    }
     let hints = dictum_clean::Hints::default();
     let extractions: Vec<Extraction> = gold
         .par_iter()

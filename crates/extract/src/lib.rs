@@ -9,12 +9,14 @@
 //! Every [`Span`] in the output is a byte range into the exact input string;
 //! `dictum_text::CharOffsets` turns them into code-point offsets.
 
+mod cue_model;
 mod lexicon;
 mod quotes;
 mod rules;
 mod speakers;
 mod transcript;
 
+pub use cue_model::{CueCandidate, CueModel, EndCandidate, ModelError, FEATURES as CUE_FEATURES};
 pub use dictum_text::Span;
 pub use lexicon::CueClass;
 
@@ -101,6 +103,8 @@ pub struct Extractor {
     /// words), a bit for the first and for the last byte (mod 32) of some cue of
     /// that length. Most words fail it; every cue passes.
     cue_ends: [(u32, u32); 32],
+    cue_model: CueModel,
+    end_model: CueModel,
 }
 
 /// The `cue_ends` slot and bits of a word.
@@ -125,7 +129,34 @@ impl Extractor {
             cue_ends[len].0 |= first;
             cue_ends[len].1 |= last;
         }
-        Extractor { cues, cue_ends }
+        Extractor {
+            cues,
+            cue_ends,
+            cue_model: CueModel::builtin(),
+            end_model: CueModel::builtin_end(),
+        }
+    }
+
+    /// The same rules with other learned models (for training and measuring them).
+    pub fn with_models(cue_model: CueModel, end_model: CueModel) -> Self {
+        Extractor {
+            cue_model,
+            end_model,
+            ..Extractor::new()
+        }
+    }
+
+    /// The end model's candidate tokens in the contents the rules find in
+    /// `text`, before the end model cuts any: what `examples/train_cues.rs`
+    /// learns where content ends from.
+    pub fn end_candidates(&self, text: &str) -> Vec<EndCandidate> {
+        rules::end_candidates(self, text)
+    }
+
+    /// The cue model's candidate tokens in `text` with their features: what
+    /// `examples/train_cues.rs` learns from.
+    pub fn cue_candidates(&self, text: &str) -> Vec<CueCandidate> {
+        rules::cue_candidates(self, text)
     }
 
     /// Extracts statements from one article. The first line is taken as the

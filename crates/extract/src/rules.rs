@@ -1,5 +1,6 @@
 //! The attribution rules: from cues, quotations and sentences to statements.
 
+use crate::cue_model::{self, CueModel};
 use dictum_text::{paragraphs, sentences, tokenize, Sentence, Span, Token, TokenKind};
 
 use crate::lexicon::{self, CueClass};
@@ -106,6 +107,19 @@ impl<'a> Doc<'a> {
         }
     }
 
+    pub fn cue_model(&self) -> &CueModel {
+        &self.ex.cue_model
+    }
+
+    /// FNV-1a of the lower-cased token, for the learned models' features
+    /// (computed when asked: most tokens are never looked at).
+    #[inline]
+    pub fn word_hash(&self, i: usize) -> u32 {
+        self.lower(i).bytes().fold(0x811c_9dc5u32, |h, c| {
+            (h ^ u32::from(c)).wrapping_mul(0x0100_0193)
+        })
+    }
+
     #[inline]
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(Token::is_word)
@@ -133,13 +147,13 @@ impl<'a> Doc<'a> {
 
     /// The quotation that opens at token `i`.
     #[inline]
-    fn quote_opening(&self, i: usize) -> Option<usize> {
+    pub(crate) fn quote_opening(&self, i: usize) -> Option<usize> {
         self.quote_at(i).filter(|&q| self.quotes[q].open == i)
     }
 
     /// The quotation that closes at token `i`.
     #[inline]
-    fn quote_closing(&self, i: usize) -> Option<usize> {
+    pub(crate) fn quote_closing(&self, i: usize) -> Option<usize> {
         self.quote_at(i).filter(|&q| self.quotes[q].close == i)
     }
 
@@ -195,6 +209,8 @@ pub(crate) struct Raw {
     pub speaker_name: Option<String>,
     /// A quotation that continues the previous statement's speaker.
     pub continues: bool,
+    /// Found by the learned cue model, not the lexicon.
+    pub learned: bool,
 }
 
 impl Raw {
@@ -212,8 +228,14 @@ impl Raw {
             source,
             speaker_name: None,
             continues: false,
+            learned: false,
         }
     }
+}
+
+/// The cue model's candidates in `text`, with their features (for training).
+pub(crate) fn cue_candidates(ex: &Extractor, text: &str) -> Vec<cue_model::CueCandidate> {
+    cue_model::candidates(&Doc::new(ex, text))
 }
 
 pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
@@ -221,39 +243,134 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
     if doc.toks.is_empty() {
         return Extraction::default();
     }
+    let (title, mut raws) = raw_statements(&doc);
+    end_contents(&doc, &mut raws);
+    speakers::resolve(&doc, title, raws)
+}
+
+/// The end model's candidates in the contents the rules find in `text`, with
+/// their features (for training).
+pub(crate) fn end_candidates(ex: &Extractor, text: &str) -> Vec<cue_model::EndCandidate> {
+    let doc = Doc::new(ex, text);
+    let mut out = Vec::new();
+    if doc.toks.is_empty() {
+        return out;
+    }
+    let (_, raws) = raw_statements(&doc);
+    for r in &raws {
+        if let Some(piece) = end_piece(&doc, r) {
+            for t in piece.0 + 2..=piece.1 {
+                if end_candidate(&doc, piece, t) {
+                    out.push(cue_model::EndCandidate {
+                        piece: doc.span(piece.0, piece.1),
+                        span: doc.toks[t].span,
+                        features: end_features_of(&doc, r, piece, t),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The content piece the end model may shorten: the last piece of reported
+/// content (not a quotation, a transcript or a continuing quote).
+fn end_piece(doc: &Doc, r: &Raw) -> Option<(usize, usize)> {
+    if !matches!(r.kind, Kind::Indirect | Kind::Mixed) || r.continues || r.speaker_name.is_some() {
+        return None;
+    }
+    let &(p0, p1) = r.pieces.last()?;
+    // A piece that is one quotation is kept whole.
+    if doc.quote_opening(p0).is_some() && doc.quote_closing(p1).is_some() {
+        return None;
+    }
+    (p1 >= p0 + 3).then_some((p0, p1))
+}
+
+/// Whether the end model is asked about token `t` of `piece`: not the comma
+/// that closes a subordinate clause opened in the content (`that if X
+/// continues, Russia has ...`): the main clause follows it.
+fn end_candidate(doc: &Doc, piece: (usize, usize), t: usize) -> bool {
+    cue_model::is_end_candidate(doc, t)
+        && !(doc.is_punct(t, ",") && cue_model::open_subordinate(doc, piece.0, t))
+}
+
+fn end_features_of(
+    doc: &Doc,
+    r: &Raw,
+    piece: (usize, usize),
+    t: usize,
+) -> [u32; cue_model::FEATURES] {
+    cue_model::end_features(doc, piece, t, r.kind == Kind::Mixed, r.cue.map(|c| c.1))
+}
+
+/// Reported content stops where the end model says annotators stop: at the
+/// first candidate token it scores above its threshold.
+fn end_contents(doc: &Doc, raws: &mut [Raw]) {
+    let model = &doc.ex.end_model;
+    for r in raws.iter_mut() {
+        let Some(piece) = end_piece(doc, r) else {
+            continue;
+        };
+        let cut = (piece.0 + 2..=piece.1).find(|&t| {
+            end_candidate(doc, piece, t)
+                && cue_model::passes_end_gate(model, doc, t)
+                && model.score(&end_features_of(doc, r, piece, t)) > model.threshold()
+        });
+        if let Some(t) = cut {
+            let mut e = t - 1;
+            while e > piece.0 && doc.toks[e].kind == dictum_text::TokenKind::Punct {
+                e -= 1;
+            }
+            if let Some(last) = r.pieces.last_mut() {
+                last.1 = e;
+            }
+            r.kind = kind_of(doc, &r.pieces);
+        }
+    }
+}
+
+/// The statements the rules find, before the end model and speakers.
+fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
     let title = doc
         .paras
         .first()
         .copied()
-        .filter(|p| looks_like_title(&doc, *p));
+        .filter(|p| looks_like_title(doc, *p));
     let mut raws: Vec<Raw> = Vec::new();
     let mut used_quotes = vec![false; doc.quotes.len()];
 
+    // Lexicon words of the sentence, for the learned cues.
+    let mut listed_here: Vec<bool> = Vec::new();
     for si in 0..doc.sents.len() {
         let sent_start = raws.len();
-        headline_colon(&doc, si, &mut raws);
+        headline_colon(doc, si, &mut raws);
         let range = doc.sents[si].tokens.clone();
         let mut i = range.start;
+        listed_here.clear();
+        listed_here.resize(range.len(), false);
         while i < range.end {
             if doc.quote_at(i).is_some() || !doc.is_word(i) {
                 i += 1;
                 continue;
             }
             let lw = doc.lower(i);
+            let listed = doc.ex.cue_class(lw);
+            listed_here[i - range.start] = listed.is_some();
             if lw == "according" && doc.lower(i + 1) == "to" {
-                if let Some(r) = according_to(&doc, si, i) {
+                if let Some(r) = according_to(doc, si, i) {
                     raws.push(r);
                 }
                 i += 2;
                 continue;
             }
             let special = match lw {
-                "asked" => asked_clause(&doc, si, i),
+                "asked" => asked_clause(doc, si, i),
                 "expected" | "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" => {
-                    raising_cue(&doc, si, i)
+                    raising_cue(doc, si, i)
                 }
                 _ if doc.lower(i + 1) == "that" && lexicon::is_content_noun(lw) => {
-                    complement_clause(&doc, si, i)
+                    complement_clause(doc, si, i)
                 }
                 _ => None,
             };
@@ -266,20 +383,23 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
             // In a title-case headline ("Newspaper Says Clinton Needs To Quit")
             // a capitalized verb may be a cue.
             let cue_form =
-                |_: &CueClass| lowercase || i > range.start && is_headline(&doc, range.clone());
-            if let Some(class) = ex.cue_class(lw).filter(cue_form) {
-                if let Some(r) = verb_cue(&doc, si, i, class, &raws[sent_start..]) {
+                |_: &CueClass| lowercase || i > range.start && is_headline(doc, range.clone());
+            if let Some(class) = listed.filter(cue_form) {
+                if let Some(r) = verb_cue(doc, si, i, class, &raws[sent_start..]) {
                     raws.push(r);
                 }
-            } else if lowercase && quote_tag_verb(&doc, si, i) {
+            } else if lowercase && quote_tag_verb(doc, si, i) {
                 // `“A,” Toomey fumed.`: any past-tense verb tags a quotation.
-                if let Some(r) = verb_cue(&doc, si, i, CueClass::Speech, &raws[sent_start..])
+                if let Some(r) = verb_cue(doc, si, i, CueClass::Speech, &raws[sent_start..])
                     .filter(|r| r.kind == Kind::Direct && r.pieces.first().is_some_and(|p| p.0 < i))
                 {
                     raws.push(r);
                 }
             }
             i += 1;
+        }
+        if raws.len() == sent_start {
+            learned_cues(doc, si, &listed_here, &mut raws);
         }
     }
     for r in &raws {
@@ -292,17 +412,70 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
             }
         }
     }
-    dash_attributions(&doc, &mut raws, &mut used_quotes);
-    colon_attributions(&doc, &mut raws, &mut used_quotes);
-    continuation_quotes(&doc, &mut raws, &mut used_quotes);
+    dash_attributions(doc, &mut raws, &mut used_quotes);
+    colon_attributions(doc, &mut raws, &mut used_quotes);
+    continuation_quotes(doc, &mut raws, &mut used_quotes);
     if let Some(t) = title {
-        transcript::transcript(&doc, t, &mut raws);
+        transcript::transcript(doc, t, &mut raws);
     }
     raws.sort_by_key(|r| (r.pieces.first().map(|p| p.0), r.kind != Kind::Transcript));
-    dedupe(&doc, &mut raws);
-    split_run_ons(&doc, &mut raws);
+    dedupe(doc, &mut raws);
+    split_run_ons(doc, &mut raws);
     drop_nested(&mut raws);
-    speakers::resolve(&doc, title, raws)
+    // A transcript paragraph is one speaker's: no learned cue inside it.
+    let transcript: Vec<(usize, usize)> = raws
+        .iter()
+        .filter(|r| r.kind == Kind::Transcript)
+        .flat_map(|r| r.pieces.iter().copied())
+        .collect();
+    if !transcript.is_empty() {
+        raws.retain(|r| {
+            !(r.learned
+                && r.cue
+                    .is_some_and(|(c, _)| transcript.iter().any(|&(a, b)| a <= c && c <= b)))
+        });
+    }
+    (title, raws)
+}
+
+/// Words the lexicon lacks that the learned model takes for cues, in a
+/// sentence where the rules found nothing; `listed[k]`: token `start + k` is a
+/// lexicon cue outside quotations.
+fn learned_cues(doc: &Doc, si: usize, listed: &[bool], raws: &mut Vec<Raw>) {
+    let sent_start = raws.len();
+    let range = doc.sents[si].tokens.clone();
+    let model = doc.cue_model();
+    let mut cue_before = false;
+    for i in range.clone() {
+        let is_listed = listed.get(i - range.start).copied().unwrap_or(false);
+        let cue_seen = cue_before;
+        cue_before |= is_listed;
+        if !(cue_model::is_word_candidate(doc, i, is_listed)
+            && cue_model::passes_gate(model, doc, i)
+            && !cue_model::is_function_word(doc.lower(i))
+            && !raws[sent_start..]
+                .iter()
+                .any(|r| r.pieces.iter().any(|&(p, q)| p <= i && i <= q))
+            && model.score(&cue_model::features(doc, si, i, cue_seen)) > model.threshold())
+        {
+            continue;
+        }
+        // Only content after the cue: a learned cue does not take the
+        // `CONTENT, X verb` shapes of the verbs of saying, nor a colon's
+        // quotation (`delivered a message to the council: “A”` is the
+        // subject's, found by `colon_attributions`).
+        if let Some(mut r) =
+            verb_cue(doc, si, i, CueClass::Speech, &raws[sent_start..]).filter(|r| {
+                r.pieces.first().is_some_and(|p| p.0 > i)
+                    && !r.pieces.iter().any(|&(p, q)| {
+                        (p..=q).any(|k| doc.is_punct(k, ":") && doc.quote_at(k).is_none())
+                    })
+            })
+        {
+            r.learned = true;
+            raws.push(r);
+        }
+    }
 }
 
 fn looks_like_title(doc: &Doc, p: Span) -> bool {
@@ -1168,6 +1341,43 @@ fn complement_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     if !subject_next || doc.quote_at(i).is_some() {
         return None;
     }
+    // `I hope that`, `Trump claims that`: a verb, for verb_cue.
+    if doc.ex.cue_class(doc.lower(i)).is_some() && i > a {
+        let p = doc.lower(i - 1);
+        let determiner = matches!(
+            p,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "these"
+                | "those"
+                | "of"
+                | "about"
+                | "over"
+                | "amid"
+                | "despite"
+                | "with"
+                | "without"
+                | "for"
+                | "on"
+                | "in"
+                | "new"
+                | "growing"
+                | "widespread"
+        ) || p.ends_with("'s")
+            || p.ends_with("’s");
+        if !determiner {
+            return None;
+        }
+    }
     let (start, end) = right_content(doc, i + 1, b, CueClass::Speech, "said")?;
     let source = (i > a).then(|| i - 1).and_then(|p| {
         let w = doc.lower(p);
@@ -1992,6 +2202,7 @@ fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             source: Some((n, e)),
             speaker_name: None,
             continues: false,
+            learned: false,
         });
         used[qi] = true;
     }
@@ -2023,6 +2234,7 @@ fn colon_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             source,
             speaker_name: None,
             continues: false,
+            learned: false,
         });
         used[qi] = true;
     }
@@ -2224,6 +2436,7 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
                 source,
                 speaker_name: None,
                 continues: source.is_some(),
+                learned: false,
             });
             raws.sort_by_key(|r| r.pieces.first().map(|p| p.0));
             used[qi] = true;
@@ -2264,6 +2477,7 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
                 source,
                 speaker_name: None,
                 continues: true,
+                learned: false,
             });
             raws.sort_by_key(|r| r.pieces.first().map(|p| p.0));
         }
@@ -2456,11 +2670,11 @@ mod tests {
         let p = parts(text);
         assert_eq!(p.len(), 2, "{p:?}");
         assert_eq!((p[1].0, p[1].2.as_deref()), (Kind::Direct, None));
-        // A short one is a title or a scare quote.
-        assert_eq!(
-            parts("Title\nHe smiled, as if to say, “Well done.”").len(),
-            0
-        );
+        // A short one is a title or a scare quote (for the rules; the learned
+        // cue model may still take "smiled" for a cue).
+        let rules = Extractor::with_models(crate::CueModel::empty(), crate::CueModel::empty());
+        let short = rules.extract("Title\nHe smiled, as if to say, “Well done.”");
+        assert!(short.statements.is_empty());
     }
 
     #[test]
@@ -2487,6 +2701,42 @@ mod tests {
         );
         // A relative `that` is not a complement.
         assert!(parts("Title\nThe claim that was rejected came from a blog.").is_empty());
+    }
+
+    #[test]
+    fn content_is_not_cut_after_an_open_subordinate_clause() {
+        let (_, content, ..) = one(
+            "Title\nThe mayor said that if the talks fail, the city will build the bridge itself.",
+        );
+        assert_eq!(
+            content,
+            "that if the talks fail, the city will build the bridge itself"
+        );
+    }
+
+    #[test]
+    fn cue_candidates_are_unlisted_lower_case_words_outside_quotations() {
+        let text = "The senator said “we are ready” while visiting the plant.";
+        let ex = Extractor::new();
+        let words: Vec<&str> = ex
+            .cue_candidates(text)
+            .iter()
+            .map(|c| c.span.slice(text))
+            .collect();
+        assert!(words.contains(&"visiting"), "{words:?}");
+        assert!(!words.contains(&"said") && !words.contains(&"ready") && !words.contains(&"while"));
+    }
+
+    #[test]
+    fn models_that_never_fire_leave_the_rules_alone() {
+        use crate::CueModel;
+        let text = "Title\nThe mayor said the bridge will open in May, adding that it cost more.";
+        let quiet = Extractor::with_models(CueModel::empty(), CueModel::empty()).extract(text);
+        assert_eq!(
+            quiet.statements.len(),
+            Extractor::new().extract(text).statements.len()
+        );
+        assert!(!quiet.statements.is_empty());
     }
 
     #[test]

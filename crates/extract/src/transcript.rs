@@ -92,6 +92,7 @@ pub(crate) fn transcript(doc: &Doc, title: Span, raws: &mut Vec<Raw>) {
             source: None,
             speaker_name: Some(speaker.clone()),
             continues: false,
+            learned: false,
         });
     }
 }
