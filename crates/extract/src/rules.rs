@@ -1087,6 +1087,19 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             j = k;
         }
     }
+    // `Murphy — after a knock-on-wood gesture — told me`: a dash aside
+    // between the subject and the cue.
+    let is_dash =
+        |k: usize| matches!(doc.word(k), "—" | "–" | "--" | "-" | "―") && doc.toks[k].space_before;
+    if j > a + 2 && is_dash(j - 1) {
+        let mut k = j - 2;
+        while k > a && !is_dash(k) && j - k < 30 && doc.quote_at(k).is_none() {
+            k -= 1;
+        }
+        if k > a && is_dash(k) && doc.is_word(k - 1) {
+            j = k;
+        }
+    }
     // ", however," between subject and cue
     if j >= a + 3
         && doc.is_punct(j - 1, ",")
@@ -2737,6 +2750,16 @@ mod tests {
             Extractor::new().extract(text).statements.len()
         );
         assert!(!quiet.statements.is_empty());
+    }
+
+    #[test]
+    fn a_dash_aside_between_subject_and_cue() {
+        let (_, c, cue, src) =
+            one("Title\nThe mayor — after a long pause — told me the bridge would open.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            ("the bridge would open", Some("told"), Some("The mayor"))
+        );
     }
 
     #[test]
