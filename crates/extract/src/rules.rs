@@ -1238,11 +1238,24 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             let colon_quote = (after..b.min(after + 10)).any(|i| {
                 doc.is_punct(i, ":") && (doc.quote_opening(i + 1).is_some() || i + 1 == b)
             });
+            // `A, the president told her.`, `A, he told his advisers as he left.`
+            let object_pronoun = matches!(
+                doc.lower(after),
+                "me" | "us" | "him" | "her" | "them" | "reporters" | "journalists"
+            ) && (after + 1 >= b
+                || doc.is_terminal(after + 1)
+                || doc.is_punct(after + 1, ",")
+                || is_adjunct_start(doc, after + 1));
             let addressee_only = class == CueClass::Addressed
-                && doc.is_capitalized(after)
-                && np_end_forward(doc, after, b).is_some_and(|e| {
-                    e + 1 >= b || doc.is_terminal(e + 1) || is_adjunct_start(doc, e + 1)
-                });
+                && (object_pronoun
+                    || matches!(doc.lower(after), "his" | "her" | "their")
+                        && np_end_forward(doc, after, b).is_some_and(|e| {
+                            e + 1 >= b || doc.is_terminal(e + 1) || is_adjunct_start(doc, e + 1)
+                        })
+                    || doc.is_capitalized(after)
+                        && np_end_forward(doc, after, b).is_some_and(|e| {
+                            e + 1 >= b || doc.is_terminal(e + 1) || is_adjunct_start(doc, e + 1)
+                        }));
             let right_is_adjunct = !colon_quote
                 && (addressee_only
                     || after >= b
@@ -2760,6 +2773,17 @@ mod tests {
             (c.as_str(), cue.as_deref(), src.as_deref()),
             ("the bridge would open", Some("told"), Some("The mayor"))
         );
+    }
+
+    #[test]
+    fn content_before_told_and_its_addressee() {
+        let (_, c, _, src) = one("Title\nThe bridge will open in May, the mayor told her.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("The bridge will open in May", Some("the mayor"))
+        );
+        let (_, c, _, _) = one("Title\nWe will win this, the mayor told his aides as he left.");
+        assert_eq!(c, "We will win this");
     }
 
     #[test]
