@@ -1072,10 +1072,17 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         return Some(Raw::new(doc, pieces, Some((cue_first, cue_last)), source));
     }
 
-    // Walk back over adverbs and auxiliaries to the subject.
+    // Walk back over adverbs, auxiliaries and a time adjunct (`Clinton on
+    // Tuesday said`, `X last week said`) to the subject.
     let mut j = cue_first;
-    while j > a && lexicon::is_between_word(doc.lower(j - 1)) {
-        j -= 1;
+    loop {
+        while j > a && lexicon::is_between_word(doc.lower(j - 1)) {
+            j -= 1;
+        }
+        match time_adjunct_before(doc, a, j) {
+            Some(t) if t < j => j = t,
+            _ => break,
+        }
     }
     // "Rep. Trey Gowdy (R-S.C.) said": skip a parenthesis after the name.
     if j > a + 1 && doc.is_punct(j - 1, ")") {
@@ -1426,6 +1433,34 @@ fn before_verb(doc: &Doc, (st, e): (usize, usize)) -> (usize, usize) {
             && (doc.is_cue(l) || lexicon::is_between_word(l) || l.ends_with("ed") && l.len() > 3)
     });
     (st, verb.map_or(e, |v| v - 1))
+}
+
+/// A time adjunct that ends right before token `j` (`on Tuesday`, `on
+/// Tuesday night`, `last week`, `earlier this month`): its first token.
+fn time_adjunct_before(doc: &Doc, a: usize, j: usize) -> Option<usize> {
+    let w = |k: usize| doc.lower(k);
+    let mut e = j.checked_sub(1).filter(|&e| e > a)?;
+    // `on` before a weekday the adverb walk already passed.
+    if w(e) == "on" && lexicon::is_weekday(w(j)) {
+        return Some(e);
+    }
+    if matches!(w(e), "night" | "morning" | "afternoon" | "evening") && e > a + 1 {
+        e -= 1;
+    }
+    if lexicon::is_weekday(w(e)) && e > a + 1 && w(e - 1) == "on" {
+        return Some(e - 1);
+    }
+    if matches!(w(e), "week" | "month" | "year" | "weekend") && e > a + 1 {
+        let d = e - 1;
+        if matches!(w(d), "last" | "this" | "next") {
+            return Some(if d > a + 1 && w(d - 1) == "earlier" {
+                d - 1
+            } else {
+                d
+            });
+        }
+    }
+    None
 }
 
 /// The subject that opens a clause, after a fronted adjunct ("At a campaign
@@ -2784,6 +2819,21 @@ mod tests {
         );
         let (_, c, _, _) = one("Title\nWe will win this, the mayor told his aides as he left.");
         assert_eq!(c, "We will win this");
+    }
+
+    #[test]
+    fn a_time_adjunct_between_subject_and_cue() {
+        for text in [
+            "Title\nThe mayor on Tuesday said the bridge would open.",
+            "Title\nThe mayor on Tuesday night said the bridge would open.",
+            "Title\nThe mayor earlier this week said the bridge would open.",
+        ] {
+            let (_, c, _, src) = one(text);
+            assert_eq!(
+                (c.as_str(), src.as_deref()),
+                ("the bridge would open", Some("The mayor"))
+            );
+        }
     }
 
     #[test]
