@@ -1967,6 +1967,25 @@ fn right_content(
         } else if let Some(e) = addressee_end(doc, k, b) {
             // "told POLITICO he would run", "told me they believed".
             k = e + 1;
+        } else if let Some(t) = (k + 1..b.min(k + 7)).find(|&t| {
+            // "told Flint residents not to drink", "urged voters to stay home".
+            doc.lower(t) == "to"
+                && doc.is_word(t + 1)
+                && !doc.is_capitalized(t + 1)
+                && !lexicon::is_np_stop(doc.lower(t + 1))
+                && !matches!(
+                    doc.lower(t + 1),
+                    "the" | "a" | "an" | "his" | "her" | "their"
+                )
+        }) {
+            if (k..t).all(|i| {
+                doc.is_word(i) && doc.quote_at(i).is_none() && !doc.is_cue(doc.lower(i))
+                    || doc.lower(i) == "not"
+            }) {
+                k = if doc.lower(t - 1) == "not" { t - 1 } else { t };
+            } else if !matches!(lw, "asked" | "asks" | "ask" | "urge" | "warn") {
+                return None;
+            }
         } else if !matches!(lw, "asked" | "asks" | "ask" | "urge" | "warn") {
             return None;
         }
@@ -2834,6 +2853,15 @@ mod tests {
                 ("the bridge would open", Some("The mayor"))
             );
         }
+    }
+
+    #[test]
+    fn told_an_addressee_to_do_something() {
+        let (_, c, cue, src) = one("Title\nOfficials told Flint residents not to drink the water.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            ("not to drink the water", Some("told"), Some("Officials"))
+        );
     }
 
     #[test]
