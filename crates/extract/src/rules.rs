@@ -2336,9 +2336,14 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
             | "voters"
     ) {
         k
-    } else if doc.is_capitalized(k) {
+    } else if doc.is_capitalized(k) || doc.lower(k) == "the" && doc.is_capitalized(k + 1) {
+        // `told The Star-Ledger of Newark last week she ...`
         let mut e = k;
-        while e + 1 < b && e < k + 5 && doc.is_capitalized(e + 1) {
+        while e + 1 < b
+            && e < k + 6
+            && (doc.is_capitalized(e + 1)
+                || matches!(doc.word(e + 1), "-" | "of") && doc.is_capitalized(e + 2))
+        {
             e += 1;
         }
         e
@@ -2862,6 +2867,8 @@ mod tests {
             (c.as_str(), cue.as_deref(), src.as_deref()),
             ("not to drink the water", Some("told"), Some("Officials"))
         );
+        let (_, c, _, _) = one("Title\nShe told the Courier of Dover last week she would run.");
+        assert_eq!(c, "she would run");
     }
 
     #[test]
