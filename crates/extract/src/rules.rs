@@ -483,46 +483,50 @@ fn looks_like_title(doc: &Doc, p: Span) -> bool {
     words > 0 && words <= 40 && !p.slice(doc.text).ends_with(':')
 }
 
-/// `Trump claimed that “A,” one of the prosecutors said B`: when a statement's
-/// content runs on over a new clause that has its own source and cue (after a
-/// comma or a conjunction), the content ends before that clause, and the
-/// inner statement stands on its own.
+/// `Trump claimed that “A,” one of the prosecutors said B`, `recalling their
+/// breakfasts, described himself as ...`: when a statement's content runs on
+/// after a comma or a conjunction over a clause with its own cue (and its own
+/// source, if that stands inside the content), the content ends before that
+/// clause, and the inner statement stands on its own.
 fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
     for i in 0..raws.len() {
-        let (Some((c, _)), Some((ss, _))) = (raws[i].cue, raws[i].source) else {
-            continue;
-        };
-        let start = ss.min(c);
-        if start == 0
-            || !(doc.is_punct(start - 1, ",")
-                || matches!(
-                    doc.lower(start - 1),
-                    "and" | "but" | "while" | "with" | "as"
-                ))
-        {
-            continue;
-        }
-        let boundary = if doc.is_punct(start - 1, ",") || !doc.is_punct(start.wrapping_sub(2), ",")
-        {
-            start - 1
-        } else {
-            start - 2
-        };
+        let Some((c, _)) = raws[i].cue else { continue };
+        let source = raws[i].source;
         for o in (i.saturating_sub(16)..i).rev() {
             let outer = &raws[o];
             if outer.kind == Kind::Transcript || outer.pieces.len() != 1 {
                 continue;
             }
             let (a, b) = outer.pieces[0];
-            if a < boundary && c <= b && outer.cue.is_some_and(|(oc, _)| oc < a) {
-                if let Some(e) = content_end(doc, a, boundary) {
-                    let kind = kind_of(doc, &[(a, e)]);
-                    let outer = &mut raws[o];
-                    outer.pieces[0].1 = e;
-                    outer.kind = kind;
-                }
+            if !(a < c && c <= b && outer.cue.is_some_and(|(oc, _)| oc < a)) {
+                continue;
+            }
+            // The inner clause starts at its source when the source is inside
+            // the outer content, else at its cue (`recalling X, described Y`).
+            let start = match source {
+                Some((ss, _)) if ss > a => ss.min(c),
+                _ => c,
+            };
+            let after_break = doc.is_punct(start - 1, ",")
+                || matches!(
+                    doc.lower(start - 1),
+                    "and" | "but" | "while" | "with" | "as"
+                );
+            if !after_break || start < a + 2 {
                 break;
             }
+            let boundary = if doc.is_punct(start - 1, ",") || !doc.is_punct(start - 2, ",") {
+                start - 1
+            } else {
+                start - 2
+            };
+            if let Some(e) = content_end(doc, a, boundary) {
+                let kind = kind_of(doc, &[(a, e)]);
+                let outer = &mut raws[o];
+                outer.pieces[0].1 = e;
+                outer.kind = kind;
+            }
+            break;
         }
     }
 }
