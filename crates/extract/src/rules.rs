@@ -1528,9 +1528,25 @@ fn raising_cue(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
             lw,
             "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
         ))
-        || doc.lower(i + 1) != "to"
         || doc.quote_at(i).is_some()
     {
+        return None;
+    }
+    // `seems unlikely to want`, `appeared poised to`.
+    let adjective = matches!(
+        doc.lower(i + 1),
+        "likely"
+            | "unlikely"
+            | "poised"
+            | "ready"
+            | "set"
+            | "certain"
+            | "sure"
+            | "eager"
+            | "determined"
+    ) && !expected;
+    let to = if adjective { i + 2 } else { i + 1 };
+    if doc.lower(to) != "to" {
         return None;
     }
     let a = doc.sents[si].tokens.start;
@@ -1570,6 +1586,19 @@ fn raising_cue(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
             )
         {
             j -= 1;
+        }
+    }
+    let cue_start = j;
+    // `The central bank, which has held rates near zero, is expected to act`:
+    // the subject is before the relative clause or appositive.
+    if j > a + 2 && doc.is_punct(j - 1, ",") {
+        if let Some(open) = (j.saturating_sub(30).max(a + 1)..j - 1)
+            .rev()
+            .find(|&k| doc.is_punct(k, ",") && doc.quote_at(k).is_none())
+        {
+            if doc.is_word(open - 1) {
+                j = open;
+            }
         }
     }
     let e = j.checked_sub(1).filter(|&e| e >= a)?;
@@ -1619,8 +1648,19 @@ fn raising_cue(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         }
         st = p;
     }
-    let (cs, ce) = right_content(doc, i + 1, b, CueClass::Speech, "expected")?;
-    Some(Raw::new(doc, vec![(st, e), (cs, ce)], Some((j, i)), None))
+    let (cs, ce) = right_content(
+        doc,
+        to - usize::from(adjective),
+        b,
+        CueClass::Speech,
+        "expected",
+    )?;
+    Some(Raw::new(
+        doc,
+        vec![(st, e), (cs, ce)],
+        Some((cue_start, i)),
+        None,
+    ))
 }
 
 /// A past-tense verb outside the lexicon that tags a quotation: `“A,” Toomey
@@ -2873,6 +2913,27 @@ mod tests {
         );
         let (_, c, _, _) = one("Title\nShe told the Courier of Dover last week she would run.");
         assert_eq!(c, "she would run");
+    }
+
+    #[test]
+    fn raising_verb_after_a_relative_clause_or_with_an_adjective() {
+        let text = "Title\nThe bank, which has held rates near zero, is expected to act in May.";
+        let ex = Extractor::new().extract(text);
+        assert_eq!(ex.statements.len(), 1);
+        let pieces: Vec<&str> = ex.statements[0]
+            .pieces
+            .iter()
+            .map(|p| p.slice(text))
+            .collect();
+        assert_eq!(pieces, ["The bank", "to act in May"]);
+        let text = "Title\nThe party seems unlikely to change its course.";
+        let ex = Extractor::new().extract(text);
+        let pieces: Vec<&str> = ex.statements[0]
+            .pieces
+            .iter()
+            .map(|p| p.slice(text))
+            .collect();
+        assert_eq!(pieces, ["The party", "unlikely to change its course"]);
     }
 
     #[test]
