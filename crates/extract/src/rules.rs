@@ -1170,7 +1170,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     if lexicon::nounish(&lw) {
         let pronoun_subject =
             subject.is_some_and(|(ss, se)| ss == se && lexicon::is_pronoun(doc.lower(ss)));
-        let next = cue_last + 1;
+        let next = time_adjunct_after(doc, cue_last + 1, b);
         let clause_next = doc.lower(next) == "that"
             || doc.quote_opening(next).is_some()
             || doc.is_punct(next, ":")
@@ -1437,6 +1437,33 @@ fn before_verb(doc: &Doc, (st, e): (usize, usize)) -> (usize, usize) {
             && (doc.is_cue(l) || lexicon::is_between_word(l) || l.ends_with("ed") && l.len() > 3)
     });
     (st, verb.map_or(e, |v| v - 1))
+}
+
+/// The first token after a time adjunct that starts at `i` (`Saturday`, `on
+/// Tuesday night`, `last week`, `yesterday`), or `i` when none does.
+fn time_adjunct_after(doc: &Doc, i: usize, b: usize) -> usize {
+    let w = |k: usize| doc.lower(k);
+    let mut k = i;
+    if w(k) == "on" && lexicon::is_weekday(w(k + 1)) {
+        k += 1;
+    }
+    if lexicon::is_weekday(w(k)) {
+        k += 1;
+        if matches!(w(k), "night" | "morning" | "afternoon" | "evening") {
+            k += 1;
+        }
+    } else if matches!(w(k), "last" | "this" | "next")
+        && matches!(w(k + 1), "week" | "month" | "year" | "weekend")
+    {
+        k += 2;
+    } else if matches!(w(k), "yesterday" | "today" | "tonight") {
+        k += 1;
+    }
+    if k < b {
+        k
+    } else {
+        i
+    }
 }
 
 /// A time adjunct that ends right before token `j` (`on Tuesday`, `on
@@ -1980,6 +2007,12 @@ fn right_content(
     let mut k = after;
     if k >= b {
         return None;
+    }
+    // `pledged Saturday to rid the world of ...`: a time adjunct before an
+    // infinitive is not content.
+    let t = time_adjunct_after(doc, k, b);
+    if t > k && doc.lower(t) == "to" {
+        k = t;
     }
     // Adjuncts before "that": "said on Monday that", "told reporters that".
     if let Some(t) = (k..b.min(k + if class == CueClass::Addressed { 15 } else { 9 }))
@@ -2934,6 +2967,15 @@ mod tests {
             .map(|p| p.slice(text))
             .collect();
         assert_eq!(pieces, ["The party", "unlikely to change its course"]);
+    }
+
+    #[test]
+    fn a_time_adjunct_before_an_infinitive_is_not_content() {
+        let (_, c, cue, _) = one("Title\nThe mayor pledged Saturday to rebuild the bridge.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("to rebuild the bridge", Some("pledged"))
+        );
     }
 
     #[test]
