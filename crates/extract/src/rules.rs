@@ -2613,7 +2613,7 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         // stands between them, in the same or the next paragraph.
         let prev_end = raws[pi].pieces.last().map_or(0, |p| p.1);
         let quoted = matches!(raws[pi].kind, Kind::Direct | Kind::Mixed);
-        // A short quoted title in the cue clause (`he said on “Meet the Press.”`)
+        // A short quoted title in the cue clause (`she said on “City Hour.”`)
         // does not break the statement; another quotation does.
         let clean_gap = (prev_end + 1..q.open).all(|i| {
             doc.quote_at(i).is_none_or(|t| {
@@ -2762,7 +2762,7 @@ mod tests {
         assert_eq!(ex.statements.len(), 1, "{:?}", parts(text));
         assert_eq!(ex.statements[0].pieces.len(), 2);
         // A short quoted title in the cue clause does not split the statement.
-        let text = "Title\n“I expect to be vetted,” he said on “Meet the Press.” “But this is a different thing entirely.”";
+        let text = "Title\n“The budget is balanced,” the mayor said on “City Hour.” “Nobody should doubt that now.”";
         let ex = Extractor::new().extract(text);
         assert_eq!(ex.statements.len(), 1, "{:?}", parts(text));
         assert_eq!(ex.statements[0].pieces.len(), 2);
