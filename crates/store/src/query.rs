@@ -282,38 +282,45 @@ pub struct ArticleSummary {
     pub copy_of: Option<i64>,
 }
 
-/// A search hit's report: the statement's earliest report that passes the date (?2, ?3) and
-/// outlet (?4: `,id,id,`) filters, with its article, outlet, speaker and the statement's report
-/// count. Reads every report's article row to order them.
-const FIRST_REPORT: &str = "SELECT r.id, r.kind, r.text, a.doc, o.name, a.published,
+/// The columns and joins of a search hit's report row, shared by [`FIRST_REPORT`] and
+/// [`FIRST_REPORT_BY_INDEX`] (a macro, so that `concat!` builds both at compile time).
+macro_rules! report_row_head {
+    () => {
+        "SELECT r.id, r.kind, r.text, a.doc, o.name, a.published,
         coalesce(p.name, r.speaker),
         (SELECT count(*) FROM reports x WHERE x.statement_id = r.statement_id),
         r.person_id, a.id
  FROM reports r JOIN articles a ON a.id = r.article_id
  LEFT JOIN outlets o ON o.id = a.outlet_id
  LEFT JOIN persons p ON p.id = r.person_id
- WHERE r.statement_id = ?1
+"
+    };
+}
+
+/// A search hit's report: the statement's earliest report that passes the date (?2, ?3) and
+/// outlet (?4: `,id,id,`) filters, with its article, outlet, speaker and the statement's report
+/// count. Reads every report's article row to order them.
+const FIRST_REPORT: &str = concat!(
+    report_row_head!(),
+    " WHERE r.statement_id = ?1
    AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3)
    AND (?4 IS NULL OR instr(?4, ',' || a.outlet_id || ',') > 0)
- ORDER BY a.day IS NULL, a.day, r.id LIMIT 1";
+ ORDER BY a.day IS NULL, a.day, r.id LIMIT 1"
+);
 
 /// [`FIRST_REPORT`], the same row, choosing the report through the read indexes: the
 /// statement's (report, article) pairs from `reports_statement_article`, their days and outlets
 /// from `articles_day`, then one report and one article row. A statement carried by 500
 /// articles no longer reads 500 report and 500 article rows.
-const FIRST_REPORT_BY_INDEX: &str = "SELECT r.id, r.kind, r.text, a.doc, o.name, a.published,
-        coalesce(p.name, r.speaker),
-        (SELECT count(*) FROM reports x WHERE x.statement_id = r.statement_id),
-        r.person_id, a.id
- FROM reports r JOIN articles a ON a.id = r.article_id
- LEFT JOIN outlets o ON o.id = a.outlet_id
- LEFT JOIN persons p ON p.id = r.person_id
- WHERE r.id = (
+const FIRST_REPORT_BY_INDEX: &str = concat!(
+    report_row_head!(),
+    " WHERE r.id = (
    SELECT f.id FROM reports f JOIN articles d INDEXED BY articles_day ON d.id = f.article_id
    WHERE f.statement_id = ?1
      AND (?2 IS NULL OR d.day >= ?2) AND (?3 IS NULL OR d.day <= ?3)
      AND (?4 IS NULL OR instr(?4, ',' || d.outlet_id || ',') > 0)
-   ORDER BY d.day IS NULL, d.day, f.id LIMIT 1)";
+   ORDER BY d.day IS NULL, d.day, f.id LIMIT 1)"
+);
 
 impl Store {
     /// Whether the database has the index `name` (the read indexes came after version 1).
