@@ -123,6 +123,11 @@ impl Default for Extractor {
 
 impl Extractor {
     pub fn new() -> Self {
+        Self::with_models(CueModel::builtin(), CueModel::builtin_end())
+    }
+
+    /// The same rules with other learned models (for training and measuring them).
+    pub fn with_models(cue_model: CueModel, end_model: CueModel) -> Self {
         let cues = lexicon::cue_table();
         let mut cue_ends = [(0, 0); 32];
         for (len, first, last) in cues.keys().filter_map(|w| cue_shape(w)) {
@@ -132,17 +137,8 @@ impl Extractor {
         Extractor {
             cues,
             cue_ends,
-            cue_model: CueModel::builtin(),
-            end_model: CueModel::builtin_end(),
-        }
-    }
-
-    /// The same rules with other learned models (for training and measuring them).
-    pub fn with_models(cue_model: CueModel, end_model: CueModel) -> Self {
-        Extractor {
             cue_model,
             end_model,
-            ..Extractor::new()
         }
     }
 
