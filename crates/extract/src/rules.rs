@@ -1257,7 +1257,14 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 || doc.is_terminal(after + 1)
                 || doc.is_punct(after + 1, ",")
                 || is_adjunct_start(doc, after + 1));
+            // `Rubio told reporters Tuesday that ...`, `Cornyn told reporters this
+            // was ...`: a clause after the addressee is the content.
+            let clause_after_addressee = (after..b.min(after + 8))
+                .take_while(|&i| !doc.is_punct(i, ","))
+                .any(|i| doc.lower(i) == "that" && doc.quote_at(i).is_none())
+                || addressee_end(doc, after, b).is_some();
             let addressee_only = class == CueClass::Addressed
+                && !clause_after_addressee
                 && (object_pronoun
                     || matches!(doc.lower(after), "his" | "her" | "their")
                         && np_end_forward(doc, after, b).is_some_and(|e| {
@@ -2428,19 +2435,16 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
         return None;
     };
     // Skip a time adjunct: "told CNN on Sunday he ...".
-    let mut n = e + 1;
-    if is_adjunct_start(doc, n)
-        && (lexicon::is_weekday(doc.lower(n))
-            || matches!(
-                doc.lower(n),
-                "on" | "last" | "this" | "yesterday" | "earlier" | "recently"
-            ))
-    {
+    // (`told reporters this was ...`: `this` opens the clause, not `this week`.)
+    let mut n = time_adjunct_after(doc, e + 1, b);
+    if n == e + 1 && matches!(doc.lower(n), "earlier" | "recently") {
+        n += 1;
+    } else if n == e + 1 && doc.lower(n) == "on" && !doc.is_capitalized(n + 1) {
+        // `told CNN on the eve of the vote he ...`
         while n < b
-            && n < e + 4
+            && n < e + 8
             && !doc.is_punct(n, ",")
             && !lexicon::is_pronoun(lexicon::pronoun_base(doc.lower(n)))
-            && doc.lower(n) != "the"
         {
             n += 1;
         }
@@ -2448,7 +2452,10 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
     let subj = lexicon::pronoun_base(doc.lower(n));
     let clause = lexicon::is_pronoun(subj)
         || doc.is_capitalized(n)
-        || matches!(subj, "the" | "a" | "his" | "her" | "their" | "its");
+        || matches!(
+            subj,
+            "the" | "a" | "his" | "her" | "their" | "its" | "this" | "these" | "there" | "our"
+        );
     let words = (n..b).filter(|&i| doc.is_word(i)).count();
     (clause && words >= 3).then(|| n - 1)
 }
