@@ -1162,6 +1162,9 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     } else {
         None
     };
+    if let Some(r) = as_reported(doc, si, subject, (cue_first, cue_last)) {
+        return Some(r);
+    }
     // Noun-like cue forms ("a report", "his calls") need a clear verb use,
     // and are objects after another verb ("denied reports that").
     if lexicon::nounish(&lw) && cue_first > a && doc.is_cue(doc.lower(cue_first - 1)) {
@@ -1360,6 +1363,45 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             Some(raw(pieces, (cue_last + 1, src_end)))
         }
     }
+}
+
+/// `As The Times reported, CONTENT.`, `..., as the minister said on Monday,
+/// CONTENT.` and `As reported by X, CONTENT.`: the clause after the comma is
+/// what the source reported.
+fn as_reported(
+    doc: &Doc,
+    si: usize,
+    subject: Option<(usize, usize)>,
+    (cue_first, cue_last): (usize, usize),
+) -> Option<Raw> {
+    let (a, b) = (doc.sents[si].tokens.start, doc.sents[si].tokens.end);
+    let opens = |k: usize| doc.lower(k) == "as" && (k == a || k > a && doc.is_punct(k - 1, ","));
+    let (source, after) = match subject {
+        Some((ss, se)) if opens(ss) && ss < se => ((ss + 1, se), cue_last + 1),
+        Some((ss, se)) if ss > a && opens(ss - 1) => ((ss, se), cue_last + 1),
+        None if cue_first > a && opens(cue_first - 1) && doc.lower(cue_last + 1) == "by" => {
+            let e = np_end_forward(doc, cue_last + 2, b)?;
+            ((cue_last + 2, e), e + 1)
+        }
+        _ => return None,
+    };
+    // Only adjuncts between the cue and the comma (`reported on Saturday,`).
+    let comma = (after..b.min(after + 8)).find(|&k| doc.is_punct(k, ","))?;
+    if (after..comma).any(|k| !doc.is_word(k) || doc.quote_at(k).is_some())
+        || comma > after && !is_adjunct_start(doc, after)
+    {
+        return None;
+    }
+    let end = content_end(doc, comma + 1, b)?;
+    if (comma + 1..=end).filter(|&k| doc.is_word(k)).count() < 4 {
+        return None;
+    }
+    Some(Raw::new(
+        doc,
+        vec![(comma + 1, end)],
+        Some((cue_first, cue_last)),
+        Some(source),
+    ))
 }
 
 /// `her claim that X`, `concerns that X`, `confident that X`: a noun or
@@ -3099,5 +3141,39 @@ mod tests {
     #[test]
     fn passive_is_not_attributed_to_its_subject() {
         assert!(parts("Title\nThe claim was repeated by many people.").is_empty());
+    }
+
+    #[test]
+    fn as_the_source_reported_introduces_the_clause_after_it() {
+        let (_, c, cue, src) =
+            one("Title\nAs The Harbor Gazette reported, the ferry will stop running in May.");
+        assert_eq!(c, "the ferry will stop running in May");
+        assert_eq!(
+            (cue.as_deref(), src.as_deref()),
+            (Some("reported"), Some("The Harbor Gazette"))
+        );
+        let (_, c, _, src) =
+            one("Title\nAs reported by the Gazette, the mayor knew about the leak for weeks.");
+        assert_eq!(c, "the mayor knew about the leak for weeks");
+        assert_eq!(src.as_deref(), Some("the Gazette"));
+        // A clause of time, not a report.
+        let p = parts("Title\nAs she seeks reelection, the senator said the economy was fine.");
+        assert!(p
+            .iter()
+            .all(|s| s.1 != "the economy was fine" || s.3.as_deref() == Some("the senator")));
+    }
+
+    #[test]
+    fn clause_after_the_addressee_is_the_content() {
+        let (_, c, _, src) = one(
+            "Title\nDuring a visit to the port, Lind told reporters Tuesday that the cranes were unsafe.",
+        );
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("that the cranes were unsafe", Some("Lind"))
+        );
+        let (_, c, _, _) =
+            one("Title\nWhile the talks went on, Lind told reporters this was the last offer.");
+        assert_eq!(c, "this was the last offer");
     }
 }
