@@ -1158,7 +1158,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             Some(source),
         ));
     } else if j > a + 2 && doc.is_punct(j - 1, ",") {
-        appositive(doc, a, j - 1).or_else(|| long_subject(doc, a, j - 1, cue_last + 1, b))
+        appositive(doc, a, j - 1).or_else(|| long_subject(doc, a, j - 1, cue_last + 1, b, &lw))
     } else {
         None
     };
@@ -1856,11 +1856,21 @@ fn long_subject(
     comma: usize,
     after: usize,
     b: usize,
+    lw: &str,
 ) -> Option<(usize, usize)> {
     let words_after = (after..b).filter(|&i| doc.is_word(i)).count();
-    // `..., said Larry Sabato, director of ...`: an inverted subject, not content.
-    if doc.is_capitalized(after) {
-        if let Some(e) = np_end_forward(doc, after, b) {
+    // `..., said Larry Sabato, director of ...`, `..., said the company's
+    // chief executive.`: an inverted subject, not content.
+    let inverting = matches!(
+        lw,
+        "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted" | "notes" | "explained"
+    );
+    if doc.is_capitalized(after) || inverting && matches!(doc.lower(after), "the" | "a" | "an") {
+        if let Some(e) = np_end_forward(doc, after, b).filter(|&e| {
+            // (`said the Khan family deserved better`: a clause, not a name.)
+            doc.is_capitalized(after)
+                || (after + 1..=e).all(|i| !doc.lower(i).ends_with("ed") || doc.is_capitalized(i))
+        }) {
             if e + 1 >= b || doc.is_punct(e + 1, ",") || doc.is_terminal(e + 1) {
                 return None;
             }
@@ -3175,5 +3185,28 @@ mod tests {
         let (_, c, _, _) =
             one("Title\nWhile the talks went on, Lind told reporters this was the last offer.");
         assert_eq!(c, "this was the last offer");
+    }
+
+    #[test]
+    fn inverted_subject_with_an_article_after_the_content() {
+        let (_, c, _, src) =
+            one("Title\nThe mill is hanging on, said the company's chief executive.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            (
+                "The mill is hanging on",
+                Some("the company's chief executive")
+            )
+        );
+        // A subject with an appositive, and a clause after the cue.
+        let p = parts(
+            "Title\nMayor Jan Lind, a Liberal who has refused to back the plan, said the port deserved better.",
+        );
+        let said = p.iter().find(|s| s.2.as_deref() == Some("said")).unwrap();
+        assert_eq!(said.1, "the port deserved better");
+        assert_eq!(
+            said.3.as_deref(),
+            Some("Mayor Jan Lind, a Liberal who has refused to back the plan")
+        );
     }
 }
