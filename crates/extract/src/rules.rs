@@ -889,7 +889,25 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     if before_comma {
         let start = strip_lead(doc, a, i - 1);
         if start + 1 < i {
-            let pieces = vec![(start, i - 2)];
+            let mut pieces = vec![(start, i - 2)];
+            // `Other major cleavages, according to the poll, include ideology`:
+            // a short subject or adjunct, and the clause resumes after the source.
+            let short = (start..i).filter(|&k| doc.is_word(k)).count() <= 7;
+            let mut after = src_end + 1;
+            // `according to Dan Ross, a former envoy, the talks ...`
+            if doc.is_punct(after, ",")
+                && matches!(
+                    doc.lower(after + 1),
+                    "a" | "an" | "another" | "the" | "who" | "which"
+                )
+            {
+                after = (after + 1..b).find(|&k| doc.is_punct(k, ",")).unwrap_or(b);
+            }
+            if short && doc.is_punct(after, ",") {
+                if let Some(rest) = interrupted_rest(doc, after, b) {
+                    pieces.push(rest);
+                }
+            }
             return Some(Raw::new(doc, pieces, cue, source));
         }
     }
@@ -3207,6 +3225,27 @@ mod tests {
         assert_eq!(
             said.3.as_deref(),
             Some("Mayor Jan Lind, a Liberal who has refused to back the plan")
+        );
+    }
+
+    #[test]
+    fn according_to_between_commas_interrupts_the_content() {
+        let text = "Title\nThe real cause, according to the harbour master, was a broken valve.";
+        let ex = Extractor::new().extract(text);
+        assert_eq!(ex.statements.len(), 1);
+        let pieces: Vec<&str> = ex.statements[0]
+            .pieces
+            .iter()
+            .map(|p| p.slice(text))
+            .collect();
+        assert_eq!(pieces, ["The real cause", "was a broken valve"]);
+        // A whole clause before the tag stands alone.
+        let (_, c, _, _) = one(
+            "Title\nThe ferry will stop running in May after the winter storms, according to the harbour master, who spoke on Monday.",
+        );
+        assert_eq!(
+            c,
+            "The ferry will stop running in May after the winter storms"
         );
     }
 }
