@@ -1210,6 +1210,14 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     {
         let e = j - 1;
         Some((np_start(doc, e, a), e))
+    } else if j > a + 1
+        && doc.word(j - 1) == "."
+        && !doc.toks[j - 1].space_before
+        && doc.is_capitalized(j - 2)
+        && doc.word(j - 2).len() <= 3
+    {
+        // `Donald Jr. announced`: a name that ends in an abbreviation.
+        Some((np_start(doc, j - 1, a), j - 1))
     } else if coordinated {
         // "... shook her head and said, ‘No.’": the clause's own subject.
         let source = earlier
@@ -3307,6 +3315,19 @@ mod tests {
             p.iter()
                 .any(|s| s.1 == "she would not give advice" && s.3.as_deref() == Some("Berg")),
             "{p:?}"
+        );
+    }
+
+    #[test]
+    fn subject_ending_in_an_abbreviation() {
+        let (_, c, _, src) =
+            one("Title\nHis son Jan Lind Jr. announced that the harbour would reopen.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            (
+                "that the harbour would reopen",
+                Some("His son Jan Lind Jr.")
+            )
         );
     }
 }
