@@ -1264,10 +1264,15 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             && !lexicon::is_np_stop(doc.lower(next + 1));
         // `The poll shows Clinton leading`: a poll or a record shows its content.
         let artifact_subject = subject.is_some_and(|(_, se)| lexicon::is_artifact(doc.lower(se)));
+        // `The mayor hopes obstruction would ...`: a bare clause after a verb of thought.
+        let bare_clause_next = lexicon::is_cognition(&lw)
+            && doc.is_word(next)
+            && !lexicon::is_np_stop(doc.lower(next))
+            && lexicon::is_auxiliary(doc.lower(next + 1));
         if !(pronoun_subject
             || clause_next
             || quote_left
-            || adjacent && (infinitive_next || artifact_subject))
+            || adjacent && (infinitive_next || artifact_subject || bare_clause_next))
         {
             return None;
         }
@@ -2261,7 +2266,14 @@ fn right_content(
             // `believe Trump cannot win`: a named subject opens the clause.
             || lexicon::is_cognition(lw)
                 && doc.is_capitalized(k)
-                && (k + 1..b.min(k + 4)).any(|i| lexicon::is_auxiliary(doc.lower(i)));
+                && (k + 1..b.min(k + 4)).any(|i| lexicon::is_auxiliary(doc.lower(i)))
+            // `hopes obstruction would become`, `thought compromise was likely`:
+            // a bare noun subject and its auxiliary.
+            || lexicon::is_cognition(lw)
+                && doc.is_word(k)
+                && !lexicon::is_np_stop(next)
+                && !doc.is_cue(next)
+                && lexicon::is_auxiliary(doc.lower(k + 1));
         // PolNeAR also attributes noun-phrase objects (`opposed the bill`,
         // `reported 906 attacks`) to verbs that are not often nouns.
         // The object is a noun phrase, not a prepositional phrase
@@ -3329,5 +3341,16 @@ mod tests {
                 Some("His son Jan Lind Jr.")
             )
         );
+    }
+
+    #[test]
+    fn bare_clause_after_a_verb_of_thought() {
+        let (_, c, _, src) = one("Title\nThe mayor hopes obstruction would become untenable.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("obstruction would become untenable", Some("The mayor"))
+        );
+        let (_, c, _, _) = one("Title\nMost of the councillors thought compromise was likely.");
+        assert_eq!(c, "compromise was likely");
     }
 }
