@@ -2147,6 +2147,15 @@ fn right_content(
     if k >= b {
         return None;
     }
+    // `said — on Twitter, as it happens — that ...`: an aside between dashes.
+    let is_dash = |i: usize| matches!(doc.word(i), "—" | "–" | "--" | "―");
+    if is_dash(k) && doc.toks[k].space_before {
+        if let Some(d) = (k + 1..b.min(k + 14)).find(|&i| is_dash(i)) {
+            if d + 1 < b && doc.quote_at(d).is_none() {
+                k = d + 1;
+            }
+        }
+    }
     // `pledged Saturday to rid the world of ...`: a time adjunct before an
     // infinitive is not content.
     let t = time_adjunct_after(doc, k, b);
@@ -3352,5 +3361,13 @@ mod tests {
         );
         let (_, c, _, _) = one("Title\nMost of the councillors thought compromise was likely.");
         assert_eq!(c, "compromise was likely");
+    }
+
+    #[test]
+    fn aside_between_dashes_after_the_cue() {
+        let (_, c, _, _) = one(
+            "Title\nThe harbour master said — on the radio, as it happens — that the ferry was late.",
+        );
+        assert_eq!(c, "that the ferry was late");
     }
 }
