@@ -1263,7 +1263,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             && !doc.is_capitalized(next + 1)
             && !lexicon::is_np_stop(doc.lower(next + 1));
         // `The poll shows Clinton leading`: a poll or a record shows its content.
-        let artifact_subject = subject.is_some_and(|(_, se)| lexicon::is_artifact(doc.lower(se)));
+        let artifact_subject = subject.is_some_and(|(ss, se)| artifact_np(doc, ss, se));
         // `The mayor hopes obstruction would ...`: a bare clause after a verb of thought.
         let bare_clause_next = lexicon::is_cognition(&lw)
             && doc.is_word(next)
@@ -1387,7 +1387,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 doc.lower(se)
             };
             let lw_content = if matches!(lw.as_str(), "show" | "shows" | "showed" | "showing")
-                && lexicon::is_artifact(head)
+                && (lexicon::is_artifact(head) || artifact_np(doc, ss, se))
             {
                 "said"
             } else {
@@ -1443,6 +1443,16 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             Some(raw(pieces, (cue_last + 1, src_end)))
         }
     }
+}
+
+/// A noun phrase headed by a record or a document: `the poll`, `A review by
+/// The Times`, `A video of the episode`.
+fn artifact_np(doc: &Doc, ss: usize, se: usize) -> bool {
+    // (The subject may start after the preposition: `by The Times`.)
+    lexicon::is_artifact(doc.lower(se))
+        || (ss.saturating_sub(2)..se).any(|k| {
+            matches!(doc.lower(k + 1), "of" | "by" | "from") && lexicon::is_artifact(doc.lower(k))
+        })
 }
 
 /// `As The Times reported, CONTENT.`, `..., as the minister said on Monday,
@@ -3369,5 +3379,15 @@ mod tests {
             "Title\nThe harbour master said — on the radio, as it happens — that the ferry was late.",
         );
         assert_eq!(c, "that the ferry was late");
+    }
+
+    #[test]
+    fn a_record_named_by_its_author_shows_its_content() {
+        let (_, c, cue, _) =
+            one("Title\nA review by the Gazette shows most of the trips were paid by the port.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("most of the trips were paid by the port", Some("shows"))
+        );
     }
 }
