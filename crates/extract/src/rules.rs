@@ -1365,7 +1365,9 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                     || (doc.is_punct(after, ",")
                         && doc.quote_opening(after + 1).is_none()
                         && doc.lower(after + 1) != "that"));
-            if let Some(p) = before.filter(|&p| p >= a && doc.is_punct(p, ",")) {
+            // (`Borges, who predicted about ...`: the relative's antecedent is no content.)
+            let relative = ss == se && matches!(doc.lower(ss), "who" | "which");
+            if let Some(p) = before.filter(|&p| p >= a && doc.is_punct(p, ",") && !relative) {
                 if right_is_adjunct {
                     // `..., new fundraising reports show.`: a record shows what is on its left.
                     let artifact = lexicon::is_artifact(doc.lower(se));
@@ -3389,5 +3391,13 @@ mod tests {
             (c.as_str(), cue.as_deref()),
             ("most of the trips were paid by the port", Some("shows"))
         );
+    }
+
+    #[test]
+    fn a_relative_clause_cue_never_takes_its_antecedent() {
+        let p = parts(
+            "Title\nBorges, who predicted about a third of the vote will be cast early, spoke first.",
+        );
+        assert!(p.iter().all(|s| s.1 != "Borges"), "{p:?}");
     }
 }
