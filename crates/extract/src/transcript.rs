@@ -48,6 +48,16 @@ pub(crate) fn transcript_speaker(doc: &Doc, title: Span) -> Option<String> {
     if first != 0 || kw - poss > 3 {
         return None;
     }
+    // In a title-case headline every word is capitalized: the name holds no
+    // function word (`Immediately After Obama’s Terror Speech`, `Named By
+    // Police BEFORE Obama’s Briefing`) and is not long.
+    if poss - first > 6
+        || toks[first..poss]
+            .iter()
+            .any(|&i| doc.lower(i) != "of" && lexicon::is_np_stop(doc.lower(i)))
+    {
+        return None;
+    }
     let mut words: Vec<String> = Vec::new();
     for &i in &toks[first..=poss] {
         let w = doc.word(i);
@@ -94,5 +104,39 @@ pub(crate) fn transcript(doc: &Doc, title: Span, raws: &mut Vec<Raw>) {
             continues: false,
             learned: false,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Kind};
+
+    fn transcript_paragraphs(text: &str) -> usize {
+        Extractor::new()
+            .extract(text)
+            .statements
+            .iter()
+            .filter(|s| s.kind == Kind::Transcript)
+            .count()
+    }
+
+    #[test]
+    fn a_title_that_names_the_remarks_makes_a_transcript() {
+        let text = "Mayor Helena Varga’s opening remarks at the harbour council, May 3\n\
+                    Colleagues,\n\
+                    We will rebuild the pier before the winter.\n";
+        assert_eq!(transcript_paragraphs(text), 1);
+    }
+
+    #[test]
+    fn a_title_case_headline_about_a_speech_is_no_transcript() {
+        for title in [
+            "Immediately After Varga’s Harbour Speech, Critics Said The Same Thing",
+            "Why Fishermen Are Celebrating Helena Varga’s Harbour Speech",
+            "Ferry Suspect Named By Police BEFORE Varga’s Briefing",
+        ] {
+            let text = format!("{title}\nWe will rebuild the pier before the winter.\n");
+            assert_eq!(transcript_paragraphs(&text), 0, "{title}");
+        }
     }
 }
