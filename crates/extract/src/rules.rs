@@ -1240,6 +1240,9 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     if let Some(r) = as_reported(doc, si, subject, (cue_first, cue_last)) {
         return Some(r);
     }
+    if not_a_cue_here(doc, &lw, cue_last + 1) {
+        return None;
+    }
     // Noun-like cue forms ("a report", "his calls") need a clear verb use,
     // and are objects after another verb ("denied reports that").
     if lexicon::nounish(&lw) && cue_first > a && doc.is_cue(doc.lower(cue_first - 1)) {
@@ -1443,6 +1446,25 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 pieces.push(rest);
             }
             Some(raw(pieces, (cue_last + 1, src_end)))
+        }
+    }
+}
+
+/// Word pairs where the cue form is not a verb of saying: `think tank`,
+/// `adding to his wins`, `showed up`, `signed on`, and passives (`backed by
+/// Ankara`: the subject is not the source).
+fn not_a_cue_here(doc: &Doc, lw: &str, next: usize) -> bool {
+    let n = doc.lower(next);
+    match lw {
+        "think" => matches!(n, "tank" | "tanks"),
+        "adding" | "add" | "adds" | "added" => n == "to" && doc.quote_opening(next + 1).is_none(),
+        "show" | "shows" | "showed" | "showing" => n == "up",
+        "signed" | "sign" | "signs" => n == "on",
+        // (`responded by hitting Trump`: the manner, not a passive.)
+        _ => {
+            n == "by"
+                && !doc.lower(next + 1).ends_with("ing")
+                && (lw.ends_with("ed") || matches!(lw, "told" | "said" | "shown" | "known"))
         }
     }
 }
@@ -3399,5 +3421,20 @@ mod tests {
             "Title\nBorges, who predicted about a third of the vote will be cast early, spoke first.",
         );
         assert!(p.iter().all(|s| s.1 != "Borges"), "{p:?}");
+    }
+
+    #[test]
+    fn cue_forms_that_are_not_verbs_of_saying_here() {
+        for text in [
+            "Title\nLind, a fellow at a liberal think tank, spoke first.",
+            "Title\nThe win added to her lead in the north.",
+            "Title\nHundreds of fishermen showed up at the pier.",
+            "Title\nThe rebels backed by the port authority have no choice.",
+        ] {
+            assert!(parts(text).is_empty(), "{text}: {:?}", parts(text));
+        }
+        // A manner, not a passive.
+        let p = parts("Title\nLind responded by attacking the plan.");
+        assert_eq!(p.len(), 1, "{p:?}");
     }
 }
