@@ -708,6 +708,45 @@ fn headline_colon(doc: &Doc, si: usize, raws: &mut Vec<Raw>) {
     ) {
         return;
     }
+    // Editorial labels anywhere in the run: `The Latest:`, `Contributing:`,
+    // `BREAKING:`, `Paid Notice:` (but `Poll: Clinton leads` is the poll's).
+    if (a..j).any(|k| {
+        matches!(
+            doc.lower(k),
+            "latest"
+                | "contributing"
+                | "byline"
+                | "correction"
+                | "corrections"
+                | "breaking"
+                | "exclusive"
+                | "revealed"
+                | "look"
+                | "wow"
+                | "boom"
+                | "bombshell"
+                | "notice"
+                | "analysis"
+                | "opinion"
+                | "editorial"
+                | "live"
+                | "dateline"
+                | "abstract"
+        )
+    }) {
+        return;
+    }
+    // `Nevada: Adam Khan, Ann Diss, Bob Cavazos, ...`: a list of names.
+    let (words, caps, commas) = (j + 1..s.tokens.end).fold((0, 0, 0), |(w, c, m), k| {
+        (
+            w + usize::from(doc.is_word(k)),
+            c + usize::from(doc.is_capitalized(k)),
+            m + usize::from(doc.is_punct(k, ",")),
+        )
+    });
+    if commas >= 3 && caps * 10 > words * 6 {
+        return;
+    }
     // `FALLIN: I think ... . They want ...`: a speaker's turn in an interview
     // transcript runs to the end of the paragraph.
     let mut last = si;
@@ -3436,5 +3475,22 @@ mod tests {
         // A manner, not a passive.
         let p = parts("Title\nLind responded by attacking the plan.");
         assert_eq!(p.len(), 1, "{p:?}");
+    }
+
+    #[test]
+    fn editorial_labels_and_name_lists_are_no_headline_speakers() {
+        for text in [
+            "Title\nThe Latest: Ferry service resumes after the storm",
+            "Title\nContributing: Jan Lind and Eva Berg",
+            "Title\nBREAKING: The Harbour Council Just Voted On The Pier",
+            "Title\nNorthport: Jan Lind, Eva Berg, Ole Dahl, Kari Moe, Per Holm",
+        ] {
+            assert!(parts(text).is_empty(), "{text}: {:?}", parts(text));
+        }
+        let (_, c, _, src) = one("Title\nLind: The harbour will not close this winter");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("The harbour will not close this winter", Some("Lind"))
+        );
     }
 }
