@@ -1459,7 +1459,8 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             if (p < a && doc.quote_closing(p).is_none()) || doc.toks[cue_first].newline_before {
                 return None;
             }
-            let src_end = np_end_forward(doc, cue_last + 1, b)?;
+            let src_end = inverted_subject_end(doc, &lw, cue_last + 1, b)
+                .or_else(|| np_end_forward(doc, cue_last + 1, b))?;
             let n = src_end + 1;
             let clean_end = n >= b
                 || doc.is_terminal(n)
@@ -1479,9 +1480,10 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             // subject the comma opens an appositive, not the rest of the content.
             if kind_of(doc, &pieces) == Kind::Direct {
                 pieces = with_continuation(doc, pieces, n, b);
-            } else if let Some(rest) = interrupted_rest(doc, n, b)
-                .filter(|&(r, _)| lexicon::is_pronoun(lexicon::pronoun_base(doc.lower(r))))
-            {
+            } else if let Some(rest) = interrupted_rest(doc, n, b).filter(|&(r, _)| {
+                let w = lexicon::pronoun_base(doc.lower(r));
+                lexicon::is_pronoun(w) && !matches!(w, "who" | "which" | "whom" | "that")
+            }) {
                 pieces.push(rest);
             }
             Some(raw(pieces, (cue_last + 1, src_end)))
@@ -1999,6 +2001,101 @@ fn appositive(doc: &Doc, a: usize, comma: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// `..., said six-million people who ...`, `..., said a former spokesman for
+/// the ministry, Oleg Voloshyn.`, `..., say some Democrats, who ...`: after a
+/// verb of saying that closes a content, the noun phrase up to the next comma
+/// or the sentence end is the inverted subject when no verb stands in it.
+/// Its last token.
+fn inverted_subject_end(doc: &Doc, lw: &str, after: usize, b: usize) -> Option<usize> {
+    if !matches!(lw, "said" | "says" | "say" | "added" | "adds")
+        || after >= b
+        || !doc.is_word(after)
+    {
+        return None;
+    }
+    let first = doc.lower(after);
+    if lexicon::is_pronoun(lexicon::pronoun_base(first))
+        || matches!(
+            first,
+            "this"
+                | "these"
+                | "those"
+                | "there"
+                | "so"
+                | "not"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+        )
+        || is_adjunct_start(doc, after)
+    {
+        return None;
+    }
+    let mut k = after;
+    while k < b && k < after + 14 {
+        // `Rep. Jim Clyburn`, `Paul H. Chipok`: a period inside a name.
+        let in_name = doc.word(k) == "."
+            && !doc.toks[k].space_before
+            && k > after
+            && doc.is_capitalized(k - 1)
+            && doc.is_capitalized(k + 1);
+        // The name ends the sentence, or an appositive or a relative clause
+        // follows it (`, a professor at`, `, who`, `, Oleg Voloshyn`).
+        let appositive_next = |n: usize| {
+            doc.is_capitalized(n)
+                || matches!(doc.lower(n), "who" | "a" | "an" | "the" | "whose")
+                || doc.toks.get(n).is_some_and(|t| t.kind == TokenKind::Number)
+        };
+        if !in_name && (doc.is_terminal(k) || doc.is_punct(k, ",") && appositive_next(k + 1)) {
+            return (k > after).then(|| k - 1);
+        }
+        if !in_name && doc.is_punct(k, ",") {
+            return None;
+        }
+        let w = doc.lower(k);
+        // `..., said Mayor Don Guardian in an interview.`: an adjunct ends the name.
+        if k > after
+            && (doc.is_punct(k, "(")
+                || matches!(
+                    w,
+                    "in" | "during"
+                        | "on"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "while"
+                        | "with"
+                        | "via"
+                        | "as"
+                        | "last"
+                        | "yesterday"
+                        | "today"
+                )
+                || lexicon::is_weekday(w))
+        {
+            return Some(k - 1);
+        }
+        if in_name {
+            k += 1;
+            continue;
+        }
+        let verb_like = lexicon::is_auxiliary(w)
+            || matches!(w, "that" | "to" | "who" | "which")
+            || k > after && !doc.is_capitalized(k) && w.len() > 3 && w.ends_with("ed");
+        if doc.quote_at(k).is_some() || verb_like {
+            return None;
+        }
+        k += 1;
+    }
+    (k >= b)
+        .then(|| b - 1)
+        .filter(|&e| e >= after && doc.is_word(e))
+}
+
 /// `Officials at X, a division of Y, said CONTENT`: when a clause follows the
 /// cue and the sentence before the comma holds no quotation or other cue, the
 /// subject runs from the sentence start (after an opening adjunct such as
@@ -2012,6 +2109,9 @@ fn long_subject(
     lw: &str,
 ) -> Option<(usize, usize)> {
     let words_after = (after..b).filter(|&i| doc.is_word(i)).count();
+    if inverted_subject_end(doc, lw, after, b).is_some() {
+        return None;
+    }
     // `..., said Larry Sabato, director of ...`, `..., said the company's
     // chief executive.`: an inverted subject, not content.
     let inverting = matches!(
@@ -3492,5 +3592,34 @@ mod tests {
             (c.as_str(), src.as_deref()),
             ("The harbour will not close this winter", Some("Lind"))
         );
+    }
+
+    #[test]
+    fn inverted_subject_after_a_closing_verb_of_saying() {
+        let (_, c, _, src) = one(
+            "Title\nThe pier lobbied on behalf of the ferry firm for years, said lobbyist and port strategist Jan Lind, a former partner.",
+        );
+        assert_eq!(c, "The pier lobbied on behalf of the ferry firm for years");
+        assert_eq!(
+            src.as_deref(),
+            Some("lobbyist and port strategist Jan Lind")
+        );
+        let (_, _, _, src) = one(
+            "Title\n“We will rebuild,” said Rep. Eva M. Berg of the harbour committee in an interview.",
+        );
+        assert_eq!(
+            src.as_deref(),
+            Some("Rep. Eva M. Berg of the harbour committee")
+        );
+        // A relative clause after the inverted subject is not the content.
+        let p = parts("Title\nThe pier may close, say some fishermen, who recall the storm.");
+        let say = p.iter().find(|s| s.2.as_deref() == Some("say")).unwrap();
+        assert_eq!(
+            (say.1.as_str(), say.3.as_deref()),
+            ("The pier may close", Some("some fishermen"))
+        );
+        // A clause after `say` is content, not a subject.
+        let p = parts("Title\nYet harbour economists, like their rivals, say taxing fuel encourages savings, jobs and growth.");
+        assert!(p.iter().any(|s| s.1.starts_with("taxing fuel")), "{p:?}");
     }
 }
