@@ -1163,6 +1163,8 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     // Participles after a comma take the main clause's subject.
     let after_comma = cue_first > a
         && (doc.is_punct(cue_first - 1, ",")
+            || matches!(doc.word(cue_first - 1), "—" | "–" | "--")
+                && doc.toks[cue_first - 1].space_before
             || cue_first > a + 1
                 && doc.quote_closing(cue_first - 1).is_some()
                 && doc.is_punct(cue_first - 2, ","));
@@ -1249,6 +1251,9 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     {
         let e = j - 1;
         Some((np_start(doc, e, a), e))
+    } else if j > a + 1 && doc.word(j - 1) == "%" && doc.toks[j - 2].kind == TokenKind::Number {
+        // `42% say they're liberal`
+        Some((j - 2, j - 1))
     } else if j > a + 1
         && doc.word(j - 1) == "."
         && !doc.toks[j - 1].space_before
@@ -1307,10 +1312,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         // `The poll shows Clinton leading`: a poll or a record shows its content.
         let artifact_subject = subject.is_some_and(|(ss, se)| artifact_np(doc, ss, se));
         // `The mayor hopes obstruction would ...`: a bare clause after a verb of thought.
-        let bare_clause_next = lexicon::is_cognition(&lw)
-            && doc.is_word(next)
-            && !lexicon::is_np_stop(doc.lower(next))
-            && lexicon::is_auxiliary(doc.lower(next + 1));
+        let bare_clause_next = lexicon::is_cognition(&lw) && bare_clause_at(doc, next, b);
         if !(pronoun_subject
             || clause_next
             || quote_left
@@ -1508,6 +1510,23 @@ fn not_a_cue_here(doc: &Doc, lw: &str, next: usize) -> bool {
                 && (lw.ends_with("ed") || matches!(lw, "told" | "said" | "shown" | "known"))
         }
     }
+}
+
+/// A clause without `that` opens at `k`: a bare noun and its auxiliary
+/// (`obstruction would become`), or a possessive noun phrase and its
+/// auxiliary (`her relentless attacks on Clinton just might make`).
+fn bare_clause_at(doc: &Doc, k: usize, b: usize) -> bool {
+    let w = doc.lower(k);
+    if !doc.is_word(k) || lexicon::is_np_stop(w) || doc.is_cue(w) {
+        return false;
+    }
+    if lexicon::is_auxiliary(doc.lower(k + 1)) {
+        return true;
+    }
+    matches!(w, "her" | "his" | "their" | "its" | "our" | "my")
+        && (k + 2..b.min(k + 9))
+            .find(|&i| !doc.is_word(i) || lexicon::is_auxiliary(doc.lower(i)))
+            .is_some_and(|i| lexicon::is_auxiliary(doc.lower(i)))
 }
 
 /// A noun phrase headed by a record or a document: `the poll`, `A review by
@@ -2451,11 +2470,7 @@ fn right_content(
                 && (k + 1..b.min(k + 4)).any(|i| lexicon::is_auxiliary(doc.lower(i)))
             // `hopes obstruction would become`, `thought compromise was likely`:
             // a bare noun subject and its auxiliary.
-            || lexicon::is_cognition(lw)
-                && doc.is_word(k)
-                && !lexicon::is_np_stop(next)
-                && !doc.is_cue(next)
-                && lexicon::is_auxiliary(doc.lower(k + 1));
+            || lexicon::is_cognition(lw) && bare_clause_at(doc, k, b);
         // PolNeAR also attributes noun-phrase objects (`opposed the bill`,
         // `reported 906 attacks`) to verbs that are not often nouns.
         // The object is a noun phrase, not a prepositional phrase
@@ -3621,5 +3636,23 @@ mod tests {
         // A clause after `say` is content, not a subject.
         let p = parts("Title\nYet harbour economists, like their rivals, say taxing fuel encourages savings, jobs and growth.");
         assert!(p.iter().any(|s| s.1.starts_with("taxing fuel")), "{p:?}");
+    }
+
+    #[test]
+    fn percentages_dashes_and_possessive_clauses() {
+        let (_, c, _, src) = one("Title\nAmong fishermen, 42% say they back the new pier.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("they back the new pier", Some("42%"))
+        );
+        let (_, c, cue, src) =
+            one("Title\nLind changed course on the spot – saying the pier would wait.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            ("the pier would wait", Some("saying"), Some("Lind"))
+        );
+        let (_, c, _, _) =
+            one("Title\nBut supporters hope her quiet work on the budget might win votes.");
+        assert_eq!(c, "her quiet work on the budget might win votes");
     }
 }
