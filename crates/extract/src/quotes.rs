@@ -42,6 +42,9 @@ fn role(toks: &[Token], i: usize) -> Role {
                 Role::None
             }
         }
+        // `”What is ...”`: a right mark typed for a left one at a word's start
+        // (and Swedish or Finnish style, which opens with ”).
+        Some(QuoteMark::DoubleRight) if attached_next && !attached_prev => Role::Either,
         Some(QuoteMark::DoubleRight | QuoteMark::AngleRight) => Role::Close,
         Some(QuoteMark::SingleRight) => {
             if attached_prev {
@@ -232,6 +235,15 @@ mod tests {
     fn multi_paragraph() {
         let s = "“First part.\n“Second part,” he said.";
         assert_eq!(quotes(s), vec![s.strip_suffix(" he said.").unwrap()]);
+    }
+
+    #[test]
+    fn right_mark_typed_as_an_opener() {
+        assert_eq!(
+            quotes("Intro.\n”We will rebuild the pier,” Lind wrote."),
+            vec!["”We will rebuild the pier,”"]
+        );
+        assert_eq!(quotes("Han sa ”nej” igen."), vec!["”nej”"]);
     }
 
     #[test]
