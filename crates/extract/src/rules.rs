@@ -1918,6 +1918,12 @@ fn raising_cue(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
 /// exhorted the host` (the verb right after the quotation).
 fn quote_tag_verb(doc: &Doc, si: usize, i: usize) -> bool {
     let lw = doc.lower(i);
+    // `“Did you shoot him?” she yells`: a present tense after a pronoun.
+    let present = lw.len() >= 4 && lw.ends_with('s') && !lw.ends_with("ss") && lw.is_ascii();
+    if present {
+        return quote_subject(doc, si, i)
+            .is_some_and(|(st, e)| st == e && matches!(doc.lower(st), "he" | "she"));
+    }
     if lw.len() < 5 || !lw.ends_with("ed") || !lw.is_ascii() {
         return false;
     }
@@ -3654,5 +3660,19 @@ mod tests {
         let (_, c, _, _) =
             one("Title\nBut supporters hope her quiet work on the budget might win votes.");
         assert_eq!(c, "her quiet work on the budget might win votes");
+    }
+
+    #[test]
+    fn present_tense_tag_after_a_pronoun() {
+        let (k, c, cue, _) =
+            one("Title\n“Is anyone hurt? Call a doctor,” she yells while running to the pier.");
+        assert_eq!(
+            (k, c.as_str(), cue.as_deref()),
+            (
+                Kind::Direct,
+                "“Is anyone hurt? Call a doctor,”",
+                Some("yells")
+            )
+        );
     }
 }
