@@ -1127,8 +1127,9 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 | "no"
                 | "any"
                 | "some"
-        ) || prev.ends_with("'s")
+        ) || prev.ends_with("'s") && !matches!(lexicon::pronoun_base(prev), "he" | "she" | "it")
         {
+            // (`He's claiming`: a pronoun and its auxiliary, not a possessive.)
             return None;
         }
     }
@@ -3674,5 +3675,20 @@ mod tests {
                 Some("yells")
             )
         );
+    }
+
+    #[test]
+    fn pronoun_with_a_contracted_auxiliary_is_the_subject() {
+        let (_, c, cue, src) = one("Title\nShe’s claiming that the pier was never safe.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "that the pier was never safe",
+                Some("claiming"),
+                Some("She’s")
+            )
+        );
+        // A possessive before a participle is no subject: `Lind's stated aim`.
+        assert!(parts("Title\nLind's stated aim was a new pier.").is_empty());
     }
 }
