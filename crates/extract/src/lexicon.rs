@@ -1280,6 +1280,10 @@ pub fn is_artifact(lower: &str) -> bool {
             | "probe"
             | "evidence"
             | "history"
+            | "average"
+            | "averages"
+            | "tracker"
+            | "index"
     )
 }
 

@@ -1533,9 +1533,20 @@ fn bare_clause_at(doc: &Doc, k: usize, b: usize) -> bool {
 /// A noun phrase headed by a record or a document: `the poll`, `A review by
 /// The Times`, `A video of the episode`.
 fn artifact_np(doc: &Doc, ss: usize, se: usize) -> bool {
-    // (The subject may start after the preposition: `by The Times`.)
+    // (The subject may start after the preposition, `by The Times`, or after
+    // a participle: `The average of polls taken over the past two weeks`.)
+    let mut from = ss;
+    while from > 0
+        && ss - from < 10
+        && doc.is_word(from - 1)
+        && doc.quote_at(from - 1).is_none()
+        && !doc.is_cue(doc.lower(from - 1))
+        && doc.sent_of[from - 1] == doc.sent_of[ss]
+    {
+        from -= 1;
+    }
     lexicon::is_artifact(doc.lower(se))
-        || (ss.saturating_sub(2)..se).any(|k| {
+        || (from..se).any(|k| {
             matches!(doc.lower(k + 1), "of" | "by" | "from") && lexicon::is_artifact(doc.lower(k))
         })
 }
@@ -3690,5 +3701,16 @@ mod tests {
         );
         // A possessive before a participle is no subject: `Lind's stated aim`.
         assert!(parts("Title\nLind's stated aim was a new pier.").is_empty());
+    }
+
+    #[test]
+    fn a_polling_average_shows_its_content() {
+        let (_, c, cue, _) = one(
+            "Title\nThe harbour average of polls taken over the past two weeks shows Lind leading Berg by three points.",
+        );
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("Lind leading Berg by three points", Some("shows"))
+        );
     }
 }
