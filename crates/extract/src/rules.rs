@@ -280,6 +280,10 @@ fn end_piece(doc: &Doc, r: &Raw) -> Option<(usize, usize)> {
         return None;
     }
     let &(p0, p1) = r.pieces.last()?;
+    // Content before its cue (`A, B, a spokesman announced`) ends at the tag.
+    if r.cue.is_some_and(|(c, _)| p1 < c) {
+        return None;
+    }
     // A piece that is one quotation is kept whole.
     if doc.quote_opening(p0).is_some() && doc.quote_closing(p1).is_some() {
         return None;
@@ -3712,5 +3716,14 @@ mod tests {
             (c.as_str(), cue.as_deref()),
             ("Lind leading Berg by three points", Some("shows"))
         );
+    }
+
+    #[test]
+    fn content_before_its_tag_ends_at_the_tag() {
+        let (_, c, _, src) = one(
+            "Title\nIn addition, the port plans to publish more records soon, a spokesman announced Monday.",
+        );
+        assert_eq!(src.as_deref(), Some("a spokesman"));
+        assert!(c.ends_with("more records soon"), "{c}");
     }
 }
