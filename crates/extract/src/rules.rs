@@ -2673,7 +2673,52 @@ fn right_content(
     if !(k..=e).any(|i| doc.is_word(i)) {
         return None;
     }
-    Some((k, e))
+    Some((k, endorsed_name_end(doc, lw, k, e).unwrap_or(e)))
+}
+
+/// `endorsed Cruz last week`, `backed Mr. Sanders in Iowa`: a verb of
+/// endorsement whose object is a name ends its content with the name.
+fn endorsed_name_end(doc: &Doc, lw: &str, k: usize, e: usize) -> Option<usize> {
+    if !matches!(
+        lw,
+        "endorsed"
+            | "endorses"
+            | "endorse"
+            | "endorsing"
+            | "backed"
+            | "backs"
+            | "backing"
+            | "favored"
+            | "favors"
+            | "preferred"
+            | "prefers"
+            | "supporting"
+            | "supported"
+            | "supports"
+    ) || !doc.is_capitalized(k)
+    {
+        return None;
+    }
+    let mut r = k;
+    while r < e
+        && (doc.is_capitalized(r + 1)
+            || doc.word(r + 1) == "." && !doc.toks[r + 1].space_before && doc.is_capitalized(r + 2))
+    {
+        r += 1;
+    }
+    if r >= e || doc.word(r).ends_with("'s") || doc.word(r).ends_with("’s") {
+        return None;
+    }
+    let next = doc.lower(r + 1);
+    // (`Graham and Mr. Bush`: a second name; `Proposition 226`: a number in
+    // the name; `Trump 58 percent to 21 percent`: a share after it.)
+    let share = doc.toks[r + 1].kind == TokenKind::Number
+        && matches!(doc.lower(r + 2), "percent" | "%" | "points" | "to");
+    (is_adjunct_start(doc, r + 1)
+        || matches!(next, "but" | "while" | "for")
+        || next == "and" && !doc.is_capitalized(r + 2)
+        || share)
+        .then_some(r)
 }
 
 /// A sentence in title case: four words or more, at least 80 % capitalized.
@@ -3725,5 +3770,19 @@ mod tests {
         );
         assert_eq!(src.as_deref(), Some("a spokesman"));
         assert!(c.ends_with("more records soon"), "{c}");
+    }
+
+    #[test]
+    fn an_endorsed_name_ends_the_content() {
+        let (_, c, _, _) = one("Title\nThe dockers' union endorsed Eva Berg last week.");
+        assert_eq!(c, "Eva Berg");
+        let (_, c, _, _) =
+            one("Title\nThe union backed Mr. Lind and has campaigned for him since.");
+        assert_eq!(c, "Mr. Lind");
+        // Two names, and a name with a number, stay whole.
+        let (_, c, _, _) = one("Title\nThe union endorsed Eva Berg and Mr. Lind.");
+        assert_eq!(c, "Eva Berg and Mr. Lind");
+        let (_, c, _, _) = one("Title\nThe union backed Proposition 12 in the spring.");
+        assert!(c.starts_with("Proposition 12"), "{c}");
     }
 }
