@@ -2866,6 +2866,9 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
 /// Where reported content ends inside its sentence: before `, but ...`,
 /// `, which ...`, a participle clause (`, focusing on ...`), a dash or a
 /// parenthesis, and a second verb of the subject (`... and warned that`).
+/// Not before `, who ...` or `, even ...`: on PolNeAR train the gold content
+/// runs on over them more often than it stops (42 to 27 and 23 to 12); the
+/// end model still weighs each case.
 fn clause_boundary(doc: &Doc, i: usize) -> bool {
     let next = doc.lower(i + 1);
     if doc.is_punct(i, ",") {
@@ -2877,8 +2880,6 @@ fn clause_boundary(doc: &Doc, i: usize) -> bool {
                 | "which"
                 | "while"
                 | "whereas"
-                | "even"
-                | "who"
                 | "where"
                 | "despite"
                 | "compared"
@@ -3080,6 +3081,7 @@ pub(crate) fn to_statement(doc: &Doc, r: &Raw, speaker: Option<usize>) -> Statem
 
 #[cfg(test)]
 mod tests {
+    use super::{clause_boundary, Doc};
     use crate::{Extractor, Kind};
 
     /// (kind, content, cue, source) of every statement.
@@ -3784,5 +3786,18 @@ mod tests {
         assert_eq!(c, "Eva Berg and Mr. Lind");
         let (_, c, _, _) = one("Title\nThe union backed Proposition 12 in the spring.");
         assert!(c.starts_with("Proposition 12"), "{c}");
+    }
+
+    #[test]
+    fn relative_clause_on_a_person_is_no_clause_boundary() {
+        let ex = Extractor::new();
+        let text = "Title\nThe pier was built by Berg, who sold it, which hurt.";
+        let doc = Doc::new(&ex, text);
+        let commas: Vec<usize> = (0..doc.toks.len())
+            .filter(|&i| doc.is_punct(i, ","))
+            .collect();
+        assert_eq!(commas.len(), 2);
+        assert!(!clause_boundary(&doc, commas[0]));
+        assert!(clause_boundary(&doc, commas[1]));
     }
 }
