@@ -1846,16 +1846,31 @@ fn asked_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
                 doc.lower(i - 1),
                 "when" | "after" | "once" | "if" | "while" | "before" | "being"
             );
-    if !opens {
+    // `Rubio was asked whether ...`, `the actress was asked if ...`
+    let passive = i > a && matches!(doc.lower(i - 1), "was" | "were" | "is" | "been");
+    if !opens && !passive {
         return None;
     }
+    let question = |k: usize| {
+        matches!(
+            doc.lower(k),
+            "whether" | "if" | "why" | "who" | "whom" | "what" | "how" | "when" | "where" | "which"
+        )
+    };
     let mut k = i + 1;
+    // `Asked on Fox News who ...`, `Asked by a caller why ...`, `asked at a
+    // briefing Monday about ...`: an adjunct before the question.
+    if !question(k) && doc.lower(k) != "about" && is_adjunct_start(doc, k) {
+        if let Some(q) = (k + 1..b.min(k + 10))
+            .take_while(|&q| doc.is_word(q) && doc.quote_at(q).is_none())
+            .find(|&q| question(q) || doc.lower(q) == "about")
+        {
+            k = q;
+        }
+    }
     if doc.lower(k) == "about" {
         k += 1;
-    } else if !matches!(
-        doc.lower(k),
-        "whether" | "if" | "why" | "who" | "whom" | "what" | "how" | "when" | "where" | "which"
-    ) {
+    } else if !question(k) {
         return None;
     }
     let end = (k..b)
@@ -3925,5 +3940,17 @@ mod tests {
             ["the harbour board has", "spent $2 million on the pier"]
         );
         assert_eq!(s.source, None);
+    }
+
+    #[test]
+    fn asked_with_an_adjunct_or_in_the_passive() {
+        let p = parts("Title\nAsked on Harbour Radio whether the pier would reopen, Lind smiled.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].1, "whether the pier would reopen");
+        let p = parts("Title\nThe mayor was asked if the ferry would run in May.");
+        assert!(
+            p.iter().any(|s| s.1 == "if the ferry would run in May"),
+            "{p:?}"
+        );
     }
 }
