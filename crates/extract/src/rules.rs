@@ -1531,7 +1531,7 @@ fn bare_clause_at(doc: &Doc, k: usize, b: usize) -> bool {
         return true;
     }
     matches!(w, "her" | "his" | "their" | "its" | "our" | "my")
-        && (k + 2..b.min(k + 9))
+        && (k + 2..b.min(k + 12))
             .find(|&i| !doc.is_word(i) || lexicon::is_auxiliary(doc.lower(i)))
             .is_some_and(|i| lexicon::is_auxiliary(doc.lower(i)))
 }
@@ -2587,7 +2587,9 @@ fn right_content(
             // `believe Trump cannot win`: a named subject opens the clause.
             || lexicon::is_cognition(lw)
                 && doc.is_capitalized(k)
-                && (k + 1..b.min(k + 4)).any(|i| lexicon::is_auxiliary(doc.lower(i)))
+                && (k + 1..b.min(k + 6))
+                    .take_while(|&i| doc.is_word(i))
+                    .any(|i| lexicon::is_auxiliary(doc.lower(i)))
             // `hopes obstruction would become`, `thought compromise was likely`:
             // a bare noun subject and its auxiliary.
             || lexicon::is_cognition(lw) && bare_clause_at(doc, k, b);
@@ -3725,6 +3727,13 @@ mod tests {
         );
         let (_, c, _, _) = one("Title\nMost of the councillors thought compromise was likely.");
         assert_eq!(c, "compromise was likely");
+        let (_, c, _, _) = one(
+            "Title\nLind hopes his latest endorsement before the harbour vote will give him the edge.",
+        );
+        assert_eq!(
+            c,
+            "his latest endorsement before the harbour vote will give him the edge"
+        );
     }
 
     #[test]
