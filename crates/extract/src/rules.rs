@@ -428,6 +428,7 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
     dedupe(doc, &mut raws);
     split_run_ons(doc, &mut raws);
     drop_nested(&mut raws);
+    drop_overlapping(doc, &mut raws);
     // A transcript paragraph is one speaker's: no learned cue inside it.
     let transcript: Vec<(usize, usize)> = raws
         .iter()
@@ -637,6 +638,66 @@ fn drop_nested(raws: &mut Vec<Raw>) {
     }
     // (What is left open holds and is held in a cycle: nested.)
     let drop: Vec<bool> = state.iter().map(|&s| s != State::Stands).collect();
+    let mut k = 0;
+    raws.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// Two statements over mostly the same words (`declined to say whether X`
+/// found by `declined` and by `declined to say`, `pledged to oppose X` by
+/// `pledged` and by `oppose`) report one thing once: the statement with the
+/// longer cue phrase stands (with equal cues, the shorter content). Mostly:
+/// the words both share are at least half of the words either has.
+fn drop_overlapping(doc: &Doc, raws: &mut Vec<Raw>) {
+    let words = |r: &Raw| -> Vec<usize> {
+        r.pieces
+            .iter()
+            .flat_map(|&(a, b)| a..=b)
+            .filter(|&k| doc.is_word(k))
+            .collect()
+    };
+    let sets: Vec<Vec<usize>> = raws.iter().map(words).collect();
+    let cue_len = |r: &Raw| r.cue.map_or(0, |(a, b)| doc.span(a, b).len());
+    let mut drop = vec![false; raws.len()];
+    for i in 0..raws.len() {
+        for j in i + 1..raws.len().min(i + 16) {
+            if drop[i]
+                || drop[j]
+                || raws[i].kind == Kind::Transcript
+                || raws[j].kind == Kind::Transcript
+            {
+                continue;
+            }
+            let (a, b) = (&sets[i], &sets[j]);
+            if a.is_empty() || b.is_empty() {
+                continue;
+            }
+            // Sorted token lists: count the shared ones by merging.
+            let (mut x, mut y, mut shared) = (0, 0, 0);
+            while x < a.len() && y < b.len() {
+                match a[x].cmp(&b[y]) {
+                    std::cmp::Ordering::Less => x += 1,
+                    std::cmp::Ordering::Greater => y += 1,
+                    std::cmp::Ordering::Equal => {
+                        shared += 1;
+                        x += 1;
+                        y += 1;
+                    }
+                }
+            }
+            if 2 * shared < a.len() + b.len() - shared {
+                continue;
+            }
+            let keep_i = match cue_len(&raws[i]).cmp(&cue_len(&raws[j])) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Less => false,
+                std::cmp::Ordering::Equal => a.len() <= b.len(),
+            };
+            drop[if keep_i { j } else { i }] = true;
+        }
+    }
     let mut k = 0;
     raws.retain(|_| {
         k += 1;
@@ -3960,6 +4021,16 @@ mod tests {
         assert!(
             p.iter().any(|s| s.1 == "if the ferry would run in May"),
             "{p:?}"
+        );
+    }
+
+    #[test]
+    fn one_report_found_by_two_cues_is_one_statement() {
+        let (_, c, cue, _) =
+            one("Title\nThe harbour master declined to say whether the pier was safe.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("whether the pier was safe", Some("declined to say"))
         );
     }
 }
