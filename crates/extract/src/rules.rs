@@ -429,6 +429,7 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
     split_run_ons(doc, &mut raws);
     drop_nested(&mut raws);
     drop_overlapping(doc, &mut raws);
+    raws.retain(|r| !is_named_title(doc, r));
     // A transcript paragraph is one speaker's: no learned cue inside it.
     let transcript: Vec<(usize, usize)> = raws
         .iter()
@@ -643,6 +644,35 @@ fn drop_nested(raws: &mut Vec<Raw>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// `the reality show “Cake Boss.”`, `wrote “Peter Pan,”`, `a play called
+/// “Brokers,”`: a short quotation in title case after a naming or authoring
+/// cue names a work; nobody says it.
+fn is_named_title(doc: &Doc, r: &Raw) -> bool {
+    let Some((c, e)) = r.cue else { return false };
+    let [(a, b)] = r.pieces[..] else { return false };
+    if r.kind != Kind::Direct || a <= e || doc.quote_opening(a).is_none() {
+        return false;
+    }
+    let words: Vec<usize> = (a..=b).filter(|&k| doc.is_word(k)).collect();
+    words.len() <= 4
+        && words.iter().all(|&k| {
+            doc.is_capitalized(k) || matches!(doc.lower(k), "the" | "of" | "a" | "and" | "in")
+        })
+        && (c..=e).any(|k| {
+            matches!(
+                doc.lower(k),
+                "show"
+                    | "called"
+                    | "wrote"
+                    | "named"
+                    | "titled"
+                    | "dubbed"
+                    | "starred"
+                    | "produced"
+            )
+        })
 }
 
 /// Two statements over mostly the same words (`declined to say whether X`
@@ -4032,5 +4062,13 @@ mod tests {
             (c.as_str(), cue.as_deref()),
             ("whether the pier was safe", Some("declined to say"))
         );
+    }
+
+    #[test]
+    fn a_quoted_title_after_a_naming_cue_is_no_statement() {
+        assert!(parts("Title\nShe starred in a harbour play called “The Long Pier.”").is_empty());
+        // A short quotation that someone says stays.
+        let (k, c, _, _) = one("Title\n“Resign,” the mayor said.");
+        assert_eq!((k, c.as_str()), (Kind::Direct, "“Resign,”"));
     }
 }
