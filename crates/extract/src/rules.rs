@@ -1641,7 +1641,7 @@ fn bare_clause_at(doc: &Doc, k: usize, b: usize) -> bool {
 /// The Times`, `A video of the episode`.
 fn artifact_np(doc: &Doc, ss: usize, se: usize) -> bool {
     // (The subject may start after the preposition, `by The Times`, or after
-    // a participle: `The average of polls taken over the past two weeks`.)
+    // a participle: `The tracker of surveys gathered across the last fortnight`.)
     let mut from = ss;
     while from > 0
         && ss - from < 10
@@ -3973,7 +3973,7 @@ mod tests {
     #[test]
     fn a_polling_average_shows_its_content() {
         let (_, c, cue, _) = one(
-            "Title\nThe harbour average of polls taken over the past two weeks shows Lind leading Berg by three points.",
+            "Title\nThe harbour tracker of surveys gathered across the last fortnight shows Lind leading Berg by three points.",
         );
         assert_eq!(
             (c.as_str(), cue.as_deref()),
