@@ -587,17 +587,18 @@ fn drop_nested(raws: &mut Vec<Raw>) {
                 return Some(Vec::new());
             }
             let window = i.saturating_sub(64)..(i + 64).min(raws.len());
-            let containing: Vec<usize> = window
+            let holding: Vec<usize> = window
                 .filter(|&o| o != i && raws[o].kind != Kind::Transcript && holds(&raws[o], c))
-                .filter(|&o| !run_on(&raws[o], r))
                 .collect();
-            let any_window = (i.saturating_sub(64)..(i + 64).min(raws.len()))
-                .any(|o| o != i && raws[o].kind != Kind::Transcript && holds(&raws[o], c));
-            if any_window {
-                Some(containing)
-            } else {
-                None
+            if holding.is_empty() {
+                return None;
             }
+            Some(
+                holding
+                    .into_iter()
+                    .filter(|&o| !run_on(&raws[o], r))
+                    .collect(),
+            )
         })
         .collect();
     // A statement is nested when a statement that stands holds its cue; one
@@ -696,6 +697,8 @@ fn drop_overlapping(doc: &Doc, raws: &mut Vec<Raw>) {
     };
     let cue_len = |r: &Raw| r.cue.map_or(0, |(a, b)| doc.span(a, b).len());
     let mut drop = vec![false; raws.len()];
+    // Each statement's words, listed once, when it first meets another.
+    let mut sets: Vec<Option<Vec<usize>>> = vec![None; raws.len()];
     for i in 0..raws.len() {
         for j in i + 1..raws.len().min(i + 16) {
             if drop[i]
@@ -710,7 +713,15 @@ fn drop_overlapping(doc: &Doc, raws: &mut Vec<Raw>) {
             if s1 > e2 || s2 > e1 {
                 continue;
             }
-            let (a, b) = (&words(&raws[i]), &words(&raws[j]));
+            for x in [i, j] {
+                if sets[x].is_none() {
+                    sets[x] = Some(words(&raws[x]));
+                }
+            }
+            let (a, b) = (
+                sets[i].as_deref().unwrap_or_default(),
+                sets[j].as_deref().unwrap_or_default(),
+            );
             if a.is_empty() || b.is_empty() {
                 continue;
             }
