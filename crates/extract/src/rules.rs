@@ -138,6 +138,15 @@ impl<'a> Doc<'a> {
             }
     }
 
+    /// A period inside a name: `Rep. Jim Clyburn`, `Paul H. Chipok`.
+    fn period_in_name(&self, i: usize) -> bool {
+        i > 0
+            && self.word(i) == "."
+            && self.toks.get(i).is_some_and(|t| !t.space_before)
+            && self.is_capitalized(i - 1)
+            && self.is_capitalized(i + 1)
+    }
+
     #[inline]
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
@@ -1066,13 +1075,7 @@ fn np_end_forward(doc: &Doc, i: usize, end: usize) -> Option<usize> {
                 !(lexicon::is_np_stop(ln) || is_adjunct_start(doc, n))
                     || (ln == "of" && doc.is_capitalized(n + 1))
             }
-            TokenKind::Punct => {
-                doc.word(n) == "."
-                    && !t.space_before
-                    && doc.is_capitalized(n - 1)
-                    && n + 1 < end
-                    && doc.is_capitalized(n + 1)
-            }
+            TokenKind::Punct => n + 1 < end && doc.period_in_name(n),
             TokenKind::Quote(_) => false,
         };
         if !ok {
@@ -2288,11 +2291,7 @@ fn inverted_subject_end(doc: &Doc, lw: &str, after: usize, b: usize) -> Option<u
     let mut k = after;
     while k < b && k < after + 14 {
         // `Rep. Jim Clyburn`, `Paul H. Chipok`: a period inside a name.
-        let in_name = doc.word(k) == "."
-            && !doc.toks[k].space_before
-            && k > after
-            && doc.is_capitalized(k - 1)
-            && doc.is_capitalized(k + 1);
+        let in_name = k > after && doc.period_in_name(k);
         // The name ends the sentence, or an appositive or a relative clause
         // follows it (`, a professor at`, `, who`, `, Oleg Voloshyn`).
         let appositive_next = |n: usize| {
@@ -2920,10 +2919,7 @@ fn endorsed_name_end(doc: &Doc, lw: &str, k: usize, e: usize) -> Option<usize> {
         return None;
     }
     let mut r = k;
-    while r < e
-        && (doc.is_capitalized(r + 1)
-            || doc.word(r + 1) == "." && !doc.toks[r + 1].space_before && doc.is_capitalized(r + 2))
-    {
+    while r < e && (doc.is_capitalized(r + 1) || doc.period_in_name(r + 1)) {
         r += 1;
     }
     if r >= e || doc.word(r).ends_with("'s") || doc.word(r).ends_with("’s") {
