@@ -1656,6 +1656,15 @@ pub fn is_role_noun(lower: &str) -> bool {
     ) || (lower.ends_with("ist") && lower.len() > 5)
 }
 
+/// A poll, survey or polling average (`an NBC News poll released Monday`):
+/// the records of [`is_artifact`] that report what people think.
+pub fn is_poll(lower: &str) -> bool {
+    matches!(
+        lower,
+        "poll" | "polls" | "polling" | "survey" | "surveys" | "average" | "averages"
+    )
+}
+
 /// Nationality and place adjectives that may stand in a title
 /// ("Russian Foreign Minister").
 /// `lower` must be lower-cased already (as `Doc::lower` gives it).

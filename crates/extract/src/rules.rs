@@ -1672,14 +1672,6 @@ fn artifact_np(doc: &Doc, ss: usize, se: usize) -> bool {
         })
 }
 
-/// A poll, survey or polling average: `an NBC News poll released Monday`.
-fn is_poll(lower: &str) -> bool {
-    matches!(
-        lower,
-        "poll" | "polls" | "polling" | "survey" | "surveys" | "average" | "averages"
-    )
-}
-
 /// `In a CBS News poll last month, she led by 24 points.`: a poll reports the
 /// finding it holds. The cue is `in`, the source the poll.
 fn in_poll(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
@@ -1694,7 +1686,7 @@ fn in_poll(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     let mut head = None;
     let mut k = i + 1;
     while k < b && k < i + 12 && (doc.is_word(k) || doc.word(k) == "/") {
-        if is_poll(doc.lower(k)) {
+        if lexicon::is_poll(doc.lower(k)) {
             head = Some(k);
         }
         if doc.is_cue(doc.lower(k)) || lexicon::is_auxiliary(doc.lower(k)) {
