@@ -3308,6 +3308,16 @@ mod tests {
             .collect()
     }
 
+    /// The content pieces of each statement of `text`.
+    fn pieces_of(text: &str) -> Vec<Vec<String>> {
+        Extractor::new()
+            .extract(text)
+            .statements
+            .iter()
+            .map(|s| s.pieces.iter().map(|p| p.slice(text).to_string()).collect())
+            .collect()
+    }
+
     fn one(text: &str) -> (Kind, String, Option<String>, Option<String>) {
         let p = parts(text);
         assert_eq!(p.len(), 1, "{p:?}");
@@ -3570,23 +3580,13 @@ mod tests {
 
     #[test]
     fn raising_verb_after_a_relative_clause_or_with_an_adjective() {
-        let text = "Title\nThe bank, which has held rates near zero, is expected to act in May.";
-        let ex = Extractor::new().extract(text);
-        assert_eq!(ex.statements.len(), 1);
-        let pieces: Vec<&str> = ex.statements[0]
-            .pieces
-            .iter()
-            .map(|p| p.slice(text))
-            .collect();
-        assert_eq!(pieces, ["The bank", "to act in May"]);
-        let text = "Title\nThe party seems unlikely to change its course.";
-        let ex = Extractor::new().extract(text);
-        let pieces: Vec<&str> = ex.statements[0]
-            .pieces
-            .iter()
-            .map(|p| p.slice(text))
-            .collect();
-        assert_eq!(pieces, ["The party", "unlikely to change its course"]);
+        let p = pieces_of(
+            "Title\nThe bank, which has held rates near zero, is expected to act in May.",
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0], ["The bank", "to act in May"]);
+        let p = pieces_of("Title\nThe party seems unlikely to change its course.");
+        assert_eq!(p[0], ["The party", "unlikely to change its course"]);
     }
 
     #[test]
@@ -3773,15 +3773,11 @@ mod tests {
 
     #[test]
     fn according_to_between_commas_interrupts_the_content() {
-        let text = "Title\nThe real cause, according to the harbour master, was a broken valve.";
-        let ex = Extractor::new().extract(text);
-        assert_eq!(ex.statements.len(), 1);
-        let pieces: Vec<&str> = ex.statements[0]
-            .pieces
-            .iter()
-            .map(|p| p.slice(text))
-            .collect();
-        assert_eq!(pieces, ["The real cause", "was a broken valve"]);
+        let p = pieces_of(
+            "Title\nThe real cause, according to the harbour master, was a broken valve.",
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0], ["The real cause", "was a broken valve"]);
         // A whole clause before the tag stands alone.
         let (_, c, _, _) = one(
             "Title\nThe ferry will stop running in May after the winter storms, according to the harbour master, who spoke on Monday.",
