@@ -734,19 +734,8 @@ fn drop_overlapping(doc: &Doc, raws: &mut Vec<Raw>) {
             if a.is_empty() || b.is_empty() {
                 continue;
             }
-            // Sorted token lists: count the shared ones by merging.
-            let (mut x, mut y, mut shared) = (0, 0, 0);
-            while x < a.len() && y < b.len() {
-                match a[x].cmp(&b[y]) {
-                    std::cmp::Ordering::Less => x += 1,
-                    std::cmp::Ordering::Greater => y += 1,
-                    std::cmp::Ordering::Equal => {
-                        shared += 1;
-                        x += 1;
-                        y += 1;
-                    }
-                }
-            }
+            // (Both lists are sorted token indices.)
+            let shared = a.iter().filter(|k| b.binary_search(k).is_ok()).count();
             if 2 * shared < a.len() + b.len() - shared {
                 continue;
             }
