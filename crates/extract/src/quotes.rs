@@ -34,6 +34,9 @@ fn role(toks: &[Token], i: usize) -> Role {
     let attached_next = toks.get(i + 1).is_some_and(|n| !n.space_before);
     let attached_prev = i > 0 && !t.space_before && !t.newline_before;
     match t.quote() {
+        // `here,“ said Jim Clyburn`: a left mark typed for a right one at a
+        // word's end.
+        Some(QuoteMark::DoubleLeft) if attached_prev && !attached_next => Role::Either,
         Some(QuoteMark::DoubleLeft | QuoteMark::DoubleLow | QuoteMark::AngleLeft) => Role::Open,
         Some(QuoteMark::SingleLeft) => {
             if attached_next {
@@ -244,6 +247,19 @@ mod tests {
             vec!["”We will rebuild the pier,”"]
         );
         assert_eq!(quotes("Han sa ”nej” igen."), vec!["”nej”"]);
+    }
+
+    #[test]
+    fn left_mark_typed_as_a_closer() {
+        assert_eq!(
+            quotes("“The pier will reopen in May,“ said Lind."),
+            vec!["“The pier will reopen in May,“"]
+        );
+        // Still an opener where a word follows it.
+        assert_eq!(
+            quotes("He said,“never.” Then “again”"),
+            vec!["“never.”", "“again”"]
+        );
     }
 
     #[test]
