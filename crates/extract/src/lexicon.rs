@@ -636,6 +636,13 @@ const PARTICIPLE: &[&str] = &[
     "urging",
     "demanding",
     "predicting",
+    "shouting",
+    "yelling",
+    "screaming",
+    "interjecting",
+    "quipping",
+    "exclaiming",
+    "retorting",
 ];
 
 /// Fast maps and sets for words and token ranges: FxHash (rustc-hash) hashes a
@@ -959,6 +966,21 @@ pub fn weak_left(lower: &str) -> bool {
                     | "agreed"
                     | "continued"
             )
+}
+
+/// Manner-of-speaking participles that are cues only right before a
+/// quotation (`shouting “Lock her up!”`, not `shouting matches`).
+pub fn needs_quote(lower: &str) -> bool {
+    matches!(
+        lower,
+        "shouting"
+            | "yelling"
+            | "screaming"
+            | "interjecting"
+            | "quipping"
+            | "exclaiming"
+            | "retorting"
+    )
 }
 
 /// Cue forms that are often nouns ("a report", "her calls", "the rules").

@@ -1203,6 +1203,9 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         }
     }
     let lw = doc.lower(c).to_string();
+    if lexicon::needs_quote(&lw) && !quote_follows(doc, cue_last + 1) {
+        return None;
+    }
     // "the alleged threat", "Russia's stated aim": adjectives, not cues.
     if cue_first > a {
         let prev = doc.lower(cue_first - 1);
@@ -1283,7 +1286,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     let after_subordinator = cue_first > a
         && matches!(
             doc.lower(cue_first - 1),
-            "by" | "while" | "after" | "before" | "when" | "without"
+            "by" | "upon" | "while" | "after" | "before" | "when" | "without"
         );
     if class == CueClass::Participle && (after_comma || after_subordinator) {
         let source = earlier
@@ -1424,10 +1427,19 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         let artifact_subject = subject.is_some_and(|(ss, se)| artifact_np(doc, ss, se));
         // `The mayor hopes obstruction would ...`: a bare clause after a verb of thought.
         let bare_clause_next = lexicon::is_cognition(&lw) && bare_clause_at(doc, next, b);
+        // `Sanders calls it the “big enchilada”`, `Critics call him reckless`,
+        // `Trump calls for a ban`: a verb of naming or demanding.
+        let naming_next = matches!(lw.as_str(), "call" | "calls")
+            && (cue_last > cue_first
+                || matches!(
+                    doc.lower(next),
+                    "it" | "him" | "her" | "them" | "himself" | "herself" | "themselves" | "this"
+                )
+                || (next..b).any(|i| doc.quote_opening(i).is_some()));
         if !(pronoun_subject
             || clause_next
             || quote_left
-            || adjacent && (infinitive_next || artifact_subject || bare_clause_next))
+            || adjacent && (infinitive_next || artifact_subject || bare_clause_next || naming_next))
         {
             return None;
         }
@@ -1605,6 +1617,12 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
 }
 
 /// Word pairs where the cue form is not a verb of saying: `think tank`,
+/// A quotation opens at `k`, or right after a comma or colon there.
+fn quote_follows(doc: &Doc, k: usize) -> bool {
+    doc.quote_opening(k).is_some()
+        || (doc.is_punct(k, ",") || doc.is_punct(k, ":")) && doc.quote_opening(k + 1).is_some()
+}
+
 /// `adding to his wins`, `showed up`, `signed on`, and passives (`backed by
 /// Ankara`: the subject is not the source).
 fn not_a_cue_here(doc: &Doc, lw: &str, next: usize) -> bool {
@@ -2478,6 +2496,10 @@ fn with_continuation(
         && doc.quote_at(k).is_none()
         && !(doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
     {
+        // `“A,” she said, adding, “B.”`: the participle is B's own cue.
+        if doc.lower(k).ends_with("ing") && doc.is_cue(doc.lower(k)) && quote_follows(doc, k + 1) {
+            return pieces;
+        }
         k += 1;
     }
     if k < doc.toks.len() && (doc.is_terminal(k) || doc.is_punct(k, ",")) {
@@ -2639,6 +2661,9 @@ fn right_content(
                 )
             || doc.is_punct(k, ":")
             || (doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
+            // `calls herself a socialist`
+            || matches!(lw, "call" | "calls")
+                && matches!(next, "him" | "her" | "them" | "himself" | "herself" | "themselves" | "this")
             || (next == "to"
                 && !matches!(
                     lw,
@@ -3069,6 +3094,10 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
 fn clause_boundary(doc: &Doc, i: usize) -> bool {
     let next = doc.lower(i + 1);
     if doc.is_punct(i, ",") {
+        // `said X, but that Y`: a second clause of the same report.
+        if next == "but" && doc.lower(i + 2) == "that" {
+            return false;
+        }
         return matches!(
             next,
             "but"
@@ -4054,6 +4083,68 @@ mod tests {
         assert_eq!(
             (c.as_str(), cue.as_deref()),
             ("whether the pier was safe", Some("declined to say"))
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_adding_is_its_own_statement() {
+        let p = parts("Title\n“The ferry is not ours,” she said, adding, “The council runs it.”");
+        let got: Vec<(&str, Option<&str>)> =
+            p.iter().map(|s| (s.1.as_str(), s.2.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("“The ferry is not ours,”", Some("said")),
+                ("“The council runs it.”", Some("adding")),
+            ]
+        );
+        // Without a participle the second quotation continues the first.
+        assert_eq!(
+            pieces_of("Title\n“The ferry is not ours,” she said. “The council runs it.”"),
+            vec![vec!["“The ferry is not ours,”", "“The council runs it.”"]]
+        );
+    }
+
+    #[test]
+    fn present_tense_naming_and_demanding() {
+        let (_, c, cue, src) = one("Title\nCritics call the pier plan “a folly.”");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            ("the pier plan “a folly.”", Some("call"), Some("Critics"))
+        );
+        let (_, c, cue, _) = one("Title\nThe mayor calls it the “harbour jewel.”");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("it the “harbour jewel.”", Some("calls"))
+        );
+        let (_, c, cue, _) = one("Title\nLind calls for a new ferry.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("a new ferry", Some("calls for"))
+        );
+        // A noun, not a verb.
+        assert!(parts("Title\nPhone calls reached the harbour office.").is_empty());
+    }
+
+    #[test]
+    fn a_second_that_clause_after_but_continues_the_content() {
+        let (_, c, _, _) =
+            one("Title\nThe mayor said the ferry was late, but that the pier would open in May.");
+        assert_eq!(c, "the ferry was late, but that the pier would open in May");
+    }
+
+    #[test]
+    fn manner_of_speaking_participles_need_a_quotation() {
+        let (_, c, cue, _) = one("Title\nThe crowd met the mayor shouting “Open the pier!”");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("“Open the pier!”", Some("shouting"))
+        );
+        assert!(parts("Title\nThe meeting ended in shouting matches over the pier.").is_empty());
+        let (_, c, cue, _) = one("Title\nThe crowd cheered upon saying, “The pier is yours.”");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("“The pier is yours.”", Some("saying"))
         );
     }
 
