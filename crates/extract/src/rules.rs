@@ -397,8 +397,12 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
             let lowercase = doc.word(i).chars().next().is_some_and(char::is_lowercase);
             // In a title-case headline ("Newspaper Says Clinton Needs To Quit")
             // a capitalized verb may be a cue.
-            let cue_form =
-                |_: &CueClass| lowercase || i > range.start && is_headline(doc, range.clone());
+            // A participle may open the sentence (`Noting that ...,`).
+            let cue_form = |c: &CueClass| {
+                lowercase
+                    || *c == CueClass::Participle && i <= range.start + 2
+                    || i > range.start && is_headline(doc, range.clone())
+            };
             if let Some(class) = listed.filter(cue_form) {
                 if let Some(r) = verb_cue(doc, si, i, class, &raws[sent_start..]) {
                     raws.push(r);
@@ -1288,6 +1292,11 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             doc.lower(cue_first - 1),
             "by" | "upon" | "while" | "after" | "before" | "when" | "without"
         );
+    if class == CueClass::Participle && !after_comma {
+        if let Some(r) = opening_participle(doc, si, (cue_first, cue_last)) {
+            return Some(r);
+        }
+    }
     if class == CueClass::Participle && (after_comma || after_subordinator) {
         let source = earlier
             .last()
@@ -1418,11 +1427,20 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             || subject.is_some_and(|(ss, _)| ss > 0 && doc.quote_closing(ss - 1).is_some());
         // `Sanders hopes to win`, `The campaign plans to release`: an infinitive
         // right after the subject makes the form a verb.
-        let adjacent = subject.is_some_and(|(_, se)| se + 1 == cue_first);
+        // (`Sanders also pledged to`: adverbs and auxiliaries between them.)
+        let adjacent = subject.is_some_and(|(_, se)| {
+            (se + 1..cue_first).all(|i| lexicon::is_between_word(doc.lower(i)))
+        });
+        // (`pledged to “bring our revolution”`: the verb may open a quotation.)
+        let verb_at = if doc.quote_opening(next + 1).is_some() {
+            next + 2
+        } else {
+            next + 1
+        };
         let infinitive_next = doc.lower(next) == "to"
-            && doc.is_word(next + 1)
-            && !doc.is_capitalized(next + 1)
-            && !lexicon::is_np_stop(doc.lower(next + 1));
+            && doc.is_word(verb_at)
+            && !doc.is_capitalized(verb_at)
+            && !lexicon::is_np_stop(doc.lower(verb_at));
         // `The poll shows Clinton leading`: a poll or a record shows its content.
         let artifact_subject = subject.is_some_and(|(ss, se)| artifact_np(doc, ss, se));
         // `The mayor hopes obstruction would ...`: a bare clause after a verb of thought.
@@ -1617,6 +1635,47 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
 }
 
 /// Word pairs where the cue form is not a verb of saying: `think tank`,
+/// `Noting that the pier was late, the mayor said ...`, `In describing the
+/// plan, Lind said ...`: a participle that opens the sentence reports the
+/// words up to its comma, and the main clause's subject is the source.
+fn opening_participle(doc: &Doc, si: usize, (cf, cl): (usize, usize)) -> Option<Raw> {
+    let (a, b) = (doc.sents[si].tokens.start, doc.sents[si].tokens.end);
+    let mut k = a;
+    if matches!(doc.lower(k), "and" | "but") {
+        k += 1;
+    }
+    if matches!(doc.lower(k), "in" | "while" | "after" | "by" | "when") {
+        k += 1;
+    }
+    if k != cf {
+        return None;
+    }
+    let mut start = cl + 1;
+    if doc.lower(start) == "that" {
+        start += 1;
+    }
+    // (`Citing “obligations in Tennessee,” the spokeswoman told`: a comma
+    // inside the closing quotation.)
+    let comma = (start..b).find(|&i| {
+        doc.is_punct(i, ",") && (doc.quote_at(i).is_none() || doc.quote_closing(i + 1).is_some())
+    })?;
+    let (end, after) = if doc.quote_closing(comma + 1).is_some() {
+        (comma + 1, comma + 2)
+    } else {
+        (comma.checked_sub(1)?, comma + 1)
+    };
+    if end < start || !(start..=end).any(|i| doc.is_word(i)) {
+        return None;
+    }
+    let source = before_verb(doc, (after, np_end_forward(doc, after, b)?));
+    Some(Raw::new(
+        doc,
+        vec![(start, end)],
+        Some((cf, cl)),
+        Some(source),
+    ))
+}
+
 /// A quotation opens at `k`, or right after a comma or colon there.
 fn quote_follows(doc: &Doc, k: usize) -> bool {
     doc.quote_opening(k).is_some()
@@ -4145,6 +4204,31 @@ mod tests {
         assert_eq!(
             (c.as_str(), cue.as_deref()),
             ("“The pier is yours.”", Some("saying"))
+        );
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_reports_up_to_its_comma() {
+        let p = parts("Title\nNoting that the pier was late, the mayor added: “We will open it.”");
+        assert_eq!(
+            (p[0].1.as_str(), p[0].2.as_deref(), p[0].3.as_deref()),
+            ("the pier was late", Some("Noting"), Some("the mayor"))
+        );
+        let p = parts("Title\nCiting “storms at sea,” the harbour master closed the pier.");
+        assert_eq!(
+            (p[0].1.as_str(), p[0].3.as_deref()),
+            ("“storms at sea,”", Some("the harbour master"))
+        );
+        // Not without the comma that closes the participle clause.
+        assert!(parts("Title\nNoting the storm the harbour master closed the pier.").is_empty());
+    }
+
+    #[test]
+    fn adverbs_between_subject_and_a_noun_like_cue() {
+        let (_, c, cue, _) = one("Title\nLind also pledged to “rebuild the pier” this year.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("to “rebuild the pier” this year", Some("pledged"))
         );
     }
 
