@@ -2890,7 +2890,19 @@ fn right_content(
                     || matches!(w, "a" | "an" | "the"));
             // `know that “A,” Tempel said.`: the quotation's own cue follows.
             let tagged = comma && trailing_cue_clause(doc, n, b);
-            if open >= k && (comma && narrative || tagged) {
+            // `are “about right,” though voters ...`: a comma inside the
+            // closing mark before a clause of the narrative.
+            // (Not `, but also ...`, `, which ...`: PolNeAR runs on over those.)
+            let subject_after = |m: usize| {
+                let l = doc.lower(m);
+                lexicon::is_pronoun(l) && !matches!(l, "who" | "which" | "that" | "whom")
+                    || matches!(l, "the" | "a" | "an")
+                    || doc.is_capitalized(m)
+            };
+            let clause = doc.is_punct(i - 1, ",")
+                && (matches!(doc.lower(n), "though" | "although" | "whereas")
+                    || matches!(doc.lower(n), "but" | "while") && subject_after(n + 1));
+            if open >= k && (comma && narrative || tagged || clause) {
                 end = i + 1;
                 break;
             }
@@ -3153,31 +3165,7 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
 fn clause_boundary(doc: &Doc, i: usize) -> bool {
     let next = doc.lower(i + 1);
     if doc.is_punct(i, ",") {
-        // `said X, but that Y`: a second clause of the same report.
-        if next == "but" && doc.lower(i + 2) == "that" {
-            return false;
-        }
-        return matches!(
-            next,
-            "but"
-                | "though"
-                | "although"
-                | "which"
-                | "while"
-                | "whereas"
-                | "where"
-                | "despite"
-                | "compared"
-                | "said"
-                | "says"
-                | "added"
-                | "adds"
-                | "told"
-        ) || (next.ends_with("ing")
-            && next.len() > 5
-            && !matches!(next, "including" | "during")
-            && !doc.is_capitalized(i + 1)
-            && doc.lower(i + 2) != "to");
+        return clause_after_comma(doc, i + 1);
     }
     // PolNeAR's contents run on over a parenthesis or a `--` aside more often
     // than they stop there; a spaced dash mostly ends them.
@@ -3197,6 +3185,36 @@ fn clause_boundary(doc: &Doc, i: usize) -> bool {
         && (comma_before && matches!(next, "he" | "she" | "they") && doc.is_word(i + 2)
             || comma_before && next.len() > 4 && next.ends_with("ed") && !doc.is_capitalized(i + 1)
             || comma_before && lexicon::is_auxiliary(next))
+}
+
+/// Does the word at `n`, after a comma, open a clause of the narrative?
+fn clause_after_comma(doc: &Doc, n: usize) -> bool {
+    let next = doc.lower(n);
+    // `said X, but that Y`: a second clause of the same report.
+    if next == "but" && doc.lower(n + 1) == "that" {
+        return false;
+    }
+    matches!(
+        next,
+        "but"
+            | "though"
+            | "although"
+            | "which"
+            | "while"
+            | "whereas"
+            | "where"
+            | "despite"
+            | "compared"
+            | "said"
+            | "says"
+            | "added"
+            | "adds"
+            | "told"
+    ) || (next.ends_with("ing")
+        && next.len() > 5
+        && !matches!(next, "including" | "during")
+        && !doc.is_capitalized(n)
+        && doc.lower(n + 1) != "to")
 }
 
 /// From `i`: a short subject and a speech cue that end the sentence
@@ -4230,6 +4248,18 @@ mod tests {
             (c.as_str(), cue.as_deref()),
             ("to “rebuild the pier” this year", Some("pledged"))
         );
+    }
+
+    #[test]
+    fn a_clause_after_a_comma_inside_the_closing_mark_ends_the_content() {
+        let (_, c, _, _) = one(
+            "Title\nThe mayor said the pier plan was “about right,” though it cost more than the ferry.",
+        );
+        assert_eq!(c, "the pier plan was “about right,”");
+        // `, but also ...` has no subject of its own: the content runs on.
+        let (_, c, _, _) =
+            one("Title\nThe mayor said the pier was “too short,” but also too costly.");
+        assert_eq!(c, "the pier was “too short,” but also too costly");
     }
 
     #[test]
