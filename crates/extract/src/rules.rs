@@ -1087,6 +1087,11 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     let src_end = np_end_forward(doc, src_start, b)?;
     let cue = Some((i, i + 1));
     let source = Some((src_start, src_end));
+    // `“The pier is closed,” according to the mayor.`
+    if i > a + 1 && doc.quote_closing(i - 1).is_some() && doc.is_punct(i - 2, ",") {
+        let pieces = left_content(doc, si, i - 1)?;
+        return Some(Raw::new(doc, pieces, cue, source));
+    }
     let before_comma = i > a && doc.is_punct(i - 1, ",");
     if before_comma {
         let start = strip_lead(doc, a, i - 1);
@@ -2210,7 +2215,10 @@ fn quote_tag_verb(doc: &Doc, si: usize, i: usize) -> bool {
         return quote_subject(doc, si, i)
             .is_some_and(|(st, e)| st == e && matches!(doc.lower(st), "he" | "she"));
     }
-    if lw.len() < 5 || !lw.ends_with("ed") || !lw.is_ascii() {
+    // `“A,” Lind shot back.`: an irregular past with its particle.
+    let irregular = matches!(lw, "shot" | "hit" | "struck" | "broke" | "cut" | "threw")
+        && matches!(doc.lower(i + 1), "back" | "in");
+    if !irregular && (lw.len() < 5 || !lw.ends_with("ed") || !lw.is_ascii()) {
         return false;
     }
     if let Some((st, e)) = quote_subject(doc, si, i) {
@@ -4260,6 +4268,30 @@ mod tests {
         let (_, c, _, _) =
             one("Title\nThe mayor said the pier was “too short,” but also too costly.");
         assert_eq!(c, "the pier was “too short,” but also too costly");
+    }
+
+    #[test]
+    fn according_to_after_a_quotation() {
+        let (k, c, cue, src) = one("Title\n“The pier is unsafe,” according to the harbour master.");
+        assert_eq!(
+            (k, c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                Kind::Direct,
+                "“The pier is unsafe,”",
+                Some("according to"),
+                Some("the harbour master")
+            )
+        );
+    }
+
+    #[test]
+    fn an_irregular_past_with_its_particle_tags_a_quotation() {
+        let (_, c, cue, src) = one("Title\n“The pier is unsafe,” Lind shot back.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            ("“The pier is unsafe,”", Some("shot"), Some("Lind"))
+        );
+        assert!(parts("Title\n“Pier Blues,” the band shot a video there.").is_empty());
     }
 
     #[test]
