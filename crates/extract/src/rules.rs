@@ -2678,7 +2678,13 @@ fn right_content(
         {
             m += 1;
         }
-        if m < b && (doc.is_punct(m, ",") || doc.is_punct(m, ":") || doc.quote_opening(m).is_some())
+        // (`told reporters the pier was “unsafe”`: a clause after the
+        // addressee, before the quotation.)
+        let clause_first = doc.quote_opening(m).is_some()
+            && addressee_end(doc, k, b).is_some_and(|e| e + 1 < m && doc.is_word(e + 1));
+        if m < b
+            && !clause_first
+            && (doc.is_punct(m, ",") || doc.is_punct(m, ":") || doc.quote_opening(m).is_some())
         {
             k = m;
         } else if let Some(e) = addressee_end(doc, k, b) {
@@ -4292,6 +4298,14 @@ mod tests {
             ("“The pier is unsafe,”", Some("shot"), Some("Lind"))
         );
         assert!(parts("Title\n“Pier Blues,” the band shot a video there.").is_empty());
+    }
+
+    #[test]
+    fn a_clause_between_the_addressee_and_a_quotation() {
+        let (_, c, _, _) = one("Title\nLind told reporters the pier was “unsafe.”");
+        assert_eq!(c, "the pier was “unsafe.”");
+        let (_, c, _, _) = one("Title\nLind told the crowd “the pier is unsafe.”");
+        assert_eq!(c, "“the pier is unsafe.”");
     }
 
     #[test]
