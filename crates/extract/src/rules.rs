@@ -1598,6 +1598,13 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 {
                     end = content_end(doc, start, c)?;
                 }
+                // (`who called the plan “a joke,” left early`: the comma
+                // inside a closing mark.)
+                if let Some(c) = (start + 1..end)
+                    .find(|&i| doc.is_punct(i, ",") && doc.quote_closing(i + 1).is_some())
+                {
+                    end = c + 1;
+                }
             }
             Some(raw(vec![(start, end)], (ss, se)))
         }
@@ -2816,9 +2823,10 @@ fn right_content(
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
         );
     if doc.quote_opening(k).is_none() && doc.lower(k) != "that" && !naming && !infinitive {
-        if let Some(m) =
-            (k..b.min(k + 10)).find(|&m| doc.is_punct(m, ",") && doc.quote_opening(m + 1).is_some())
-        {
+        // (`said on Tuesday in a speech: “A”` too.)
+        if let Some(m) = (k..b.min(k + 10)).find(|&m| {
+            (doc.is_punct(m, ",") || doc.is_punct(m, ":")) && doc.quote_opening(m + 1).is_some()
+        }) {
             let plain = (k..m).all(|i| {
                 doc.quote_at(i).is_none()
                     && !doc.is_terminal(i)
@@ -4306,6 +4314,21 @@ mod tests {
         assert_eq!(c, "the pier was “unsafe.”");
         let (_, c, _, _) = one("Title\nLind told the crowd “the pier is unsafe.”");
         assert_eq!(c, "“the pier is unsafe.”");
+    }
+
+    #[test]
+    fn adjuncts_before_a_colon_and_a_quotation_are_not_content() {
+        let (k, c, _, _) = one("Title\nLind said on Tuesday in a speech: “The pier is unsafe.”");
+        assert_eq!((k, c.as_str()), (Kind::Direct, "“The pier is unsafe.”"));
+        let (k, c, _, _) = one("Title\nLind wrote on Facebook: “The pier is unsafe.”");
+        assert_eq!((k, c.as_str()), (Kind::Direct, "“The pier is unsafe.”"));
+    }
+
+    #[test]
+    fn a_relative_clause_ends_at_a_comma_inside_a_closing_mark() {
+        let p = parts("Title\nLind, who called the plan “a joke,” left early.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].1, "the plan “a joke,”");
     }
 
     #[test]
