@@ -1206,7 +1206,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             k -= 1;
         }
         if doc.is_word(k) && !lexicon::is_np_stop(doc.lower(k)) {
-            cue_first = k;
+            cue_first = purpose_verb(doc, a, k).unwrap_or(k);
         } else {
             return None;
         }
@@ -1686,6 +1686,48 @@ fn opening_participle(doc: &Doc, si: usize, (cf, cl): (usize, usize)) -> Option<
         Some((cf, cl)),
         Some(source),
     ))
+}
+
+/// `took to Twitter to say`, `used the speech to argue`: the verb whose
+/// purpose the infinitive cue is, a few words before `k` (the word before
+/// `to`), when `k` is no verb itself.
+fn purpose_verb(doc: &Doc, a: usize, k: usize) -> Option<usize> {
+    let verbish = |i: usize| {
+        let l = doc.lower(i);
+        !doc.is_capitalized(i)
+            && (l.ends_with("ed") && l.len() > 4
+                || matches!(
+                    l,
+                    "took"
+                        | "take"
+                        | "takes"
+                        | "taking"
+                        | "went"
+                        | "go"
+                        | "goes"
+                        | "came"
+                        | "come"
+                        | "comes"
+                        | "used"
+                        | "uses"
+                        | "using"
+                        | "made"
+                        | "makes"
+                        | "held"
+                        | "holds"
+                        | "sent"
+                        | "spent"
+                        | "gave"
+                        | "wrote"
+                ))
+    };
+    if verbish(k) {
+        return None;
+    }
+    (k.saturating_sub(6).max(a)..k)
+        .rev()
+        .take_while(|&i| doc.is_word(i))
+        .find(|&i| verbish(i))
 }
 
 /// A quotation opens at `k`, or right after a comma or colon there.
@@ -4329,6 +4371,21 @@ mod tests {
         let p = parts("Title\nLind, who called the plan “a joke,” left early.");
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].1, "the plan “a joke,”");
+    }
+
+    #[test]
+    fn an_infinitive_cue_of_purpose() {
+        let (_, c, cue, src) = one("Title\nLind took to Twitter to say the pier was a disgrace.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "the pier was a disgrace",
+                Some("took to Twitter to say"),
+                Some("Lind")
+            )
+        );
+        let (_, _, cue, _) = one("Title\nLind declined to say whether the pier was safe.");
+        assert_eq!(cue.as_deref(), Some("declined to say"));
     }
 
     #[test]
