@@ -421,13 +421,17 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
             learned_cues(doc, si, &listed_here, &mut raws);
         }
     }
+    // A quotation inside a statement's content (`said that “A,” and that
+    // “B”`) is that statement's, not one of its own.
     for r in &raws {
         for &(a, b) in &r.pieces {
-            for q in [doc.quote_opening(a), doc.quote_closing(b)]
-                .into_iter()
-                .flatten()
-            {
+            if let Some(q) = doc.quote_closing(b) {
                 used_quotes[q] = true;
+            }
+            for i in a..=b.min(doc.toks.len().saturating_sub(1)) {
+                if let Some(q) = doc.quote_opening(i) {
+                    used_quotes[q] = true;
+                }
             }
         }
     }
@@ -4386,6 +4390,17 @@ mod tests {
         );
         let (_, _, cue, _) = one("Title\nLind declined to say whether the pier was safe.");
         assert_eq!(cue.as_deref(), Some("declined to say"));
+    }
+
+    #[test]
+    fn a_quotation_inside_a_content_is_no_statement_of_its_own() {
+        let p = parts(
+            "Title\nBut he also said that \"we will not allow the council to become the owner of \
+             the old harbour pier,\" and that, in regard to Lind, \"our fight is to keep this \
+             harbour open for everyone.\"",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].2.as_deref(), Some("said"));
     }
 
     #[test]
