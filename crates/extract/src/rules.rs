@@ -766,7 +766,8 @@ fn drop_overlapping(doc: &Doc, raws: &mut Vec<Raw>) {
 fn dedupe(doc: &Doc, raws: &mut Vec<Raw>) {
     let mut seen = lexicon::FxSet::with_capacity_and_hasher(raws.len(), Default::default());
     raws.retain(|r| seen.insert((r.pieces.clone(), r.kind == Kind::Transcript)));
-    // A paragraph repeated by the page (a title shown twice) says nothing twice.
+    // A title shown twice by the page says nothing twice. (Other repeated
+    // paragraphs, as in live blogs, stand: PolNeAR annotates each copy.)
     let mut texts = lexicon::FxSet::with_capacity_and_hasher(raws.len(), Default::default());
     raws.retain(|r| {
         let text: Vec<&str> = r
@@ -775,7 +776,17 @@ fn dedupe(doc: &Doc, raws: &mut Vec<Raw>) {
             .map(|&(a, b)| doc.span(a, b).slice(doc.text))
             .collect();
         let src = r.source.map(|(a, b)| doc.span(a, b).slice(doc.text));
-        texts.insert((text, src, r.kind))
+        let in_title = r
+            .pieces
+            .first()
+            .is_some_and(|p| doc.para_of_token(p.0) == 0);
+        let key = (text, src, r.kind);
+        if in_title {
+            texts.insert(key);
+            true
+        } else {
+            !texts.contains(&key)
+        }
     });
 }
 
@@ -4401,6 +4412,14 @@ mod tests {
         );
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].2.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_repeated_title_says_nothing_twice_but_repeated_paragraphs_stand() {
+        let title = "Lind: the pier will close in May\n\nLind: the pier will close in May\n\nMore.";
+        assert_eq!(parts(title).len(), 1, "{:?}", parts(title));
+        let blog = "Title\n\n“The pier is closing,” Lind said.\n\nUpdate.\n\n“The pier is closing,” Lind said.";
+        assert_eq!(parts(blog).len(), 2, "{:?}", parts(blog));
     }
 
     #[test]
