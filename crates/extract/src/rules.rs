@@ -1233,7 +1233,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     // "the alleged threat", "Russia's stated aim": adjectives, not cues.
     if cue_first > a {
         let prev = doc.lower(cue_first - 1);
-        if matches!(
+        let adjective = matches!(
             prev,
             "the"
                 | "a"
@@ -1264,9 +1264,36 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 | "no"
                 | "any"
                 | "some"
-        ) || prev.ends_with("'s") && !matches!(lexicon::pronoun_base(prev), "he" | "she" | "it")
-        {
-            // (`He's claiming`: a pronoun and its auxiliary, not a possessive.)
+        ) || prev.ends_with("'s")
+            && !matches!(lexicon::pronoun_base(prev), "he" | "she" | "it");
+        // (`He's claiming`: a pronoun and its auxiliary, not a possessive.)
+        // `Some said ...`: the pronoun that opens the sentence is the subject.
+        let some_subject = prev == "some"
+            && cue_first - 1 == a
+            && matches!(
+                lw.as_str(),
+                "said"
+                    | "say"
+                    | "says"
+                    | "chanted"
+                    | "argued"
+                    | "argue"
+                    | "claimed"
+                    | "claim"
+                    | "believe"
+                    | "believed"
+                    | "think"
+                    | "thought"
+                    | "warned"
+                    | "wrote"
+                    | "told"
+                    | "asked"
+                    | "suggested"
+                    | "worried"
+                    | "feared"
+                    | "fear"
+            );
+        if adjective && !some_subject {
             return None;
         }
     }
@@ -4420,6 +4447,16 @@ mod tests {
         assert_eq!(parts(title).len(), 1, "{:?}", parts(title));
         let blog = "Title\n\n“The pier is closing,” Lind said.\n\nUpdate.\n\n“The pier is closing,” Lind said.";
         assert_eq!(parts(blog).len(), 2, "{:?}", parts(blog));
+    }
+
+    #[test]
+    fn some_opening_the_sentence_is_a_subject() {
+        let (_, c, _, src) = one("Title\nSome said the pier was unsafe.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("the pier was unsafe", Some("Some"))
+        );
+        assert!(parts("Title\nThe harbour has some alleged problems.").is_empty());
     }
 
     #[test]
