@@ -2573,6 +2573,12 @@ fn interrupted_rest(doc: &Doc, after: usize, b: usize) -> Option<(usize, usize)>
         return None;
     }
     let start = k + 1;
+    // `A, Nefzi said, adding, “B”`, `..., noting that B`: a participle
+    // clause with a cue of its own.
+    let first = doc.lower(start);
+    if first.ends_with("ing") && doc.is_cue(first) {
+        return None;
+    }
     let end = content_end(doc, start, b)?;
     let words = (start..=end).filter(|&i| doc.is_word(i)).count();
     (words >= 3 && !(start..=end).any(|i| doc.lower(i) == "according")).then_some((start, end))
@@ -4457,6 +4463,20 @@ mod tests {
             ("the pier was unsafe", Some("Some"))
         );
         assert!(parts("Title\nThe harbour has some alleged problems.").is_empty());
+    }
+
+    #[test]
+    fn a_participle_after_an_interrupting_tag_is_its_own_statement() {
+        let p = parts("Title\nThe ferry left early, Lind said, adding, “It was not very safe.”");
+        let got: Vec<(&str, Option<&str>)> =
+            p.iter().map(|s| (s.1.as_str(), s.2.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("The ferry left early", Some("said")),
+                ("“It was not very safe.”", Some("adding")),
+            ]
+        );
     }
 
     #[test]
