@@ -3448,7 +3448,18 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             })
         });
         let limit = 40;
-        if quoted && clean_gap && gap <= limit && raws[pi].kind != Kind::Transcript {
+        // (`“A,” Trump added. He then had a question. “B?”`: a sentence of
+        // narrative between them makes B a statement of its own.)
+        let cue_sent = raws[pi].cue.map_or(doc.sent_of[prev_end], |(c, _)| {
+            doc.sent_of[c].max(doc.sent_of[prev_end])
+        });
+        let narrative_between = doc.sent_of[q.open] > cue_sent + 1;
+        if quoted
+            && clean_gap
+            && !narrative_between
+            && gap <= limit
+            && raws[pi].kind != Kind::Transcript
+        {
             let r = &mut raws[pi];
             r.pieces.push((q.open, q.close));
             if r.kind == Kind::Direct || kind_of(doc, &r.pieces) == Kind::Direct {
@@ -4476,6 +4487,25 @@ mod tests {
                 ("The ferry left early", Some("said")),
                 ("“It was not very safe.”", Some("adding")),
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_of_narrative_ends_a_continued_quotation() {
+        let text = "Title\n“We will build a new pier,” Lind added. She then had a question for the crowd.\n\n“Who will pay for it?”";
+        let contents: Vec<String> = parts(text).into_iter().map(|s| s.1).collect();
+        assert_eq!(
+            contents,
+            vec!["“We will build a new pier,”", "“Who will pay for it?”"]
+        );
+        let text =
+            "Title\n“We will build a new pier,” Lind added.\n\n“The council will pay for it.”";
+        assert_eq!(
+            pieces_of(text),
+            vec![vec![
+                "“We will build a new pier,”",
+                "“The council will pay for it.”"
+            ]]
         );
     }
 
