@@ -2752,7 +2752,7 @@ fn right_content(
         k = t;
     }
     // Adjuncts before "that": "said on Monday that", "told reporters that".
-    if let Some(t) = (k..b.min(k + if class == CueClass::Addressed { 15 } else { 9 }))
+    if let Some(t) = (k..b.min(k + if class == CueClass::Addressed { 15 } else { 13 }))
         .find(|&i| doc.lower(i) == "that" && doc.quote_at(i).is_none())
     {
         let between_ok = t == k
@@ -4507,6 +4507,14 @@ mod tests {
                 "“The council will pay for it.”"
             ]]
         );
+    }
+
+    #[test]
+    fn long_adjuncts_before_that_are_not_content() {
+        let (_, c, _, _) = one(
+            "Title\nThe mayor said Tuesday night in an interview with the Harbour Times that the pier is safe.",
+        );
+        assert_eq!(c, "that the pier is safe");
     }
 
     #[test]
