@@ -2136,15 +2136,31 @@ fn asked_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
             k = q;
         }
     }
+    // `Lind was asked, “What is ...?”`: the quoted question.
+    if passive && quote_follows(doc, k) {
+        let open = if doc.quote_opening(k).is_some() {
+            k
+        } else {
+            k + 1
+        };
+        let close = doc.quotes[doc.quote_at(open)?].close;
+        return Some(Raw::new(doc, vec![(open, close)], Some((i, i)), None));
+    }
     if doc.lower(k) == "about" {
         k += 1;
     } else if !question(k) {
         return None;
     }
-    let end = (k..b)
-        .find(|&t| doc.is_punct(t, ",") && doc.quote_at(t).is_none())
-        .unwrap_or(b);
-    let e = content_end(doc, k, end)?;
+    // (`Asked whether she “has the integrity,” 75 percent said`: a comma
+    // inside the closing mark ends the question too.)
+    let end = (k..b).find(|&t| {
+        doc.is_punct(t, ",") && (doc.quote_at(t).is_none() || doc.quote_closing(t + 1).is_some())
+    });
+    let e = match end {
+        Some(t) if doc.quote_closing(t + 1).is_some() => t + 1,
+        Some(t) => content_end(doc, k, t)?,
+        None => content_end(doc, k, b)?,
+    };
     Some(Raw::new(doc, vec![(k, e)], Some((i, i)), None))
 }
 
@@ -4515,6 +4531,19 @@ mod tests {
             "Title\nThe mayor said Tuesday night in an interview with the Harbour Times that the pier is safe.",
         );
         assert_eq!(c, "that the pier is safe");
+    }
+
+    #[test]
+    fn asked_a_quoted_question_or_a_question_with_a_quotation() {
+        let (k, c, cue, src) = one("Title\nIn an interview, Lind was asked, “Is the pier safe?”");
+        assert_eq!(
+            (k, c.as_str(), cue.as_deref(), src),
+            (Kind::Direct, "“Is the pier safe?”", Some("asked"), None)
+        );
+        let p = parts(
+            "Title\nAsked whether the mayor “has the integrity to serve,” most voters said yes.",
+        );
+        assert_eq!(p[0].1, "whether the mayor “has the integrity to serve,”");
     }
 
     #[test]
