@@ -4541,7 +4541,7 @@ mod tests {
             (Kind::Direct, "“Is the pier safe?”", Some("asked"), None)
         );
         let p = parts(
-            "Title\nAsked whether the mayor “has the integrity to serve,” most voters said yes.",
+            "Title\nAsked whether the mayor “has the integrity to serve,” 75 percent of voters said yes.",
         );
         assert_eq!(p[0].1, "whether the mayor “has the integrity to serve,”");
     }
