@@ -1433,11 +1433,22 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         // `Donald Jr. announced`: a name that ends in an abbreviation.
         Some((np_start(doc, j - 1, a), j - 1))
     } else if coordinated {
-        // "... shook her head and said, ‘No.’": the clause's own subject.
-        let source = earlier
-            .last()
-            .and_then(|r| r.source)
-            .or_else(|| clause_subject(doc, a, j - 1))?;
+        // "... shook her head and said, ‘No.’": the clause's own subject
+        // (`Lind turned to the crowd and said`: not its verb).
+        let source = earlier.last().and_then(|r| r.source).or_else(|| {
+            clause_subject(doc, a, j - 1).map(|(st, e)| {
+                // (a past tense right after a name or a noun, not `the question`)
+                let verb = (st + 1..=e).find(|&i| {
+                    let l = doc.lower(i);
+                    !doc.is_capitalized(i)
+                        && l.len() > 4
+                        && l.ends_with("ed")
+                        && !matches!(doc.lower(i - 1), "the" | "a" | "an")
+                        && !doc.lower(i - 1).ends_with("'s")
+                });
+                (st, verb.map_or(e, |v| v - 1))
+            })
+        })?;
         let (start, end) = right_content(doc, cue_last + 1, b, class, lw_content)?;
         let pieces = vec![(start, end)];
         return Some(Raw::new(
@@ -4544,6 +4555,15 @@ mod tests {
             "Title\nAsked whether the mayor “has the integrity to serve,” 75 percent of voters said yes.",
         );
         assert_eq!(p[0].1, "whether the mayor “has the integrity to serve,”");
+    }
+
+    #[test]
+    fn the_subject_of_a_coordinated_cue_stops_before_the_first_verb() {
+        let (_, _, _, src) = one("Title\nLind turned to the crowd and said, “The pier is safe.”");
+        assert_eq!(src.as_deref(), Some("Lind"));
+        let (_, _, _, src) =
+            one("Title\nThe harbour master rubbed his chin and said, “The pier is safe.”");
+        assert_eq!(src.as_deref(), Some("The harbour master"));
     }
 
     #[test]
