@@ -444,6 +444,7 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
     raws.sort_by_key(|r| (r.pieces.first().map(|p| p.0), r.kind != Kind::Transcript));
     dedupe(doc, &mut raws);
     split_run_ons(doc, &mut raws);
+    tail_participles(doc, &mut raws);
     drop_nested(&mut raws);
     drop_overlapping(doc, &mut raws);
     raws.retain(|r| !is_named_title(doc, r));
@@ -662,6 +663,46 @@ fn drop_nested(raws: &mut Vec<Raw>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// `said X on Twitter before claiming that Y`: a participle after `before`,
+/// `after` or `while` that opens the end of another statement's content is
+/// a cue of its own; the other statement ends before it.
+fn tail_participles(doc: &Doc, raws: &mut [Raw]) {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (i, r) in raws.iter().enumerate() {
+        let Some((c, _)) = r.cue else { continue };
+        if !doc.lower(c).ends_with("ing") || r.pieces.first().is_none_or(|p| p.0 <= c) {
+            continue;
+        }
+        let Some(end) = r.pieces.last().map(|p| p.1) else {
+            continue;
+        };
+        let Some(lead) = c
+            .checked_sub(1)
+            .filter(|&k| matches!(doc.lower(k), "before" | "after" | "while"))
+        else {
+            continue;
+        };
+        for o in i.saturating_sub(16)..(i + 16).min(raws.len()) {
+            let ro = &raws[o];
+            if o != i
+                && ro.pieces.len() == 1
+                && ro.pieces[0].0 < lead
+                && ro.pieces[0].1 == end
+                && ro.cue.is_some_and(|(oc, _)| oc < ro.pieces[0].0)
+            {
+                cuts.push((o, lead));
+            }
+        }
+    }
+    for (o, lead) in cuts {
+        let a = raws[o].pieces[0].0;
+        if let Some(e) = content_end(doc, a, lead) {
+            raws[o].pieces[0].1 = e;
+            raws[o].kind = kind_of(doc, &raws[o].pieces);
+        }
+    }
 }
 
 /// `the reality show “Cake Boss.”`, `wrote “Peter Pan,”`, `a play called
@@ -4564,6 +4605,22 @@ mod tests {
         let (_, _, _, src) =
             one("Title\nThe harbour master rubbed his chin and said, “The pier is safe.”");
         assert_eq!(src.as_deref(), Some("The harbour master"));
+    }
+
+    #[test]
+    fn a_participle_after_before_ends_the_content_it_interrupts() {
+        let p = parts(
+            "Title\nLind said the pier was “safe” on Tuesday before claiming that the ferry was late.",
+        );
+        let got: Vec<(&str, Option<&str>)> =
+            p.iter().map(|s| (s.1.as_str(), s.2.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("the pier was “safe” on Tuesday", Some("said")),
+                ("that the ferry was late", Some("claiming")),
+            ]
+        );
     }
 
     #[test]
