@@ -1585,6 +1585,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                         .count();
                     let clause_after = after < b
                         && !doc.is_terminal(after)
+                        && !(doc.is_punct(after, ",") && doc.lower(after + 1).ends_with("ing"))
                         && !is_adjunct_start(doc, after)
                         && (after..b).filter(|&i| doc.is_word(i)).count() >= 4;
                     // inside a phrase (`on CBS's “Face the Nation,”`), not opening the sentence
@@ -4619,6 +4620,25 @@ mod tests {
             vec![
                 ("the pier was “safe” on Tuesday", Some("said")),
                 ("that the ferry was late", Some("claiming")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_quotation_before_a_tag_and_a_participle_is_the_content() {
+        let p = parts(
+            "Title\nThe mayor will play the “pier card,” Lind said, adding that the way to beat it is to attack her record.",
+        );
+        let got: Vec<(&str, Option<&str>)> =
+            p.iter().map(|s| (s.1.as_str(), s.2.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("The mayor will play the “pier card,”", Some("said")),
+                (
+                    "that the way to beat it is to attack her record",
+                    Some("adding")
+                ),
             ]
         );
     }
