@@ -684,8 +684,8 @@ fn tail_participles(doc: &Doc, raws: &mut [Raw]) {
         else {
             continue;
         };
-        for o in i.saturating_sub(16)..(i + 16).min(raws.len()) {
-            let ro = &raws[o];
+        let window = i.saturating_sub(16)..(i + 16).min(raws.len());
+        for (o, ro) in raws.iter().enumerate().take(window.end).skip(window.start) {
             if o != i
                 && ro.pieces.len() == 1
                 && ro.pieces[0].0 < lead
@@ -1583,9 +1583,12 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                     let words = (quote.open..=quote.close)
                         .filter(|&i| doc.is_word(i))
                         .count();
+                    // (not `, adding ...`: a participle after the tag)
+                    let participle_after =
+                        doc.is_punct(after, ",") && doc.lower(after + 1).ends_with("ing");
                     let clause_after = after < b
                         && !doc.is_terminal(after)
-                        && !(doc.is_punct(after, ",") && doc.lower(after + 1).ends_with("ing"))
+                        && !participle_after
                         && !is_adjunct_start(doc, after)
                         && (after..b).filter(|&i| doc.is_word(i)).count() >= 4;
                     // inside a phrase (`on CBS's “Face the Nation,”`), not opening the sentence
