@@ -4522,9 +4522,9 @@ mod tests {
     #[test]
     fn a_quotation_inside_a_content_is_no_statement_of_its_own() {
         let p = parts(
-            "Title\nBut he also said that \"we will not allow the council to become the owner of \
-             the old harbour pier,\" and that, in regard to Lind, \"our fight is to keep this \
-             harbour open for everyone.\"",
+            "Title\nThe mayor later said that \"nobody on this council will be allowed to become \
+             the sole owner of the old harbour pier,\" and that, in regard to the ferry, \"our task is \
+             to keep this harbour open for everyone.\"",
         );
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].2.as_deref(), Some("said"));
