@@ -34,7 +34,7 @@ fn role(toks: &[Token], i: usize) -> Role {
     let attached_next = toks.get(i + 1).is_some_and(|n| !n.space_before);
     let attached_prev = i > 0 && !t.space_before && !t.newline_before;
     match t.quote() {
-        // `here,“ said Jim Clyburn`: a left mark typed for a right one at a
+        // `here,“ said Anna Lind`: a left mark typed for a right one at a
         // word's end.
         Some(QuoteMark::DoubleLeft) if attached_prev && !attached_next => Role::Either,
         Some(QuoteMark::DoubleLeft | QuoteMark::DoubleLow | QuoteMark::AngleLeft) => Role::Open,

@@ -1526,7 +1526,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             || subject.is_some_and(|(ss, _)| ss > 0 && doc.quote_closing(ss - 1).is_some());
         // `Sanders hopes to win`, `The campaign plans to release`: an infinitive
         // right after the subject makes the form a verb.
-        // (`Sanders also pledged to`: adverbs and auxiliaries between them.)
+        // (`Lind also pledged to`: adverbs and auxiliaries between them.)
         let adjacent = subject.is_some_and(|(_, se)| {
             (se + 1..cue_first).all(|i| lexicon::is_between_word(doc.lower(i)))
         });
@@ -1544,8 +1544,8 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         let artifact_subject = subject.is_some_and(|(ss, se)| artifact_np(doc, ss, se));
         // `The mayor hopes obstruction would ...`: a bare clause after a verb of thought.
         let bare_clause_next = lexicon::is_cognition(&lw) && bare_clause_at(doc, next, b);
-        // `Sanders calls it the “big enchilada”`, `Critics call him reckless`,
-        // `Trump calls for a ban`: a verb of naming or demanding.
+        // `Lind calls it the “harbour jewel”`, `Critics call him reckless`,
+        // `Lind calls for a ban`: a verb of naming or demanding.
         let naming_next = matches!(lw.as_str(), "call" | "calls")
             && (cue_last > cue_first
                 || matches!(
@@ -2645,7 +2645,7 @@ fn interrupted_rest(doc: &Doc, after: usize, b: usize) -> Option<(usize, usize)>
         return None;
     }
     let start = k + 1;
-    // `A, Nefzi said, adding, “B”`, `..., noting that B`: a participle
+    // `A, Lind said, adding, “B”`, `..., noting that B`: a participle
     // clause with a cue of its own.
     let first = doc.lower(start);
     if first.ends_with("ing") && doc.is_cue(first) {
@@ -3520,7 +3520,7 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             })
         });
         let limit = 40;
-        // (`“A,” Trump added. He then had a question. “B?”`: a sentence of
+        // (`“A,” Lind added. She turned to the reporters. “B?”`: a sentence of
         // narrative between them makes B a statement of its own.)
         let cue_sent = raws[pi].cue.map_or(doc.sent_of[prev_end], |(c, _)| {
             doc.sent_of[c].max(doc.sent_of[prev_end])
@@ -4564,7 +4564,7 @@ mod tests {
 
     #[test]
     fn a_sentence_of_narrative_ends_a_continued_quotation() {
-        let text = "Title\n“We will build a new pier,” Lind added. She then had a question for the crowd.\n\n“Who will pay for it?”";
+        let text = "Title\n“We will build a new pier,” Lind added. She turned to the reporters on the quay.\n\n“Who will pay for it?”";
         let contents: Vec<String> = parts(text).into_iter().map(|s| s.1).collect();
         assert_eq!(
             contents,
