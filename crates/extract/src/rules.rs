@@ -387,6 +387,7 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
                 _ if doc.lower(i + 1) == "that" && lexicon::is_content_noun(lw) => {
                     complement_clause(doc, si, i)
                 }
+                _ if lexicon::noun_object_cue(lw, doc.lower(i + 1)) => noun_object(doc, si, i),
                 _ => None,
             };
             if let Some(r) = special {
@@ -2073,6 +2074,35 @@ fn complement_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         }
     });
     Some(Raw::new(doc, vec![(start, end)], Some((i, i)), source))
+}
+
+/// `raised questions about the plan`, `her criticism of the council`: a noun
+/// of speech and its preposition report the phrase after them; the source is
+/// the possessor, else the clause's subject.
+fn noun_object(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
+    let a = doc.sents[si].tokens.start;
+    let b = doc.sents[si].tokens.end;
+    if doc.quote_at(i).is_some() || !doc.is_word(i + 2) {
+        return None;
+    }
+    let (start, mut end) = right_content(doc, i + 2, b, CueClass::Speech, "said")?;
+    let possessor = (i > a).then(|| i - 1).and_then(|p| {
+        let w = doc.lower(p);
+        if matches!(w, "his" | "her" | "their" | "its") {
+            Some((p, p))
+        } else if w.ends_with("'s") || w.ends_with("’s") {
+            Some((np_start(doc, p, a), p))
+        } else {
+            None
+        }
+    });
+    // `Her criticism of the council was harsh`: a noun phrase that opens the
+    // sentence ends before the clause's verb.
+    if possessor.is_some_and(|(ps, _)| ps == strip_lead(doc, a, i)) {
+        end = before_verb(doc, (start, end)).1;
+    }
+    let source = possessor.or_else(|| clause_subject(doc, a, i).map(|s| before_verb(doc, s)));
+    Some(Raw::new(doc, vec![(start, end)], Some((i, i + 1)), source))
 }
 
 /// The subject ends before its verb (`The mayor delivered ...` -> `The mayor`).
@@ -4644,6 +4674,20 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_noun_of_speech_and_its_preposition_report_the_phrase_after_them() {
+        let (_, c, cue, src) =
+            one("Title\nThe mayor raised doubts about the ferry plan, but the council voted.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            ("the ferry plan", Some("doubts about"), Some("The mayor"))
+        );
+        let (_, c, _, src) = one("Title\nHer criticism of the council was harsh.");
+        assert_eq!((c.as_str(), src.as_deref()), ("the council", Some("Her")));
+        // Not every preposition: `support for` is too often no report.
+        assert!(parts("Title\nThe fund gave support for the harbour.").is_empty());
     }
 
     #[test]
