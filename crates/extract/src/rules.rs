@@ -387,7 +387,12 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
                 _ if doc.lower(i + 1) == "that" && lexicon::is_content_noun(lw) => {
                     complement_clause(doc, si, i)
                 }
-                _ if lexicon::noun_object_cue(lw, doc.lower(i + 1)) => noun_object(doc, si, i),
+                _ if lexicon::noun_object_cue(lw, doc.lower(i + 1))
+                    || lexicon::possessed_noun_object_cue(lw, doc.lower(i + 1))
+                        && possessed(doc, range.start, i) =>
+                {
+                    noun_object(doc, si, i)
+                }
                 _ => None,
             };
             if let Some(r) = special {
@@ -2076,6 +2081,16 @@ fn complement_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     Some(Raw::new(doc, vec![(start, end)], Some((i, i)), source))
 }
 
+/// A possessor right before the noun at `i`, or before one word before it
+/// (`his attacks`, `Trump's latest attacks`).
+fn possessed(doc: &Doc, a: usize, i: usize) -> bool {
+    let is_possessor = |p: usize| {
+        let w = doc.lower(p);
+        matches!(w, "his" | "her" | "their" | "its") || w.ends_with("'s") || w.ends_with("’s")
+    };
+    i > a && is_possessor(i - 1) || i > a + 1 && doc.is_word(i - 1) && is_possessor(i - 2)
+}
+
 /// `raised questions about the plan`, `her criticism of the council`: a noun
 /// of speech and its preposition report the phrase after them; the source is
 /// the possessor, else the clause's subject.
@@ -2086,16 +2101,21 @@ fn noun_object(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         return None;
     }
     let (start, mut end) = right_content(doc, i + 2, b, CueClass::Speech, "said")?;
-    let possessor = (i > a).then(|| i - 1).and_then(|p| {
-        let w = doc.lower(p);
-        if matches!(w, "his" | "her" | "their" | "its") {
-            Some((p, p))
-        } else if w.ends_with("'s") || w.ends_with("’s") {
-            Some((np_start(doc, p, a), p))
-        } else {
-            None
-        }
-    });
+    // (`her criticism`, `Lind's latest attacks`)
+    let possessor = [1, 2]
+        .into_iter()
+        .filter_map(|d| i.checked_sub(d))
+        .filter(|&p| p >= a)
+        .find_map(|p| {
+            let w = doc.lower(p);
+            if matches!(w, "his" | "her" | "their" | "its") {
+                Some((p, p))
+            } else if w.ends_with("'s") || w.ends_with("’s") {
+                Some((np_start(doc, p, a), p))
+            } else {
+                None
+            }
+        });
     // `Her criticism of the council was harsh`: a noun phrase that opens the
     // sentence ends before the clause's verb.
     if possessor.is_some_and(|(ps, _)| ps == strip_lead(doc, a, i)) {
@@ -4688,6 +4708,13 @@ mod tests {
         assert_eq!((c.as_str(), src.as_deref()), ("the council", Some("Her")));
         // Not every preposition: `support for` is too often no report.
         assert!(parts("Title\nThe fund gave support for the harbour.").is_empty());
+        // `attacks on` only after a possessor.
+        let (_, c, _, src) = one("Title\nLind's latest attacks on the council were harsh.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("the council", Some("Lind's"))
+        );
+        assert!(parts("Title\nThe attacks on the pier continued.").is_empty());
     }
 
     #[test]
