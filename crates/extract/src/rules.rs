@@ -4718,6 +4718,15 @@ mod tests {
     }
 
     #[test]
+    fn present_talks_about() {
+        let (_, c, cue, src) = one("Title\nShe frequently talks about how she rebuilt the pier.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            ("how she rebuilt the pier", Some("talks about"), Some("She"))
+        );
+    }
+
+    #[test]
     fn a_quoted_title_after_a_naming_cue_is_no_statement() {
         assert!(parts("Title\nShe starred in a harbour play called “The Long Pier.”").is_empty());
         // A short quotation that someone says stays.
