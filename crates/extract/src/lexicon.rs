@@ -992,6 +992,41 @@ pub fn possessed_noun_object_cue(noun: &str, prep: &str) -> bool {
     matches!((noun, prep), ("attack" | "attacks", "on"))
 }
 
+/// Common irregular past tenses that are not cues (`The mayor began by ...`).
+pub fn is_irregular_past(lower: &str) -> bool {
+    matches!(
+        lower,
+        "began"
+            | "went"
+            | "came"
+            | "took"
+            | "made"
+            | "gave"
+            | "got"
+            | "held"
+            | "left"
+            | "stood"
+            | "sat"
+            | "ran"
+            | "met"
+            | "sent"
+            | "spent"
+            | "kept"
+            | "brought"
+            | "won"
+            | "lost"
+            | "led"
+            | "put"
+            | "struck"
+            | "threw"
+            | "broke"
+            | "drew"
+            | "rose"
+            | "fell"
+            | "became"
+    )
+}
+
 /// Manner-of-speaking participles that are cues only right before a
 /// quotation (`shouting “Lock her up!”`, not `shouting matches`).
 pub fn needs_quote(lower: &str) -> bool {

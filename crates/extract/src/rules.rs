@@ -1391,7 +1391,8 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             return Some(r);
         }
     }
-    if class == CueClass::Participle && (after_comma || after_subordinator) {
+    if (class == CueClass::Participle || lw.ends_with("ing")) && (after_comma || after_subordinator)
+    {
         let source = earlier
             .last()
             .and_then(|r| r.source)
@@ -2130,7 +2131,10 @@ fn before_verb(doc: &Doc, (st, e): (usize, usize)) -> (usize, usize) {
     let verb = (st + 1..=e).find(|&i| {
         let l = doc.lower(i);
         !doc.is_capitalized(i)
-            && (doc.is_cue(l) || lexicon::is_between_word(l) || l.ends_with("ed") && l.len() > 3)
+            && (doc.is_cue(l)
+                || lexicon::is_between_word(l)
+                || lexicon::is_irregular_past(l)
+                || l.ends_with("ed") && l.len() > 3)
     });
     (st, verb.map_or(e, |v| v - 1))
 }
@@ -4715,6 +4719,15 @@ mod tests {
             ("the council", Some("Lind's"))
         );
         assert!(parts("Title\nThe attacks on the pier continued.").is_empty());
+    }
+
+    #[test]
+    fn any_participle_cue_after_a_comma_or_a_subordinator() {
+        let (_, c, cue, src) = one("Title\nThe mayor began by talking about the pier.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            ("the pier", Some("talking about"), Some("The mayor"))
+        );
     }
 
     #[test]
