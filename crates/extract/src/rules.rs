@@ -1751,7 +1751,6 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     }
 }
 
-/// Word pairs where the cue form is not a verb of saying: `think tank`,
 /// `Noting that the pier was late, the mayor said ...`, `In describing the
 /// plan, Lind said ...`: a participle that opens the sentence reports the
 /// words up to its comma, and the main clause's subject is the source.
@@ -1841,6 +1840,7 @@ fn quote_follows(doc: &Doc, k: usize) -> bool {
         || (doc.is_punct(k, ",") || doc.is_punct(k, ":")) && doc.quote_opening(k + 1).is_some()
 }
 
+/// Word pairs where the cue form is not a verb of saying: `think tank`,
 /// `adding to his wins`, `showed up`, `signed on`, and passives (`backed by
 /// Ankara`: the subject is not the source).
 fn not_a_cue_here(doc: &Doc, lw: &str, next: usize) -> bool {
