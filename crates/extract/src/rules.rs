@@ -2069,27 +2069,28 @@ fn complement_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         }
     }
     let (start, end) = right_content(doc, i + 1, b, CueClass::Speech, "said")?;
-    let source = (i > a).then(|| i - 1).and_then(|p| {
-        let w = doc.lower(p);
-        if matches!(w, "his" | "her" | "their" | "its") {
-            Some((p, p))
-        } else if w.ends_with("'s") || w.ends_with("’s") {
-            Some((np_start(doc, p, a), p))
-        } else {
-            None
-        }
-    });
+    let source = (i > a).then(|| i - 1).and_then(|p| possessor_at(doc, a, p));
     Some(Raw::new(doc, vec![(start, end)], Some((i, i)), source))
 }
 
+/// The possessor ending at `p` (`his`, `the mayor's`), in a sentence that
+/// starts at `a`.
+fn possessor_at(doc: &Doc, a: usize, p: usize) -> Option<(usize, usize)> {
+    let w = doc.lower(p);
+    if matches!(w, "his" | "her" | "their" | "its") {
+        Some((p, p))
+    } else if w.ends_with("'s") || w.ends_with("’s") {
+        Some((np_start(doc, p, a), p))
+    } else {
+        None
+    }
+}
+
 /// A possessor right before the noun at `i`, or before one word before it
-/// (`his attacks`, `Trump's latest attacks`).
+/// (`his attacks`, `Lind's latest attacks`).
 fn possessed(doc: &Doc, a: usize, i: usize) -> bool {
-    let is_possessor = |p: usize| {
-        let w = doc.lower(p);
-        matches!(w, "his" | "her" | "their" | "its") || w.ends_with("'s") || w.ends_with("’s")
-    };
-    i > a && is_possessor(i - 1) || i > a + 1 && doc.is_word(i - 1) && is_possessor(i - 2)
+    i > a && possessor_at(doc, a, i - 1).is_some()
+        || i > a + 1 && doc.is_word(i - 1) && possessor_at(doc, a, i - 2).is_some()
 }
 
 /// `raised questions about the plan`, `her criticism of the council`: a noun
@@ -2107,16 +2108,7 @@ fn noun_object(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         .into_iter()
         .filter_map(|d| i.checked_sub(d))
         .filter(|&p| p >= a)
-        .find_map(|p| {
-            let w = doc.lower(p);
-            if matches!(w, "his" | "her" | "their" | "its") {
-                Some((p, p))
-            } else if w.ends_with("'s") || w.ends_with("’s") {
-                Some((np_start(doc, p, a), p))
-            } else {
-                None
-            }
-        });
+        .find_map(|p| possessor_at(doc, a, p));
     // `Her criticism of the council was harsh`: a noun phrase that opens the
     // sentence ends before the clause's verb.
     if possessor.is_some_and(|(ps, _)| ps == strip_lead(doc, a, i)) {
