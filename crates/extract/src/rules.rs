@@ -1770,11 +1770,8 @@ fn opening_participle(doc: &Doc, si: usize, (cf, cl): (usize, usize)) -> Option<
     if doc.lower(start) == "that" {
         start += 1;
     }
-    // (`Citing “obligations in Tennessee,” the spokeswoman told`: a comma
-    // inside the closing quotation.)
-    let comma = (start..b).find(|&i| {
-        doc.is_punct(i, ",") && (doc.quote_at(i).is_none() || doc.quote_closing(i + 1).is_some())
-    })?;
+    // (`Citing “obligations in Tennessee,” the spokeswoman told`)
+    let comma = clause_comma(doc, start, b)?;
     let (end, after) = if doc.quote_closing(comma + 1).is_some() {
         (comma + 1, comma + 2)
     } else {
@@ -1832,6 +1829,14 @@ fn purpose_verb(doc: &Doc, a: usize, k: usize) -> Option<usize> {
         .rev()
         .take_while(|&i| doc.is_word(i))
         .find(|&i| verbish(i))
+}
+
+/// The first comma in `from..b` that can end a clause: one outside
+/// quotations, or one right inside a closing mark (`“has the integrity,”`).
+fn clause_comma(doc: &Doc, from: usize, b: usize) -> Option<usize> {
+    (from..b).find(|&i| {
+        doc.is_punct(i, ",") && (doc.quote_at(i).is_none() || doc.quote_closing(i + 1).is_some())
+    })
 }
 
 /// A quotation opens at `k`, or right after a comma or colon there.
@@ -2253,11 +2258,8 @@ fn asked_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     } else if !question(k) {
         return None;
     }
-    // (`Asked whether she “has the integrity,” 75 percent said`: a comma
-    // inside the closing mark ends the question too.)
-    let end = (k..b).find(|&t| {
-        doc.is_punct(t, ",") && (doc.quote_at(t).is_none() || doc.quote_closing(t + 1).is_some())
-    });
+    // (`Asked whether she “has the integrity,” 75 percent said`)
+    let end = clause_comma(doc, k, b);
     let e = match end {
         Some(t) if doc.quote_closing(t + 1).is_some() => t + 1,
         Some(t) => content_end(doc, k, t)?,
