@@ -429,15 +429,19 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
     }
     // A quotation inside a statement's content (`said that “A,” and that
     // “B”`) is that statement's, not one of its own.
+    // (Quotations are in order of their opening marks: a binary search finds
+    // the first that opens inside a piece.)
     for r in &raws {
         for &(a, b) in &r.pieces {
             if let Some(q) = doc.quote_closing(b) {
                 used_quotes[q] = true;
             }
-            for i in a..=b.min(doc.toks.len().saturating_sub(1)) {
-                if let Some(q) = doc.quote_opening(i) {
-                    used_quotes[q] = true;
+            let first = doc.quotes.partition_point(|q| q.open < a);
+            for (q, quote) in doc.quotes.iter().enumerate().skip(first) {
+                if quote.open > b {
+                    break;
                 }
+                used_quotes[q] = true;
             }
         }
     }
