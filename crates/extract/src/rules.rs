@@ -1843,6 +1843,12 @@ fn clause_comma(doc: &Doc, from: usize, b: usize) -> Option<usize> {
     })
 }
 
+/// A cue in its `-ing` form at `i` (`adding`, `noting`, `saying`).
+fn participle_cue(doc: &Doc, i: usize) -> bool {
+    let w = doc.lower(i);
+    w.ends_with("ing") && doc.is_cue(w)
+}
+
 /// A quotation opens at `k`, or right after a comma or colon there.
 fn quote_follows(doc: &Doc, k: usize) -> bool {
     doc.quote_opening(k).is_some()
@@ -2699,8 +2705,7 @@ fn interrupted_rest(doc: &Doc, after: usize, b: usize) -> Option<(usize, usize)>
     let start = k + 1;
     // `A, Lind said, adding, “B”`, `..., noting that B`: a participle
     // clause with a cue of its own.
-    let first = doc.lower(start);
-    if first.ends_with("ing") && doc.is_cue(first) {
+    if participle_cue(doc, start) {
         return None;
     }
     let end = content_end(doc, start, b)?;
@@ -2785,7 +2790,7 @@ fn with_continuation(
         && !(doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
     {
         // `“A,” she said, adding, “B.”`: the participle is B's own cue.
-        if doc.lower(k).ends_with("ing") && doc.is_cue(doc.lower(k)) && quote_follows(doc, k + 1) {
+        if participle_cue(doc, k) && quote_follows(doc, k + 1) {
             return pieces;
         }
         k += 1;
