@@ -1723,8 +1723,11 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             if (p < a && doc.quote_closing(p).is_none()) || doc.toks[cue_first].newline_before {
                 return None;
             }
-            let src_end = inverted_subject_end(doc, &lw, cue_last + 1, b)
-                .or_else(|| np_end_forward(doc, cue_last + 1, b))?;
+            // (`..., said in an interview`: a preposition opens no subject.)
+            let src_end = inverted_subject_end(doc, &lw, cue_last + 1, b).or_else(|| {
+                np_end_forward(doc, cue_last + 1, b)
+                    .filter(|_| !is_adjunct_start(doc, cue_last + 1))
+            })?;
             let n = src_end + 1;
             let clean_end = n >= b
                 || doc.is_terminal(n)
@@ -4523,6 +4526,29 @@ mod tests {
                 Kind::Direct,
                 "“The pier is unsafe,”",
                 Some("according to"),
+                Some("the harbour master")
+            )
+        );
+    }
+
+    #[test]
+    fn a_preposition_after_an_inverted_cue_is_no_subject() {
+        // The subject stands before the title in quotes; `in an interview` is no speaker.
+        let p = parts(
+            "Title\nLind, the owner of the harbour ferry and star of the radio show \
+             \"Tide Talk,\" said in an interview with the Gazette that the pier would be built.",
+        );
+        assert!(
+            p.iter()
+                .all(|(_, _, _, src)| src.as_deref() != Some("in an interview")),
+            "{p:?}"
+        );
+        let (_, c, cue, src) = one("Title\n“The pier is unsafe,” said the harbour master.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "“The pier is unsafe,”",
+                Some("said"),
                 Some("the harbour master")
             )
         );
