@@ -1,6 +1,6 @@
 use std::ops::Range;
 
-use crate::{Span, Token, TokenKind};
+use crate::{QuoteMark, Span, Token, TokenKind};
 
 /// Non-blank lines of `text`, trimmed of surrounding whitespace. News text
 /// marks paragraphs with line breaks (single or blank-line separated).
@@ -87,6 +87,43 @@ fn starts_sentence(tok: &Token, text: &str) -> bool {
     }
 }
 
+/// Token `k`, one letter, ends a run of dotted letters (`N.C`, `R-N.C`), not a
+/// middle initial (`Thomas P.`).
+fn dotted_letters(tokens: &[Token], text: &str, k: usize) -> bool {
+    k >= 2
+        && !tokens[k].space_before
+        && tokens[k - 1].text(text) == "."
+        && !tokens[k - 1].space_before
+        && tokens[k - 2].kind == TokenKind::Word
+}
+
+/// Token `j` opens a quotation that starts a sentence: a double mark after a
+/// space, hugging a capitalized word, and not closing within five tokens
+/// before any punctuation (`R-N.C. “I get that.”`, `Jr. "We ...`).
+fn opens_quoted_sentence(tokens: &[Token], text: &str, j: usize) -> bool {
+    let (Some(q), Some(w)) = (tokens.get(j), tokens.get(j + 1)) else {
+        return false;
+    };
+    // (not a short title: `the U.S. “Harbour Board” met`)
+    let title = tokens[j + 1..]
+        .iter()
+        .take(5)
+        .find(|t| {
+            matches!(t.kind, TokenKind::Quote(_))
+                || t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?" | ",")
+        })
+        .is_some_and(|t| matches!(t.kind, TokenKind::Quote(_)));
+    matches!(
+        q.kind,
+        TokenKind::Quote(QuoteMark::DoubleLeft | QuoteMark::DoubleStraight)
+    ) && q.space_before
+        && !q.newline_before
+        && !w.space_before
+        && w.kind == TokenKind::Word
+        && w.text(text).chars().next().is_some_and(char::is_uppercase)
+        && !title
+}
+
 /// The longest sentence, in tokens. Real sentences are far shorter; a longer
 /// run (a page without punctuation) is cut at a comma or semicolon, else at the
 /// limit, so that work per sentence stays bounded.
@@ -121,6 +158,18 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             start = cut;
         }
         let t = &tokens[i];
+        // `said Sen. Amy Berg, R-N.C. “I ...`: a dotted initialism keeps its
+        // final period, and a quotation opening after it starts a sentence.
+        if t.kind == TokenKind::Word
+            && i > start
+            && t.text(text).ends_with('.')
+            && opens_quoted_sentence(tokens, text, i + 1)
+        {
+            push(&mut out, start, i + 1);
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         let s = if t.kind == TokenKind::Punct {
             t.text(text)
         } else {
@@ -148,7 +197,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 && i > 0
                 && !tokens[i].space_before
                 && tokens[i - 1].kind == TokenKind::Word
-                && is_abbreviation(tokens[i - 1].text(text));
+                && is_abbreviation(tokens[i - 1].text(text))
+                && !((tokens[i - 1].text(text).chars().count() > 1
+                    || dotted_letters(tokens, text, i - 1))
+                    && opens_quoted_sentence(tokens, text, j));
             let ellipsis_mid = matches!(s, "..." | "…")
                 && j < tokens.len()
                 && tokens[j]
@@ -177,6 +229,26 @@ mod tests {
     fn split(s: &str) -> Vec<&str> {
         let t = tokenize(s);
         sentences(s, &t).iter().map(|x| x.span.slice(s)).collect()
+    }
+
+    #[test]
+    fn a_quotation_after_an_abbreviation_starts_a_sentence() {
+        assert_eq!(
+            split(
+                "\"No,\" said Sen. Amy Berg, R-N.C. \"I get that.\" Then Berg Jr. “We wait here.”"
+            ),
+            vec![
+                "\"No,\" said Sen. Amy Berg, R-N.C.",
+                "\"I get that.\"",
+                "Then Berg Jr.",
+                "“We wait here.”"
+            ]
+        );
+        // A middle initial before a nickname, and a title before a name, stay.
+        assert_eq!(
+            split("Thomas P. \"Tip\" Lind spoke to the U.S. \"Harbour Board\" today."),
+            vec!["Thomas P. \"Tip\" Lind spoke to the U.S. \"Harbour Board\" today."]
+        );
     }
 
     #[test]
