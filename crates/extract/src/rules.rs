@@ -755,13 +755,7 @@ fn is_named_title(doc: &Doc, r: &Raw) -> bool {
         && (c..=e).any(|k| {
             matches!(
                 doc.lower(k),
-                "show"
-                    | "called"
-                    | "wrote"
-                    | "named"
-                    | "dubbed"
-                    | "starred"
-                    | "produced"
+                "show" | "called" | "wrote" | "named" | "dubbed" | "starred" | "produced"
             )
         })
 }
@@ -1745,10 +1739,12 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             if (p < a && doc.quote_closing(p).is_none()) || doc.toks[cue_first].newline_before {
                 return None;
             }
-            // (`..., said in an interview`: a preposition opens no subject.)
+            // (`..., said in an interview`: a preposition opens no subject;
+            // `..., said that the talks`: nor does a complementizer.)
             let src_end = inverted_subject_end(doc, &lw, cue_last + 1, b).or_else(|| {
-                np_end_forward(doc, cue_last + 1, b)
-                    .filter(|_| !is_adjunct_start(doc, cue_last + 1))
+                np_end_forward(doc, cue_last + 1, b).filter(|_| {
+                    !is_adjunct_start(doc, cue_last + 1) && doc.lower(cue_last + 1) != "that"
+                })
             })?;
             let n = src_end + 1;
             let clean_end = n >= b
@@ -2709,6 +2705,8 @@ fn long_subject(
         let c = (a..comma).find(|&i| doc.is_punct(i, ","))?;
         st = c + 1;
     }
+    // (`On Monday, however, the head of X, Y, said`)
+    let st = if st > a { strip_lead(doc, st, comma) } else { st };
     (st < comma && (doc.is_capitalized(st) || doc.lower(st) == "the")).then_some((st, comma - 1))
 }
 
@@ -4662,6 +4660,13 @@ mod tests {
                 .all(|(_, _, _, src)| src.as_deref() != Some("in an interview")),
             "{p:?}"
         );
+        // `, said that ...`: a complementizer opens no subject either.
+        let (_, c, _, src) = one(
+            "Title\nOn Monday, however, the head of the harbour board, Tom B. Berg, said that \
+             the talks went well.",
+        );
+        assert_eq!(c, "that the talks went well");
+        assert!(src.is_some_and(|s| s.ends_with("Tom B. Berg")));
         let (_, c, cue, src) = one("Title\n“The pier is unsafe,” said the harbour master.");
         assert_eq!(
             (c.as_str(), cue.as_deref(), src.as_deref()),
