@@ -2706,7 +2706,11 @@ fn long_subject(
         st = c + 1;
     }
     // (`On Monday, however, the head of X, Y, said`)
-    let st = if st > a { strip_lead(doc, st, comma) } else { st };
+    let st = if st > a {
+        strip_lead(doc, st, comma)
+    } else {
+        st
+    };
     (st < comma && (doc.is_capitalized(st) || doc.lower(st) == "the")).then_some((st, comma - 1))
 }
 
@@ -4626,6 +4630,21 @@ mod tests {
             ]],
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn here_and_now_stand_between_subject_and_cue() {
+        let (_, c, _, src) =
+            one("Title\nHer campaign workers here said they had worked the quay since spring.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            (
+                "they had worked the quay since spring",
+                Some("Her campaign workers")
+            )
+        );
+        let (_, _, _, src) = one("Title\nThe fishermen now say the pier is too short.");
+        assert_eq!(src.as_deref(), Some("The fishermen"));
     }
 
     #[test]
