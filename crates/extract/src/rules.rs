@@ -3612,7 +3612,14 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
                 )
             });
         let prev = prev.filter(|&(_, ppara)| ppara + 1 >= para);
+        // A short quotation inside a paragraph of narrative that no statement
+        // continues is seldom a statement of its own (4 of 14 on PolNeAR train).
+        let paragraph = doc.toks[q.open].newline_before && ends;
+        let stray = words < 12 && !paragraph;
         let Some((pi, _)) = prev.filter(|_| whole) else {
+            if stray {
+                continue;
+            }
             // A quotation no statement claims: its speaker is the previous
             // statement's in the same paragraph, if any.
             let source = prev
@@ -3669,7 +3676,7 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             if r.kind == Kind::Direct || kind_of(doc, &r.pieces) == Kind::Direct {
                 r.kind = kind_of(doc, &r.pieces);
             }
-        } else {
+        } else if !stray {
             // The quotation is the previous speaker's: it has no cue of its own,
             // and its source is the mention that named that speaker.
             let source = raws[pi].source;
@@ -4786,6 +4793,14 @@ mod tests {
                 ("“It was not very safe.”", Some("adding")),
             ]
         );
+    }
+
+    #[test]
+    fn a_short_stray_quotation_in_narrative_is_no_statement() {
+        let text = "Title\nLind said the ferry would run in May. Berg shook his head. \
+                    “We will see about that.” The boats stayed in the harbour.";
+        let contents: Vec<String> = parts(text).into_iter().map(|s| s.1).collect();
+        assert_eq!(contents, vec!["the ferry would run in May"]);
     }
 
     #[test]
