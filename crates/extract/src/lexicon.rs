@@ -1274,7 +1274,6 @@ pub fn is_between_word(lower: &str) -> bool {
                 | "actually"
                 | "here"
                 | "there"
-                | "now"
                 | "reportedly,"
                 | "apparently"
                 | "allegedly"
