@@ -158,18 +158,6 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             start = cut;
         }
         let t = &tokens[i];
-        // `said Sen. Amy Berg, R-N.C. “I ...`: a dotted initialism keeps its
-        // final period, and a quotation opening after it starts a sentence.
-        if t.kind == TokenKind::Word
-            && i > start
-            && t.text(text).ends_with('.')
-            && opens_quoted_sentence(tokens, text, i + 1)
-        {
-            push(&mut out, start, i + 1);
-            start = i + 1;
-            i += 1;
-            continue;
-        }
         let s = if t.kind == TokenKind::Punct {
             t.text(text)
         } else {
@@ -214,6 +202,16 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }
             i = j;
             continue;
+        }
+        // `said Sen. Amy Berg, R-N.C. “I ...`: a dotted initialism keeps its
+        // final period, and a quotation opening after it starts a sentence.
+        if matches!(t.kind, TokenKind::Word)
+            && text.as_bytes().get(t.span.end.wrapping_sub(1)) == Some(&b'.')
+            && i > start
+            && opens_quoted_sentence(tokens, text, i + 1)
+        {
+            push(&mut out, start, i + 1);
+            start = i + 1;
         }
         i += 1;
     }
