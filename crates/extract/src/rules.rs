@@ -484,10 +484,14 @@ const QUOTED_SENTENCE_MARGIN: f32 = 1.0;
 /// The learned cue model's threshold in sentence `si`: a quotation in the
 /// sentence is evidence of a report, so its cue needs less.
 fn learned_cue_threshold(doc: &Doc, si: usize) -> f32 {
-    let quoted = doc.sents[si]
-        .tokens
-        .clone()
-        .any(|i| doc.quote_opening(i).is_some_and(|q| doc.quotes[q].double));
+    // (Quotations are in order of their opening marks: a binary search finds
+    // the first that opens in the sentence.)
+    let range = &doc.sents[si].tokens;
+    let first = doc.quotes.partition_point(|q| q.open < range.start);
+    let quoted = doc.quotes[first..]
+        .iter()
+        .take_while(|q| q.open < range.end)
+        .any(|q| q.double);
     let threshold = doc.cue_model().threshold();
     if quoted {
         threshold - QUOTED_SENTENCE_MARGIN
@@ -3370,15 +3374,7 @@ fn named_quotations(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         if !naming {
             continue;
         }
-        raws.push(Raw {
-            kind: Kind::Direct,
-            pieces: vec![(q.open, q.close)],
-            cue: Some((c, c)),
-            source: None,
-            speaker_name: None,
-            continues: false,
-            learned: false,
-        });
+        raws.push(Raw::new(doc, vec![(q.open, q.close)], Some((c, c)), None));
         used[qi] = true;
     }
 }
@@ -3614,8 +3610,9 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         let prev = prev.filter(|&(_, ppara)| ppara + 1 >= para);
         // A short quotation inside a paragraph of narrative that no statement
         // continues is seldom a statement of its own (4 of 14 on PolNeAR train).
+        let short = words < 12;
         let paragraph = doc.toks[q.open].newline_before && ends;
-        let stray = words < 12 && !paragraph;
+        let stray = short && !paragraph;
         let Some((pi, _)) = prev.filter(|_| whole) else {
             if stray {
                 continue;
@@ -3666,7 +3663,6 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         // (`“A,” said Lind. She looked away. “That is all.”`): alone it is
         // seldom a statement of its own (3 of 16 on PolNeAR train).
         let same_para = doc.para_of_token(prev_end) == para;
-        let short = words < 12;
         if quoted
             && (clean_gap && !narrative_between && gap <= limit || same_para && short)
             && raws[pi].kind != Kind::Transcript
