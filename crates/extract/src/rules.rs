@@ -3601,7 +3601,9 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             .rev()
             .take(8)
             .find(|(_, r)| r.pieces.last().is_some_and(|p| p.1 < q.open))
-            .map(|(i, r)| {
+            .map(|(i, _)| (tag_owner(doc, &raws[..upto], i), ()))
+            .map(|(i, ())| {
+                let r = &raws[i];
                 (
                     i,
                     doc.para_of_token(r.pieces.last().map(|p| p.1).unwrap_or(0)),
@@ -3689,6 +3691,36 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         }
         used[qi] = true;
     }
+}
+
+/// The statement a later quotation continues, given the last one before it
+/// (`raws[i]`): a clause in a quotation's tag (`“A,” Lind told the AP after
+/// hinting that X.`, `“A,” he said, referring to X.`, `said Lind, who thinks
+/// X.`) hands the quotation on to the tagged quotation's statement, whose cue
+/// stands earlier in the same sentence; a report of its own (content opening
+/// with a quotation) keeps it (`“A,” she said, adding, “B.”`).
+fn tag_owner(doc: &Doc, raws: &[Raw], i: usize) -> usize {
+    let r = &raws[i];
+    let Some((c, _)) = r.cue else { return i };
+    if r.kind == Kind::Direct
+        || r.pieces
+            .first()
+            .is_some_and(|p| doc.quote_opening(p.0).is_some())
+    {
+        return i;
+    }
+    let sent = doc.sent_of[c];
+    raws[..i]
+        .iter()
+        .enumerate()
+        .rev()
+        .take(4)
+        .find(|(_, t)| {
+            t.kind == Kind::Direct
+                && t.cue
+                    .is_some_and(|(tc, _)| tc < c && doc.sent_of[tc] == sent)
+        })
+        .map_or(i, |(j, _)| j)
 }
 
 pub(crate) fn to_statement(doc: &Doc, r: &Raw, speaker: Option<usize>) -> Statement {
@@ -4928,5 +4960,36 @@ mod tests {
         // A short quotation that someone says stays.
         let (k, c, _, _) = one("Title\n“Resign,” the mayor said.");
         assert_eq!((k, c.as_str()), (Kind::Direct, "“Resign,”"));
+    }
+
+    #[test]
+    fn a_clause_in_the_tag_does_not_take_the_next_quotation() {
+        // The participle, the relative clause and their reports stand in the
+        // tag of the first quotation: the next quotation continues it.
+        for text in [
+            "Title\n“The pier is closed,” Lind told the council after hinting that “changes” \
+             were near. “Nobody will fish there this summer.”",
+            "Title\n“The pier is closed,” Lind said, referring to the harbour board. “Nobody \
+             will fish there this summer.”",
+            "Title\n“The pier is closed,” said Lind, who thinks often about the harbour.\n\n\
+             “Nobody will fish there this summer.”",
+        ] {
+            let tagged = parts(text)
+                .into_iter()
+                .zip(pieces_of(text))
+                .find(|(p, _)| p.2.as_deref().is_some_and(|c| c == "told" || c == "said"))
+                .map(|(p, pieces)| (p.3, pieces.len()));
+            assert_eq!(
+                tagged,
+                Some((Some("Lind".to_string()), 2)),
+                "{:?}",
+                parts(text)
+            );
+        }
+        // A report of its own in the tag keeps its quotation.
+        let text =
+            "Title\n“The pier is closed,” she said, adding, “Nobody goes there.” “Not even the mayor goes.”";
+        let counts: Vec<usize> = pieces_of(text).iter().map(|p| p.len().max(1)).collect();
+        assert_eq!(counts, [1, 2], "{:?}", parts(text));
     }
 }
