@@ -2913,7 +2913,7 @@ fn right_content(
     }
     // Adjuncts before "that": "said on Monday that", "told reporters that".
     if let Some(t) = (k..b.min(k + if class == CueClass::Addressed { 15 } else { 13 }))
-        .find(|&i| doc.lower(i) == "that" && doc.quote_at(i).is_none())
+        .find(|&i| doc.lower(i) == "that" && doc.quote_at(i).is_none() && !doc.is_terminal(i + 1))
     {
         let between_ok = t == k
             || class == CueClass::Addressed
@@ -3409,6 +3409,48 @@ fn colon_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
     }
 }
 
+/// A common-noun addressee after "told", where a subject pronoun opens the
+/// clause after it (`told a news conference they ...`, `told the crowd at
+/// the rally she ...`), or a role word before a name (`told host Sean Hannity
+/// a loss ...`): its last token.
+fn common_addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
+    let first = doc.lower(k);
+    if doc.is_word(k)
+        && !doc.is_capitalized(k)
+        && !lexicon::is_np_stop(first)
+        && doc.is_capitalized(k + 1)
+        && doc.quote_at(k + 1).is_none()
+    {
+        let mut e = k + 1;
+        while e + 1 < b && e < k + 5 && doc.is_capitalized(e + 1) {
+            e += 1;
+        }
+        return Some(e);
+    }
+    // (`asked a question he could not answer`: a relative clause.)
+    if !matches!(first, "the" | "a" | "an" | "their" | "its" | "our" | "my")
+        || k > 0 && doc.lower(k - 1).starts_with("ask")
+    {
+        return None;
+    }
+    for n in k + 2..b.min(k + 9) {
+        let w = doc.lower(n);
+        if !doc.is_word(n) || doc.quote_at(n).is_some() || doc.is_cue(w) {
+            return None;
+        }
+        if matches!(
+            w,
+            "how" | "why" | "what" | "when" | "where" | "whether" | "if" | "who" | "which" | "that"
+        ) {
+            return None;
+        }
+        if lexicon::is_pronoun(lexicon::pronoun_base(w)) {
+            return Some(n - 1);
+        }
+    }
+    None
+}
+
 /// The addressee after "told": a pronoun ("me", "reporters") or a short
 /// capitalized name, followed by a clause with a subject.
 fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
@@ -3437,7 +3479,7 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
         }
         e
     } else {
-        return None;
+        common_addressee_end(doc, k, b)?
     };
     // Skip a time adjunct: "told CNN on Sunday he ...".
     // (`told reporters this was ...`: `this` opens the clause, not `this week`.)
@@ -4991,5 +5033,34 @@ mod tests {
             "Title\n“The pier is closed,” she said, adding, “Nobody goes there.” “Not even the mayor goes.”";
         let counts: Vec<usize> = pieces_of(text).iter().map(|p| p.len().max(1)).collect();
         assert_eq!(counts, [1, 2], "{:?}", parts(text));
+    }
+
+    #[test]
+    fn a_common_noun_addressee_before_a_clause() {
+        for (text, content) in [
+            (
+                "Title\nLind told a news conference they are “planting the seeds” for a deal.",
+                "they are “planting the seeds” for a deal",
+            ),
+            (
+                "Title\nLind told host Anna Berg a loss is “increasingly likely.”",
+                "a loss is “increasingly likely.”",
+            ),
+            (
+                "Title\nLind told the crowd at the rally she would win.",
+                "she would win",
+            ),
+            // A demonstrative `that` ending the sentence opens no clause.
+            (
+                "Title\nLind told reporters they are working to accomplish that.",
+                "they are working to accomplish that",
+            ),
+        ] {
+            let (_, c, cue, src) = one(text);
+            assert_eq!(
+                (c.as_str(), cue.as_deref(), src.as_deref()),
+                (content, Some("told"), Some("Lind"))
+            );
+        }
     }
 }
