@@ -2921,7 +2921,10 @@ fn right_content(
             || (k..t)
                 .all(|i| doc.is_capitalized(i) || doc.is_punct(i, ",") || doc.is_punct(i, "."));
         let no_comma_break = !(k..t).any(|i| doc.is_punct(i, ";") || doc.is_terminal(i));
-        if between_ok && no_comma_break {
+        // (`said Thursday his worry is that ...`: the `that` of a clause
+        // after the cue's own.)
+        let no_verb = !(k..t).any(|i| lexicon::is_finite_aux(doc.lower(i)));
+        if between_ok && no_comma_break && no_verb {
             k = t;
         }
     } else if class == CueClass::Addressed {
@@ -5062,5 +5065,16 @@ mod tests {
                 (content, Some("told"), Some("Lind"))
             );
         }
+    }
+
+    #[test]
+    fn a_that_inside_the_clause_after_the_cue_is_not_its_complement() {
+        let (_, c, _, _) = one(
+            "Title\nLind said Thursday her biggest worry about the pier is that it is “unsafe.”",
+        );
+        assert_eq!(
+            c,
+            "Thursday her biggest worry about the pier is that it is “unsafe.”"
+        );
     }
 }
