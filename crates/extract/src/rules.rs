@@ -1180,7 +1180,12 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     }
     let before_comma = i > a && doc.is_punct(i - 1, ",");
     if before_comma {
-        let start = strip_lead(doc, a, i - 1);
+        // (`“A. B?,” the judge said, according to the Post.`: a sentence that
+        // opens inside a quotation reaches back to its opening mark.)
+        let start = match doc.quote_at(a) {
+            Some(q) if doc.quotes[q].open < a => doc.quotes[q].open,
+            _ => strip_lead(doc, a, i - 1),
+        };
         if start + 1 < i {
             let mut pieces = vec![(start, i - 2)];
             // `Other major cleavages, according to the poll, include ideology`:
@@ -5075,6 +5080,21 @@ mod tests {
         assert_eq!(
             c,
             "Thursday her biggest worry about the pier is that it is “unsafe.”"
+        );
+    }
+
+    #[test]
+    fn according_to_after_a_tagged_quotation_of_several_sentences() {
+        let text = "Title\n“The pier is old. Who will pay for it?” the mayor said, according to the Gazette.";
+        let p = parts(text);
+        let according = p
+            .iter()
+            .find(|s| s.2.as_deref() == Some("according to"))
+            .map(|s| s.1.as_str());
+        assert_eq!(
+            according,
+            Some("“The pier is old. Who will pay for it?” the mayor said"),
+            "{p:?}"
         );
     }
 }
