@@ -2509,16 +2509,26 @@ fn quote_subject(doc: &Doc, si: usize, j: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut p = j.checked_sub(1)?;
-    while p >= a && doc.quote_at(p).is_none() {
-        if j - p > 20 || doc.toks[p].newline_before || doc.is_punct(p, ";") {
-            return None;
+    let (q, ends_clause) = loop {
+        while p >= a && doc.quote_at(p).is_none() {
+            if j - p > 30 || doc.toks[p].newline_before || doc.is_punct(p, ";") {
+                return None;
+            }
+            p = p.checked_sub(1)?;
         }
-        p = p.checked_sub(1)?;
-    }
-    let q = doc.quote_closing(p)?;
+        let q = doc.quote_closing(p)?;
+        let quote = &doc.quotes[q];
+        let ends_clause = p > quote.open && matches!(doc.word(p - 1), "," | "?" | "!")
+            || doc.is_punct(p + 1, ",");
+        // (`“A,” delegate Anna Berg, wearing “Lind 2020” pins, said`: a short
+        // quotation inside the subject.)
+        let short = (quote.open..=p).filter(|&k| doc.is_word(k)).count() <= 4;
+        if ends_clause || !short || quote.open <= a {
+            break (q, ends_clause);
+        }
+        p = quote.open.checked_sub(1)?;
+    };
     let quote = &doc.quotes[q];
-    let ends_clause =
-        p > quote.open && matches!(doc.word(p - 1), "," | "?" | "!") || doc.is_punct(p + 1, ",");
     if !ends_clause || (quote.open > a && strip_lead(doc, a, quote.open) != quote.open) {
         return None;
     }
@@ -5096,5 +5106,22 @@ mod tests {
             Some("“The pier is old. Who will pay for it?” the mayor said"),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_short_quotation_inside_the_subject_of_a_tag() {
+        let (k, c, cue, src) = one(
+            "Title\n“We have had better meetings than this one,” delegate Anna Berg, wearing a \
+             red hat and “Lind 2020” pins, said matter-of-factly.",
+        );
+        assert_eq!(
+            (k, c.as_str(), cue.as_deref()),
+            (
+                Kind::Direct,
+                "“We have had better meetings than this one,”",
+                Some("said")
+            )
+        );
+        assert!(src.is_some_and(|s| s.starts_with("delegate Anna Berg")));
     }
 }
