@@ -1536,6 +1536,10 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         ));
     } else if j > a + 2 && doc.is_punct(j - 1, ",") {
         appositive(doc, a, j - 1).or_else(|| long_subject(doc, a, j - 1, cue_last + 1, b, &lw))
+    } else if j > a + 3 && doc.quote_closing(j - 1).is_some() && doc.is_punct(j - 2, ",") {
+        // `Anna Berg, star of “Low Tide,” said`: the comma that ends the
+        // description stands inside the title's closing mark.
+        appositive(doc, a, j - 1).map(|(st, _)| (st, j - 1))
     } else {
         None
     };
@@ -2560,7 +2564,18 @@ fn appositive(doc: &Doc, a: usize, comma: usize) -> Option<(usize, usize)> {
     let mut k = comma;
     while k > floor {
         k -= 1;
-        if doc.quote_at(k).is_some() || doc.is_terminal(k) {
+        // (`Anna Berg, the author of “Low Tide,” said`: a short quoted title
+        // in the description.)
+        if let Some(q) = doc.quote_at(k) {
+            let q = &doc.quotes[q];
+            let words = (q.open..=q.close).filter(|&i| doc.is_word(i)).count();
+            if words > 6 || q.open <= floor || q.close > comma {
+                return None;
+            }
+            k = q.open;
+            continue;
+        }
+        if doc.is_terminal(k) {
             return None;
         }
         if !doc.is_punct(k, ",") || k == 0 {
@@ -5123,5 +5138,26 @@ mod tests {
             )
         );
         assert!(src.is_some_and(|s| s.starts_with("delegate Anna Berg")));
+    }
+
+    #[test]
+    fn a_quoted_title_in_an_appositive_subject() {
+        for (text, source) in [
+            (
+                "Title\nAnna Berg, the author of “Low Tide,” a book about the harbour, said the \
+                 pier was unsafe.",
+                "Anna Berg, the author of “Low Tide,” a book about the harbour",
+            ),
+            (
+                "Title\nAnna Berg, star of “Low Tide,” said the pier was unsafe.",
+                "Anna Berg, star of “Low Tide,”",
+            ),
+        ] {
+            let (k, c, _, src) = one(text);
+            assert_eq!(
+                (k, c.as_str(), src.as_deref()),
+                (Kind::Indirect, "the pier was unsafe", Some(source))
+            );
+        }
     }
 }
