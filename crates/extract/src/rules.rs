@@ -986,6 +986,21 @@ fn content_end(doc: &Doc, from: usize, end: usize) -> Option<usize> {
     (e > from).then(|| e - 1)
 }
 
+/// A quotation that opens in a content ending at `e` and runs past the
+/// sentence end (`said that “A. B.”`) is content to its closing mark, in
+/// the same paragraph.
+fn through_quotation(doc: &Doc, e: usize) -> usize {
+    match doc.quote_at(e) {
+        Some(q)
+            if doc.quotes[q].close > e
+                && doc.para_of_token(doc.quotes[q].close) == doc.para_of_token(e) =>
+        {
+            doc.quotes[q].close
+        }
+        _ => e,
+    }
+}
+
 fn kind_of(doc: &Doc, pieces: &[(usize, usize)]) -> Kind {
     let all_quotes = pieces.iter().all(|&(a, b)| {
         doc.quote_opening(a).is_some()
@@ -1217,7 +1232,7 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     if c + 1 >= b {
         return None;
     }
-    let end = content_end(doc, c + 1, b)?;
+    let end = through_quotation(doc, content_end(doc, c + 1, b)?);
     let pieces = vec![(c + 1, end)];
     Some(Raw::new(doc, pieces, cue, source))
 }
@@ -3246,15 +3261,7 @@ fn right_content(
             break;
         }
     }
-    let mut e = content_end(doc, k, end)?;
-    // A quotation that opens in the content and runs past the sentence end
-    // (`said that “A. B.”`) is content to its closing mark.
-    if let Some(q) = doc.quote_at(e).filter(|&q| doc.quotes[q].close > e) {
-        let close = doc.quotes[q].close;
-        if doc.para_of_token(close) == doc.para_of_token(e) {
-            e = close;
-        }
-    }
+    let e = through_quotation(doc, content_end(doc, k, end)?);
     // "said on Thursday": an adjunct, not content.
     if is_adjunct_start(doc, k)
         && (k..=e).filter(|&i| doc.is_word(i)).count() <= 4
@@ -5159,5 +5166,19 @@ mod tests {
                 (Kind::Indirect, "the pier was unsafe", Some(source))
             );
         }
+    }
+
+    #[test]
+    fn according_to_before_a_quotation_of_several_sentences() {
+        let (k, c, _, src) =
+            one("Title\nAccording to the Gazette, “The pier is old. Few boats use it.”");
+        assert_eq!(
+            (k, c.as_str(), src.as_deref()),
+            (
+                Kind::Direct,
+                "“The pier is old. Few boats use it.”",
+                Some("the Gazette")
+            )
+        );
     }
 }
