@@ -3234,7 +3234,7 @@ fn right_content(
             end = i;
             break;
         }
-        if clause_boundary(doc, i) {
+        if clause_boundary(doc, i) && !quotation_follows_clause(doc, k, i, b) {
             end = i;
             break;
         }
@@ -3576,6 +3576,26 @@ fn clause_boundary(doc: &Doc, i: usize) -> bool {
         && (comma_before && matches!(next, "he" | "she" | "they") && doc.is_word(i + 2)
             || comma_before && next.len() > 4 && next.ends_with("ed") && !doc.is_capitalized(i + 1)
             || comma_before && lexicon::is_auxiliary(next))
+}
+
+/// `said that X, which “A”`: a clause after a comma that holds the
+/// report's only quotation is still the report's (on PolNeAR train the gold
+/// content runs on over `, which` 19 times to 9 when a quotation follows,
+/// 101 to 122 when none does).
+fn quotation_follows_clause(doc: &Doc, k: usize, i: usize, b: usize) -> bool {
+    if !doc.is_punct(i, ",")
+        || !matches!(
+            doc.lower(i + 1),
+            "which" | "but" | "while" | "whereas" | "though" | "although"
+        )
+        || (k..i).any(|m| doc.quote_at(m).is_some())
+    {
+        return false;
+    }
+    // (Not `, which he called “A”`: a report of its own.)
+    (i + 2..b)
+        .find(|&m| doc.quote_opening(m).is_some() || doc.is_cue(doc.lower(m)))
+        .is_some_and(|m| doc.quote_opening(m).is_some())
 }
 
 /// Does the word at `n`, after a comma, open a clause of the narrative?
@@ -5180,5 +5200,21 @@ mod tests {
                 Some("the Gazette")
             )
         );
+    }
+
+    #[test]
+    fn a_clause_holding_the_reports_only_quotation_runs_on() {
+        let (_, c, _, _) =
+            one("Title\nLind said she hoped for a large turnout, which “will help the harbour.”");
+        assert_eq!(
+            c,
+            "she hoped for a large turnout, which “will help the harbour.”"
+        );
+        // A clause with a report of its own still ends the content.
+        let p = parts(
+            "Title\nLind said she backed the plan, which she called “a lifeline for the harbour.”",
+        );
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].1, "she backed the plan");
     }
 }
