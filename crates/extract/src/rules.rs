@@ -2689,8 +2689,10 @@ fn inverted_subject_end(doc: &Doc, lw: &str, after: usize, b: usize) -> Option<u
             k += 1;
             continue;
         }
+        // (`a source close to the campaign`: not an infinitive.)
+        let close_to = w == "to" && k > after && doc.lower(k - 1) == "close";
         let verb_like = lexicon::is_auxiliary(w)
-            || matches!(w, "that" | "to" | "who" | "which")
+            || matches!(w, "that" | "to" | "who" | "which") && !close_to
             || k > after && !doc.is_capitalized(k) && w.len() > 3 && w.ends_with("ed");
         if doc.quote_at(k).is_some() || verb_like {
             return None;
@@ -5216,5 +5218,19 @@ mod tests {
         );
         assert_eq!(p.len(), 2, "{p:?}");
         assert_eq!(p[0].1, "she backed the plan");
+    }
+
+    #[test]
+    fn an_inverted_subject_close_to_someone() {
+        let (_, c, _, src) = one(
+            "Title\nThe mayor has been worried about the pier, said a source close to the council.",
+        );
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            (
+                "The mayor has been worried about the pier",
+                Some("a source close to the council")
+            )
+        );
     }
 }
