@@ -1647,9 +1647,11 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                         && !is_adjunct_start(doc, after)
                         && (after..b).filter(|&i| doc.is_word(i)).count() >= 4;
                     // inside a phrase (`on CBS's “Face the Nation,”`), not opening the sentence
-                    let embedded = quote.open > doc.sents[si].tokens.start
-                        && quote.open > 0
-                        && doc.is_word(quote.open - 1);
+                    // (The sentence the quotation opens in: `to chants of “Go!
+                    // Go!,” the senator said` splits inside the marks.)
+                    let opened_in = doc.sents[doc.sent_of[quote.open] as usize].tokens.start;
+                    let embedded =
+                        quote.open > opened_in && quote.open > 0 && doc.is_word(quote.open - 1);
                     words <= 4 && clause_after && embedded
                 })
             };
@@ -5231,6 +5233,18 @@ mod tests {
                 "The mayor has been worried about the pier",
                 Some("a source close to the council")
             )
+        );
+    }
+
+    #[test]
+    fn a_chant_before_the_subject_split_by_its_exclamation_marks() {
+        let (_, c, _, src) = one(
+            "Title\nWalking into the hall to chants of “Lind! Lind!,” the senator said her \
+             campaign here was closing strong.",
+        );
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("her campaign here was closing strong", Some("the senator"))
         );
     }
 }
