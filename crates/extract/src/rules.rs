@@ -1237,6 +1237,60 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     Some(Raw::new(doc, pieces, cue, source))
 }
 
+/// `CONTENT, as X reported on Saturday.`: the clause before the comma at
+/// `as_at - 1`, and when the sentence goes on after the tag's own comma and
+/// the content was a short subject (`The pier, as X reported, has been
+/// sold.`), the rest of the clause as a second piece.
+fn reported_before(
+    doc: &Doc,
+    (a, b): (usize, usize),
+    as_at: usize,
+    after: usize,
+    cue: (usize, usize),
+    source: (usize, usize),
+) -> Option<Raw> {
+    let comma = as_at - 1;
+    let start = strip_lead(doc, a, comma);
+    if start >= comma || doc.quote_at(comma).is_some() && doc.quote_closing(comma).is_none() {
+        return None;
+    }
+    // Not after a quotation's own tag or another cue (`“A,” she said, as
+    // X recalled`), nor after an opening adjunct (`Just weeks ago, as X
+    // reported, ...`).
+    let words = (start..comma).filter(|&k| doc.is_word(k)).count();
+    if words < 2
+        || is_adjunct_start(doc, start)
+        || (start..comma).any(|k| {
+            let l = doc.lower(k);
+            doc.quote_closing(k).is_some() || doc.is_cue(l) && !lexicon::nounish(l)
+        })
+    {
+        return None;
+    }
+    let mut pieces = vec![(start, comma - 1)];
+    // Only adjuncts after the cue (`noted in The Intercept`), up to a comma
+    // or the sentence end: `, as he explained how ...` is no tag.
+    let close = (after..b.min(after + 8)).find(|&k| doc.is_punct(k, ",") || doc.is_terminal(k));
+    let c = match close {
+        Some(c) => c,
+        None if b <= after + 8 => b,
+        None => return None,
+    };
+    if c > after
+        && (!is_adjunct_start(doc, after)
+            || !(after..c).all(|k| doc.is_word(k) && doc.quote_at(k).is_none()))
+    {
+        return None;
+    }
+    let short = (start..comma).filter(|&k| doc.is_word(k)).count() <= 7;
+    if c < b && doc.is_punct(c, ",") && short {
+        if let Some(rest) = content_end(doc, c + 1, b) {
+            pieces.push((c + 1, rest));
+        }
+    }
+    Some(Raw::new(doc, pieces, Some(cue), Some(source)))
+}
+
 /// Drops a leading discourse word ("However,", "But") from content.
 fn strip_lead(doc: &Doc, a: usize, limit: usize) -> usize {
     let mut s = a;
@@ -2055,6 +2109,18 @@ fn as_reported(
         }
         _ => return None,
     };
+    // `CONTENT, as the Gazette reported on Saturday.` / `The pier, as X
+    // reported, has been sold.`: in mid-sentence the content is before it.
+    let as_at = if subject.is_some() {
+        source.0 - 1
+    } else {
+        cue_first - 1
+    };
+    if as_at > a + 1 {
+        if let Some(r) = reported_before(doc, (a, b), as_at, after, (cue_first, cue_last), source) {
+            return Some(r);
+        }
+    }
     // Only adjuncts between the cue and the comma (`reported on Saturday,`).
     let comma = (after..b.min(after + 8)).find(|&k| doc.is_punct(k, ","))?;
     if (after..comma).any(|k| !doc.is_word(k) || doc.quote_at(k).is_some())
@@ -5245,6 +5311,28 @@ mod tests {
         assert_eq!(
             (c.as_str(), src.as_deref()),
             ("her campaign here was closing strong", Some("the senator"))
+        );
+    }
+
+    #[test]
+    fn as_someone_reported_in_mid_sentence_tags_the_clause_before_it() {
+        let (_, c, cue, src) =
+            one("Title\nComparing the two plans is a classic scare tactic, as Anna Berg noted in the Gazette.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "Comparing the two plans is a classic scare tactic",
+                Some("noted"),
+                Some("Anna Berg")
+            )
+        );
+        let text = "Title\nThe pier, as the Gazette reported on Saturday, has already been sold.";
+        assert_eq!(pieces_of(text), [["The pier", "has already been sold"]]);
+        // A conjunction of time or manner is no tag.
+        assert!(
+            parts("Title\nThe crowd cheered, as he explained how the pier would be rebuilt.")
+                .iter()
+                .all(|p| p.1 != "The crowd cheered")
         );
     }
 }
