@@ -60,6 +60,15 @@ fn is_abbreviation(word: &str) -> bool {
             return true; // an initial: John F. Kerry
         }
     }
+    // Dotted initials: George H.W. Bush, J.R.R. Tolkien.
+    if word.len() <= 7
+        && word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        return true;
+    }
     if word.is_ascii() {
         // ASCII lower-cases byte for byte: compare without allocating.
         if word.len() > MAX_ABBREVIATION {
@@ -258,6 +267,14 @@ mod tests {
                 "They talked.",
                 "John F. Kerry left."
             ]
+        );
+    }
+
+    #[test]
+    fn dotted_initials_are_abbreviations() {
+        assert_eq!(
+            split("George H.W. Bush met J.K. Rowling. They talked."),
+            vec!["George H.W. Bush met J.K. Rowling.", "They talked."]
         );
     }
 
