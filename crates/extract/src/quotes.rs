@@ -1,11 +1,12 @@
 //! Pairs quotation marks into quotations.
 //!
 //! Handles curly, straight, « », „ “ and doubled-apostrophe marks, mixed marks
-//! in one quotation, nested single quotes, apostrophes that are not marks, and
+//! in one quotation, nested single quotes, apostrophes and inch marks (`6’2”`)
+//! that are not marks, and
 //! quotations that run over paragraphs (an opening mark at the start of each
 //! paragraph, one closing mark at the end). Unbalanced marks are dropped.
 
-use dictum_text::{QuoteMark, Span, Token};
+use dictum_text::{QuoteMark, Span, Token, TokenKind};
 
 /// A quotation: from its opening mark to its closing mark, both included.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +34,19 @@ fn role(toks: &[Token], i: usize) -> Role {
     let t = &toks[i];
     let attached_next = toks.get(i + 1).is_some_and(|n| !n.space_before);
     let attached_prev = i > 0 && !t.space_before && !t.newline_before;
+    // `he’s 6’2”`: feet and inches, not quotation marks.
+    let inches = i >= 3
+        && attached_prev
+        && (i - 2..i).all(|k| !toks[k].space_before && !toks[k].newline_before)
+        && toks[i - 1].kind == TokenKind::Number
+        && matches!(
+            toks[i - 2].quote(),
+            Some(QuoteMark::SingleRight | QuoteMark::SingleStraight)
+        )
+        && toks[i - 3].kind == TokenKind::Number;
+    if inches {
+        return Role::None;
+    }
     match t.quote() {
         // `here,“ said Anna Lind`: a left mark typed for a right one at a
         // word's end.
@@ -97,6 +111,9 @@ pub fn find_quotes(toks: &[Token]) -> Vec<Quote> {
             continue;
         };
         let r = role(toks, i);
+        if mark.is_double() && matches!(r, Role::None) {
+            continue;
+        }
         if mark.is_double() {
             if pending_break {
                 pending_break = false;
@@ -259,6 +276,14 @@ mod tests {
         assert_eq!(
             quotes("He said,“never.” Then “again”"),
             vec!["“never.”", "“again”"]
+        );
+    }
+
+    #[test]
+    fn feet_and_inches_are_no_marks() {
+        assert_eq!(
+            quotes("“He is like 6’2”, and I am 5'9\",” Berg said. “Fine.”"),
+            vec!["“He is like 6’2”, and I am 5'9\",”", "“Fine.”"]
         );
     }
 
