@@ -2,9 +2,9 @@
 //!
 //! Handles curly, straight, « », „ “ and doubled-apostrophe marks, mixed marks
 //! in one quotation, nested single quotes, apostrophes and inch marks (`6’2”`)
-//! that are not marks, and
-//! quotations that run over paragraphs (an opening mark at the start of each
-//! paragraph, one closing mark at the end). Unbalanced marks are dropped.
+//! that are not marks, and quotations that run over paragraphs (an opening
+//! mark at the start of each paragraph, one closing mark at the end).
+//! Unbalanced marks are dropped.
 
 use dictum_text::{QuoteMark, Span, Token, TokenKind};
 
