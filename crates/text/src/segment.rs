@@ -182,14 +182,18 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             let mut j = i + 1;
             while j < tokens.len()
                 && !tokens[j].space_before
+                && !(j > i + 1 && tokens[j].kind == TokenKind::Quote(QuoteMark::DoubleLeft))
                 && (matches!(tokens[j].kind, TokenKind::Quote(_))
                     || matches!(tokens[j].text(text).as_bytes(), [b')'] | [b']']))
             {
                 j += 1;
             }
             let at_end = j >= tokens.len() || tokens[j].newline_before;
-            let next_starts =
-                j < tokens.len() && tokens[j].space_before && starts_sentence(&tokens[j], text);
+            // (`native-born.”“Your facts`: a closing and an opening mark with
+            // no space between them.)
+            let next_starts = j < tokens.len()
+                && (tokens[j].space_before && starts_sentence(&tokens[j], text)
+                    || j > i + 1 && tokens[j].kind == TokenKind::Quote(QuoteMark::DoubleLeft));
             let abbrev = s == "."
                 && i > 0
                 && !tokens[i].space_before
@@ -267,6 +271,14 @@ mod tests {
                 "They talked.",
                 "John F. Kerry left."
             ]
+        );
+    }
+
+    #[test]
+    fn an_opening_mark_hugging_a_closing_one_starts_a_sentence() {
+        assert_eq!(
+            split("She wrote “it is old.”“We agree,” he said."),
+            vec!["She wrote “it is old.”", "“We agree,” he said."]
         );
     }
 
