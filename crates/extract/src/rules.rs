@@ -1224,9 +1224,10 @@ fn according_to(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
             return Some(Raw::new(doc, pieces, cue, source));
         }
     }
-    // Content after the source's comma.
+    // Content after the source's comma (or colon: `According to the
+    // Gazette: “A.”`).
     let mut c = src_end + 1;
-    while c < b && !doc.is_punct(c, ",") {
+    while c < b && !doc.is_punct(c, ",") && !doc.is_punct(c, ":") {
         c += 1;
     }
     if c + 1 >= b {
@@ -2128,7 +2129,7 @@ fn as_reported(
     {
         return None;
     }
-    let end = content_end(doc, comma + 1, b)?;
+    let end = through_quotation(doc, content_end(doc, comma + 1, b)?);
     if (comma + 1..=end).filter(|&k| doc.is_word(k)).count() < 4 {
         return None;
     }
@@ -5260,16 +5261,21 @@ mod tests {
 
     #[test]
     fn according_to_before_a_quotation_of_several_sentences() {
-        let (k, c, _, src) =
-            one("Title\nAccording to the Gazette, “The pier is old. Few boats use it.”");
-        assert_eq!(
-            (k, c.as_str(), src.as_deref()),
-            (
-                Kind::Direct,
-                "“The pier is old. Few boats use it.”",
-                Some("the Gazette")
-            )
-        );
+        for text in [
+            "Title\nAccording to the Gazette, “The pier is old. Few boats use it.”",
+            "Title\nAccording to the Gazette: “The pier is old. Few boats use it.”",
+            "Title\nAs the Gazette wrote last week, “The pier is old. Few boats use it.”",
+        ] {
+            let (k, c, _, src) = one(text);
+            assert_eq!(
+                (k, c.as_str(), src.as_deref()),
+                (
+                    Kind::Direct,
+                    "“The pier is old. Few boats use it.”",
+                    Some("the Gazette")
+                )
+            );
+        }
     }
 
     #[test]
