@@ -456,6 +456,7 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
     dedupe(doc, &mut raws);
     split_run_ons(doc, &mut raws);
     tail_participles(doc, &mut raws);
+    drop_discourse_pieces(doc, &mut raws);
     drop_nested(&mut raws);
     drop_overlapping(doc, &mut raws);
     raws.retain(|r| !is_named_title(doc, r));
@@ -599,6 +600,24 @@ fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
 /// one of its own: PolNeAR's annotators attribute the outer report, and on
 /// its train split a nested statement matches a separate attribution less
 /// often than it costs precision.
+/// A piece that is only a discourse word (`But, he said, X`, `Indeed, he had
+/// stated, “A”`) is no content: the piece goes, and a statement left with
+/// no piece goes too.
+fn drop_discourse_pieces(doc: &Doc, raws: &mut Vec<Raw>) {
+    for r in raws.iter_mut() {
+        if r.kind == Kind::Transcript {
+            continue;
+        }
+        // (`neither side would say so`: a pro-form after its cue stays.)
+        let cue = r.cue.map_or(usize::MAX, |c| c.0);
+        let several = r.pieces.len() > 1;
+        r.pieces.retain(|&(a, b)| {
+            strip_lead(doc, a, b + 2) <= b || doc.quote_at(a).is_some() || !several && a > cue
+        });
+    }
+    raws.retain(|r| !r.pieces.is_empty());
+}
+
 fn drop_nested(raws: &mut Vec<Raw>) {
     let mut outer: Vec<(usize, usize)> = raws
         .iter()
@@ -5340,5 +5359,16 @@ mod tests {
                 .iter()
                 .all(|p| p.1 != "The crowd cheered")
         );
+    }
+
+    #[test]
+    fn a_discourse_word_alone_is_no_content_piece() {
+        let text = "Title\nBut, the mayor said, the pier is unsafe.";
+        assert_eq!(pieces_of(text), [Vec::<String>::new()], "{:?}", parts(text));
+        let (_, c, _, _) = one(text);
+        assert_eq!(c, "the pier is unsafe");
+        // A pro-form after its cue stays.
+        let (_, c, _, _) = one("Title\nNeither side would say so.");
+        assert_eq!(c, "so");
     }
 }
