@@ -1491,13 +1491,19 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         }
     }
     // Participles after a comma take the main clause's subject.
-    let after_comma = cue_first > a
-        && (doc.is_punct(cue_first - 1, ",")
-            || matches!(doc.word(cue_first - 1), "—" | "–" | "--")
-                && doc.toks[cue_first - 1].space_before
-            || cue_first > a + 1
-                && doc.quote_closing(cue_first - 1).is_some()
-                && doc.is_punct(cue_first - 2, ","));
+    // (`, recently telling X`: an adverb may stand between them.)
+    let before = if cue_first > a + 1 && lw.ends_with("ing") && is_ly_adverb(doc, cue_first - 1) {
+        cue_first - 1
+    } else {
+        cue_first
+    };
+    let after_comma = before > a
+        && (doc.is_punct(before - 1, ",")
+            || matches!(doc.word(before - 1), "—" | "–" | "--")
+                && doc.toks[before - 1].space_before
+            || before > a + 1
+                && doc.quote_closing(before - 1).is_some()
+                && doc.is_punct(before - 2, ","));
     // `punctuated his list by saying “Too many.”`, `while insisting that`.
     let after_subordinator = cue_first > a
         && matches!(
@@ -3688,8 +3694,20 @@ fn quotation_follows_clause(doc: &Doc, k: usize, i: usize, b: usize) -> bool {
         .is_some_and(|m| doc.quote_opening(m).is_some())
 }
 
+/// `recently`, `repeatedly`: a lower-case adverb in -ly.
+fn is_ly_adverb(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase())
+}
+
 /// Does the word at `n`, after a comma, open a clause of the narrative?
 fn clause_after_comma(doc: &Doc, n: usize) -> bool {
+    // (`, recently telling X`)
+    let n = if is_ly_adverb(doc, n) && doc.lower(n + 1).ends_with("ing") {
+        n + 1
+    } else {
+        n
+    };
     let next = doc.lower(n);
     // `said X, but that Y`: a second clause of the same report.
     if next == "but" && doc.lower(n + 1) == "that" {
@@ -5370,5 +5388,32 @@ mod tests {
         // A pro-form after its cue stays.
         let (_, c, _, _) = one("Title\nNeither side would say so.");
         assert_eq!(c, "so");
+    }
+
+    #[test]
+    fn an_adverb_before_a_participle_after_a_comma() {
+        let p = parts(
+            "Title\nLind has expressed frustration about the vote, recently telling a friend \
+             that she is worried.",
+        );
+        let found: Vec<(&str, Option<&str>, Option<&str>)> = p
+            .iter()
+            .map(|s| (s.1.as_str(), s.2.as_deref(), s.3.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "frustration about the vote",
+                    Some("expressed"),
+                    Some("Lind")
+                ),
+                (
+                    "a friend that she is worried",
+                    Some("telling"),
+                    Some("Lind")
+                )
+            ]
+        );
     }
 }
