@@ -1646,7 +1646,12 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     }
     // Noun-like cue forms ("a report", "his calls") need a clear verb use,
     // and are objects after another verb ("denied reports that").
-    if lexicon::nounish(&lw) && cue_first > a && doc.is_cue(doc.lower(cue_first - 1)) {
+    // (`Her plan promises to`: a noun before it is its subject.)
+    if lexicon::nounish(&lw)
+        && cue_first > a
+        && doc.is_cue(doc.lower(cue_first - 1))
+        && !lexicon::nounish(doc.lower(cue_first - 1))
+    {
         return None;
     }
     if lexicon::nounish(&lw) {
@@ -5414,6 +5419,19 @@ mod tests {
                     Some("Lind")
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn a_noun_cue_before_a_noun_like_cue_is_its_subject() {
+        let (_, c, cue, src) = one("Title\nHer harbour plan promises to “rebuild every pier.”");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "to “rebuild every pier.”",
+                Some("promises"),
+                Some("Her harbour plan")
+            )
         );
     }
 }
