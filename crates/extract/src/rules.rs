@@ -3064,6 +3064,8 @@ fn right_content(
         let between_ok = t == k
             || class == CueClass::Addressed
             || is_adjunct_start(doc, k)
+            // `complained to a crowd in Riga that`: an addressee.
+            || doc.lower(k) == "to" && t > k + 1 && t <= k + 8 && addressee_after_to(doc, k + 1)
             || (k..t)
                 .all(|i| doc.is_capitalized(i) || doc.is_punct(i, ",") || doc.is_punct(i, "."));
         let no_comma_break = !(k..t).any(|i| doc.is_punct(i, ";") || doc.is_terminal(i));
@@ -3697,6 +3699,39 @@ fn quotation_follows_clause(doc: &Doc, k: usize, i: usize, b: usize) -> bool {
     (i + 2..b)
         .find(|&m| doc.quote_opening(m).is_some() || doc.is_cue(doc.lower(m)))
         .is_some_and(|m| doc.quote_opening(m).is_some())
+}
+
+/// After `complained to`: a name, an object pronoun or a listener
+/// (`to reporters`, `to CBS News`, `to her husband`, `to a crowd in Riga`),
+/// not an infinitive or a noun with a complement (`to the news that`).
+fn addressee_after_to(doc: &Doc, k: usize) -> bool {
+    let listener = |w: &str| {
+        matches!(
+            w,
+            "reporters"
+                | "journalists"
+                | "supporters"
+                | "voters"
+                | "crowd"
+                | "audience"
+                | "reporter"
+                | "gathering"
+                | "conference"
+                | "group"
+                | "husband"
+                | "wife"
+                | "colleagues"
+                | "aides"
+                | "friends"
+                | "lawmakers"
+        )
+    };
+    let w = doc.lower(k);
+    doc.is_capitalized(k) && doc.quote_at(k).is_none()
+        || matches!(w, "me" | "him" | "her" | "us" | "them")
+        || listener(w)
+        || matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+            && (k + 1..k + 4).any(|i| listener(doc.lower(i)) || doc.is_capitalized(i))
 }
 
 /// `recently`, `repeatedly`: a lower-case adverb in -ly.
@@ -5433,5 +5468,20 @@ mod tests {
                 Some("Her harbour plan")
             )
         );
+    }
+
+    #[test]
+    fn a_listener_after_to_is_not_content() {
+        for text in [
+            "Title\nLind complained to a crowd in Riga that the council was unfair.",
+            "Title\nLind said to reporters that the council was unfair.",
+            "Title\nLind confided to her that the council was unfair.",
+        ] {
+            let (_, c, _, _) = one(text);
+            assert_eq!(c, "that the council was unfair");
+        }
+        // An infinitive is the content.
+        let (_, c, _, _) = one("Title\nLind refused to join the talks that the council held.");
+        assert_eq!(c, "to join the talks that the council held");
     }
 }
