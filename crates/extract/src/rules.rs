@@ -3864,7 +3864,12 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         // continues is seldom a statement of its own (4 of 14 on PolNeAR train).
         let short = words < 12;
         let paragraph = doc.toks[q.open].newline_before && ends;
-        let stray = short && !paragraph;
+        // (`“DIVISIVE, STUPID AND WRONG”` alone on its line: a heading.)
+        let heading = paragraph
+            && (q.open..=q.close)
+                .filter(|&i| doc.is_word(i))
+                .all(|i| !doc.word(i).chars().any(char::is_lowercase));
+        let stray = short && !paragraph || heading;
         let Some((pi, _)) = prev.filter(|_| whole) else {
             if stray {
                 continue;
@@ -5483,5 +5488,12 @@ mod tests {
         // An infinitive is the content.
         let (_, c, _, _) = one("Title\nLind refused to join the talks that the council held.");
         assert_eq!(c, "to join the talks that the council held");
+    }
+
+    #[test]
+    fn a_quotation_in_capitals_alone_on_its_line_is_a_heading() {
+        let text =
+            "Title\nThe council met on Monday.\n“PIER CLOSED FOR GOOD”\nThe mayor left early.";
+        assert!(parts(text).is_empty(), "{:?}", parts(text));
     }
 }
