@@ -5518,7 +5518,7 @@ mod tests {
             assert_eq!(c, "that the council was unfair");
         }
         // An infinitive is the content.
-        let (_, c, _, _) = one("Title\nLind refused to join the talks that the council held.");
+        let (_, c, _, _) = one("Title\nLind pledged to join the talks that the council held.");
         assert_eq!(c, "to join the talks that the council held");
     }
 
