@@ -30,24 +30,30 @@ enum Role {
     None,
 }
 
-fn role(toks: &[Token], i: usize) -> Role {
-    let t = &toks[i];
-    let attached_next = toks.get(i + 1).is_some_and(|n| !n.space_before);
-    let attached_prev = i > 0 && !t.space_before && !t.newline_before;
-    // `he’s 6’2”`: feet and inches, not quotation marks.
-    let inches = i >= 3
-        && attached_prev
-        && (i - 2..i).all(|k| !toks[k].space_before && !toks[k].newline_before)
+/// The mark at `i` ends `6’2”` or `5'9"`: a number, a single mark, a number,
+/// all attached.
+fn inches(toks: &[Token], i: usize) -> bool {
+    i >= 3
         && toks[i - 1].kind == TokenKind::Number
+        && (i - 2..i).all(|k| !toks[k].space_before && !toks[k].newline_before)
         && matches!(
             toks[i - 2].quote(),
             Some(QuoteMark::SingleRight | QuoteMark::SingleStraight)
         )
-        && toks[i - 3].kind == TokenKind::Number;
-    if inches {
-        return Role::None;
-    }
+        && toks[i - 3].kind == TokenKind::Number
+}
+
+fn role(toks: &[Token], i: usize) -> Role {
+    let t = &toks[i];
+    let attached_next = toks.get(i + 1).is_some_and(|n| !n.space_before);
+    let attached_prev = i > 0 && !t.space_before && !t.newline_before;
     match t.quote() {
+        // `he’s 6’2”`: feet and inches, not quotation marks.
+        Some(QuoteMark::DoubleRight | QuoteMark::DoubleStraight)
+            if attached_prev && inches(toks, i) =>
+        {
+            Role::None
+        }
         // `here,“ said Anna Lind`: a left mark typed for a right one at a
         // word's end.
         Some(QuoteMark::DoubleLeft) if attached_prev && !attached_next => Role::Either,
@@ -111,10 +117,10 @@ pub fn find_quotes(toks: &[Token]) -> Vec<Quote> {
             continue;
         };
         let r = role(toks, i);
-        if mark.is_double() && matches!(r, Role::None) {
-            continue;
-        }
         if mark.is_double() {
+            if matches!(r, Role::None) {
+                continue;
+            }
             if pending_break {
                 pending_break = false;
                 let opened_cleanly = open.is_some_and(|(o, _)| {

@@ -53,6 +53,21 @@ abbreviations![
 /// The longest abbreviation, in bytes (a test checks it).
 const MAX_ABBREVIATION: usize = 5;
 
+/// Dotted initials: George H.W. Bush, J.R.R. Tolkien.
+fn dotted_initials(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3
+        && b.len() <= 7
+        && b.len() % 2 == 1
+        && b.iter().enumerate().all(|(k, &c)| {
+            if k % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                c == b'.'
+            }
+        })
+}
+
 fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -60,25 +75,17 @@ fn is_abbreviation(word: &str) -> bool {
             return true; // an initial: John F. Kerry
         }
     }
-    // Dotted initials: George H.W. Bush, J.R.R. Tolkien.
-    if word.len() <= 7
-        && word.contains('.')
-        && word
-            .split('.')
-            .all(|p| p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()))
-    {
-        return true;
-    }
     if word.is_ascii() {
         // ASCII lower-cases byte for byte: compare without allocating.
         if word.len() > MAX_ABBREVIATION {
-            return false;
+            return dotted_initials(word);
         }
         let mut buf = [0u8; MAX_ABBREVIATION];
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(is_listed_abbreviation);
+        return std::str::from_utf8(lower).is_ok_and(is_listed_abbreviation)
+            || dotted_initials(word);
     }
     let lower = word.to_lowercase();
     is_listed_abbreviation(&lower)
