@@ -1498,6 +1498,29 @@ pub fn is_weekday(lower: &str) -> bool {
     )
 }
 
+/// A verb that names its object with a complement (`called her “third-rate”`).
+pub fn is_naming_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "dubbed"
+            | "dubbing"
+            | "labeled"
+            | "labelled"
+            | "labeling"
+            | "described"
+            | "describes"
+            | "describing"
+            | "branded"
+            | "branding"
+            | "termed"
+            | "deemed"
+    )
+}
+
 /// A finite auxiliary or copula: the verb of a clause.
 pub fn is_finite_aux(lower: &str) -> bool {
     matches!(

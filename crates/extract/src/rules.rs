@@ -3325,7 +3325,20 @@ fn right_content(
             let clause = doc.is_punct(i - 1, ",")
                 && (matches!(doc.lower(n), "though" | "although" | "whereas")
                     || matches!(doc.lower(n), "but" | "while") && subject_after(n + 1));
-            if open >= k && (comma && narrative || tagged || clause) {
+            // `called the merger “a terrible deal” and ranked X`: after a naming
+            // verb's quoted complement, `and` with a verb or a subject opens
+            // another predicate.
+            let naming_and = lexicon::is_naming_verb(lw) && doc.lower(n) == "and" && {
+                let v = if doc.lower(n + 1) == "then" {
+                    n + 2
+                } else {
+                    n + 1
+                };
+                let l = doc.lower(v);
+                l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing"))
+                    || matches!(l, "he" | "she" | "they" | "it" | "his" | "her" | "their")
+            };
+            if open >= k && (comma && narrative || tagged || clause || naming_and) {
                 end = i + 1;
                 break;
             }
@@ -5540,5 +5553,17 @@ mod tests {
         // A single dash still ends it.
         let (_, c, _, _) = one("Title\nLind said that the plan was a failure — and left.");
         assert_eq!(c, "that the plan was a failure");
+    }
+
+    #[test]
+    fn a_naming_verbs_quoted_complement_ends_before_and_a_verb() {
+        let p = parts(
+            "Title\nLind called the merger “a terrible deal” and ranked Berg among the worst \
+             managers.",
+        );
+        assert_eq!(p[0].1, "the merger “a terrible deal”", "{p:?}");
+        // Not before a coordinated complement.
+        let (_, c, _, _) = one("Title\nLind called the merger “a terrible deal” and a mistake.");
+        assert_eq!(c, "the merger “a terrible deal” and a mistake");
     }
 }
