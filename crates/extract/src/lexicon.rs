@@ -1498,6 +1498,29 @@ pub fn is_weekday(lower: &str) -> bool {
     )
 }
 
+/// A word that opens a subordinate clause (`When Lind left`, `As Berg noted`):
+/// never part of the subject after it.
+pub fn is_subordinator(lower: &str) -> bool {
+    matches!(
+        lower,
+        "because"
+            | "when"
+            | "if"
+            | "as"
+            | "after"
+            | "before"
+            | "while"
+            | "since"
+            | "although"
+            | "though"
+            | "once"
+            | "until"
+            | "unless"
+            | "whether"
+            | "where"
+    )
+}
+
 /// A verb that names its object with a complement (`called her “third-rate”`).
 pub fn is_naming_verb(lower: &str) -> bool {
     matches!(

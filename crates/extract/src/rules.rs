@@ -1151,7 +1151,8 @@ fn np_start(doc: &Doc, j: usize, floor: usize) -> usize {
                 inner_prep
                     || !(lexicon::is_np_stop(lp) || lexicon::is_pronoun(lp))
                     || doc.is_capitalized(p)
-                        && !matches!(lp, "but" | "and" | "so" | "that" | "because")
+                        && !matches!(lp, "but" | "and" | "so" | "that")
+                        && !lexicon::is_subordinator(lp)
             }
             TokenKind::Punct => {
                 // Mr. / U.S. / hyphens inside names
@@ -2701,8 +2702,11 @@ fn appositive(doc: &Doc, a: usize, comma: usize) -> Option<(usize, usize)> {
             continue;
         }
         let st = np_start(doc, e, a);
-        let starts_clean =
-            st == a || doc.quote_closing(st - 1).is_some() || doc.is_punct(st - 1, ",");
+        // (`As Anna Berg, an expert, noted`: a subordinator before the name.)
+        let starts_clean = st == a
+            || doc.quote_closing(st - 1).is_some()
+            || doc.is_punct(st - 1, ",")
+            || lexicon::is_subordinator(doc.lower(st - 1));
         if starts_clean && k + 1 < comma {
             return Some((st, comma - 1));
         }
@@ -5565,5 +5569,23 @@ mod tests {
         // Not before a coordinated complement.
         let (_, c, _, _) = one("Title\nLind called the merger “a terrible deal” and a mistake.");
         assert_eq!(c, "the merger “a terrible deal” and a mistake");
+    }
+
+    #[test]
+    fn a_subordinator_is_not_part_of_the_subject() {
+        let (_, _, _, src) = one("Title\nWhen Lind left the hall, she said the pier was unsafe.");
+        assert_eq!(src.as_deref(), Some("she"));
+        let p = parts("Title\nWhile Lind said the pier was unsafe, the council disagreed.");
+        assert_eq!(p[0].3.as_deref(), Some("Lind"), "{p:?}");
+        let (_, c, _, src) = one(
+            "Title\nAs Anna Berg, an expert on ports, noted, “Everyone is waiting for the council.”",
+        );
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            (
+                "“Everyone is waiting for the council.”",
+                Some("Anna Berg, an expert on ports")
+            )
+        );
     }
 }
