@@ -2355,8 +2355,12 @@ fn time_adjunct_before(doc: &Doc, a: usize, j: usize) -> Option<usize> {
 fn clause_subject(doc: &Doc, a: usize, limit: usize) -> Option<(usize, usize)> {
     let mut st = strip_lead(doc, a, limit);
     if is_adjunct_start(doc, st) || doc.lower(st) == "despite" {
-        let c = (st..limit).find(|&i| doc.is_punct(i, ","))?;
-        st = c + 1;
+        match (st..limit).find(|&i| doc.is_punct(i, ",")) {
+            Some(c) => st = c + 1,
+            // `When Lind knocked X and called Y`: the subordinate clause's subject.
+            None if lexicon::is_subordinator(doc.lower(st)) => st += 1,
+            None => return None,
+        }
     }
     if st >= limit || !doc.is_word(st) || lexicon::is_np_stop(doc.lower(st)) {
         return None;
@@ -5569,6 +5573,20 @@ mod tests {
         // Not before a coordinated complement.
         let (_, c, _, _) = one("Title\nLind called the merger “a terrible deal” and a mistake.");
         assert_eq!(c, "the merger “a terrible deal” and a mistake");
+    }
+
+    #[test]
+    fn a_coordinated_cue_in_a_subordinate_clause_takes_its_subject() {
+        let p = parts(
+            "Title\nWhen Lind knocked Berg on trade and called him a “moderate,” the crowd \
+             cheered.",
+        );
+        let called = p.iter().find(|s| s.2.as_deref() == Some("called"));
+        assert_eq!(
+            called.map(|s| (s.1.as_str(), s.3.as_deref())),
+            Some(("him a “moderate,”", Some("Lind"))),
+            "{p:?}"
+        );
     }
 
     #[test]
