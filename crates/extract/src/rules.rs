@@ -5606,4 +5606,18 @@ mod tests {
             )
         );
     }
+
+    #[test]
+    fn a_direction_mark_before_an_opening_mark() {
+        let (k, c, _, src) =
+            one("Title\n\u{202A}”The pier has to be rebuilt. It is old,” said Anna Berg.");
+        assert_eq!(
+            (k, c.as_str(), src.as_deref()),
+            (
+                Kind::Direct,
+                "”The pier has to be rebuilt. It is old,”",
+                Some("Anna Berg")
+            )
+        );
+    }
 }

@@ -106,6 +106,18 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
     }
 }
 
+/// White space, and the invisible format characters that pasted text carries
+/// (zero-width spaces and joiners, direction marks and embeddings, the BOM):
+/// they separate tokens and belong to none.
+#[inline]
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        )
+}
+
 /// Splits `text` into tokens. Never fails; every byte of non-space text is in
 /// exactly one token.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -134,7 +146,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let clen = c.len_utf8();
         // `false` for any byte of a multi-byte char.
         let ascii_word = ASCII_WORD[b as usize];
-        if !ascii_word && c.is_whitespace() {
+        if !ascii_word && is_space(c) {
             if c == '\n' || c == '\r' || c == '\u{2029}' {
                 newline = true;
             }
@@ -293,6 +305,15 @@ mod tests {
     }
 
     #[test]
+    fn invisible_format_characters_separate_tokens() {
+        let s = "a\u{202A}b \u{FEFF}c\u{200B}d";
+        let t = tokenize(s);
+        let words: Vec<&str> = t.iter().map(|k| k.span.slice(s)).collect();
+        assert_eq!(words, ["a", "b", "c", "d"]);
+        assert!(t[1].space_before && t[3].space_before);
+    }
+
+    #[test]
     fn newline_flags() {
         let t = tokenize("a\nb c");
         assert!(!t[0].newline_before);
@@ -333,7 +354,7 @@ mod tests {
         let mut space = false;
         while i < n {
             let (start, c) = chars[i];
-            if c.is_whitespace() {
+            if is_space(c) {
                 if c == '\n' || c == '\r' || c == '\u{2029}' {
                     newline = true;
                 }
