@@ -1544,37 +1544,6 @@ pub fn is_naming_verb(lower: &str) -> bool {
     )
 }
 
-/// A finite auxiliary or copula: the verb of a clause.
-pub fn is_finite_aux(lower: &str) -> bool {
-    matches!(
-        lower,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "does"
-            | "did"
-            | "isn't"
-            | "aren't"
-            | "wasn't"
-            | "weren't"
-            | "won't"
-            | "can't"
-            | "doesn't"
-            | "didn't"
-    )
-}
-
 pub fn is_pronoun(lower: &str) -> bool {
     matches!(
         lower,

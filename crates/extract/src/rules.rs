@@ -3082,7 +3082,7 @@ fn right_content(
         let no_comma_break = !(k..t).any(|i| doc.is_punct(i, ";") || doc.is_terminal(i));
         // (`said Thursday his worry is that ...`: the `that` of a clause
         // after the cue's own.)
-        let no_verb = !(k..t).any(|i| lexicon::is_finite_aux(doc.lower(i)));
+        let no_verb = !(k..t).any(|i| lexicon::is_auxiliary(doc.lower(i)));
         if between_ok && no_comma_break && no_verb {
             k = t;
         }
