@@ -598,11 +598,6 @@ fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
     }
 }
 
-/// A cue inside another statement's content ("she said she hopes to win",
-/// "he said the FBI has not commented on X") is part of that statement, not
-/// one of its own: PolNeAR's annotators attribute the outer report, and on
-/// its train split a nested statement matches a separate attribution less
-/// often than it costs precision.
 /// A piece that is only a discourse word (`But, he said, X`, `Indeed, he had
 /// stated, “A”`) is no content: the piece goes, and a statement left with
 /// no piece goes too.
@@ -621,6 +616,11 @@ fn drop_discourse_pieces(doc: &Doc, raws: &mut Vec<Raw>) {
     raws.retain(|r| !r.pieces.is_empty());
 }
 
+/// A cue inside another statement's content ("she said she hopes to win",
+/// "he said the FBI has not commented on X") is part of that statement, not
+/// one of its own: PolNeAR's annotators attribute the outer report, and on
+/// its train split a nested statement matches a separate attribution less
+/// often than it costs precision.
 fn drop_nested(raws: &mut Vec<Raw>) {
     let mut outer: Vec<(usize, usize)> = raws
         .iter()
@@ -1284,10 +1284,7 @@ fn reported_before(
     let words = (start..comma).filter(|&k| doc.is_word(k)).count();
     if words < 2
         || is_adjunct_start(doc, start)
-        || (start..comma).any(|k| {
-            let l = doc.lower(k);
-            doc.quote_closing(k).is_some() || doc.is_cue(l) && !lexicon::nounish(l)
-        })
+        || (start..comma).any(|k| doc.quote_closing(k).is_some() || verb_cue_word(doc, k))
     {
         return None;
     }
@@ -1306,8 +1303,7 @@ fn reported_before(
     {
         return None;
     }
-    let short = (start..comma).filter(|&k| doc.is_word(k)).count() <= 7;
-    if c < b && doc.is_punct(c, ",") && short {
+    if c < b && doc.is_punct(c, ",") && words <= 7 {
         if let Some(rest) = content_end(doc, c + 1, b) {
             pieces.push((c + 1, rest));
         }
@@ -2668,10 +2664,7 @@ fn quote_subject(doc: &Doc, si: usize, j: usize) -> Option<(usize, usize)> {
             doc.lower(st),
             "and" | "but" | "or" | "so" | "then" | "as" | "while" | "when" | "because" | "if"
         )
-        || (st..j).any(|i| {
-            let l = doc.lower(i);
-            doc.is_cue(l) && !lexicon::nounish(l) || l == "according"
-        })
+        || (st..j).any(|i| verb_cue_word(doc, i) || doc.lower(i) == "according")
     {
         return None;
     }
@@ -3776,10 +3769,7 @@ fn dash_aside(doc: &Doc, i: usize) -> bool {
         .is_some_and(|k| {
             dash(k)
                 && goes_on(k)
-                && !(i + 1..k).any(|m| {
-                    let l = doc.lower(m);
-                    doc.is_cue(l) && !lexicon::nounish(l) && doc.quote_at(m).is_none()
-                })
+                && !(i + 1..k).any(|m| verb_cue_word(doc, m) && doc.quote_at(m).is_none())
         });
     // The closing dash: its partner went before.
     let closes = (a.max(i.saturating_sub(30))..i.saturating_sub(1))
@@ -3811,6 +3801,13 @@ fn verb_after_subject(doc: &Doc, i: usize) -> bool {
     doc.is_capitalized(p)
         || lexicon::is_pronoun(lexicon::pronoun_base(doc.lower(p)))
         || doc.is_punct(p, ",")
+}
+
+/// The word at `i` is a listed cue that is not noun-like (`said`, not
+/// `plans`): the verb of a report of its own.
+fn verb_cue_word(doc: &Doc, i: usize) -> bool {
+    let l = doc.lower(i);
+    doc.is_cue(l) && !lexicon::nounish(l)
 }
 
 /// `recently`, `repeatedly`: a lower-case adverb in -ly.
@@ -3930,13 +3927,10 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             .rev()
             .take(8)
             .find(|(_, r)| r.pieces.last().is_some_and(|p| p.1 < q.open))
-            .map(|(i, _)| (tag_owner(doc, &raws[..upto], i), ()))
-            .map(|(i, ())| {
-                let r = &raws[i];
-                (
-                    i,
-                    doc.para_of_token(r.pieces.last().map(|p| p.1).unwrap_or(0)),
-                )
+            .map(|(i, _)| {
+                let i = tag_owner(doc, &raws[..upto], i);
+                let last = raws[i].pieces.last().map_or(0, |p| p.1);
+                (i, doc.para_of_token(last))
             });
         let prev = prev.filter(|&(_, ppara)| ppara + 1 >= para);
         // A short quotation inside a paragraph of narrative that no statement

@@ -186,21 +186,23 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         );
         if terminal {
             // Absorb closing quotes/brackets that hug the terminal mark.
+            // (`native-born.”“Your facts`: a closing and an opening mark with
+            // no space between them; the opening one starts the next sentence.)
+            let hugging_opener =
+                |j: usize| j > i + 1 && tokens[j].kind == TokenKind::Quote(QuoteMark::DoubleLeft);
             let mut j = i + 1;
             while j < tokens.len()
                 && !tokens[j].space_before
-                && !(j > i + 1 && tokens[j].kind == TokenKind::Quote(QuoteMark::DoubleLeft))
+                && !hugging_opener(j)
                 && (matches!(tokens[j].kind, TokenKind::Quote(_))
                     || matches!(tokens[j].text(text).as_bytes(), [b')'] | [b']']))
             {
                 j += 1;
             }
             let at_end = j >= tokens.len() || tokens[j].newline_before;
-            // (`native-born.”“Your facts`: a closing and an opening mark with
-            // no space between them.)
             let next_starts = j < tokens.len()
                 && (tokens[j].space_before && starts_sentence(&tokens[j], text)
-                    || j > i + 1 && tokens[j].kind == TokenKind::Quote(QuoteMark::DoubleLeft));
+                    || hugging_opener(j));
             let abbrev = s == "."
                 && i > 0
                 && !tokens[i].space_before
