@@ -3129,21 +3129,7 @@ fn right_content(
         let next = doc.lower(k);
         let quote_in_clause = (k..b).any(|i| doc.quote_opening(i).is_some());
         let ok = doc.quote_opening(k).is_some()
-            || quote_in_clause
-                && matches!(
-                    lw,
-                    "call"
-                        | "calls"
-                        | "called"
-                        | "described"
-                        | "describes"
-                        | "labeled"
-                        | "labelled"
-                        | "dubbed"
-                        | "branded"
-                        | "termed"
-                        | "deemed"
-                )
+            || quote_in_clause && lexicon::is_naming_verb(lw)
             || doc.is_punct(k, ":")
             || (doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
             // `calls herself a socialist`
