@@ -3791,6 +3791,7 @@ fn verb_after_subject(doc: &Doc, i: usize) -> bool {
 
 /// The word at `i` is a listed cue that is not noun-like (`said`, not
 /// `plans`): the verb of a report of its own.
+#[inline]
 fn verb_cue_word(doc: &Doc, i: usize) -> bool {
     let l = doc.lower(i);
     doc.is_cue(l) && !lexicon::nounish(l)
