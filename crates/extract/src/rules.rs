@@ -1288,7 +1288,13 @@ fn reported_before(
     {
         return None;
     }
-    let mut pieces = vec![(start, comma - 1)];
+    // (A comma inside a closing mark: the quotation is whole.)
+    let last = if doc.quote_closing(comma).is_some() {
+        comma
+    } else {
+        comma - 1
+    };
+    let mut pieces = vec![(start, last)];
     // Only adjuncts after the cue (`noted in The Intercept`), up to a comma
     // or the sentence end: `, as he explained how ...` is no tag.
     let close = (after..b.min(after + 8)).find(|&k| doc.is_punct(k, ",") || doc.is_terminal(k));
@@ -2130,7 +2136,14 @@ fn as_reported(
     (cue_first, cue_last): (usize, usize),
 ) -> Option<Raw> {
     let (a, b) = (doc.sents[si].tokens.start, doc.sents[si].tokens.end);
-    let opens = |k: usize| doc.lower(k) == "as" && (k == a || k > a && doc.is_punct(k - 1, ","));
+    // (`the race “is a dead heat,” as X said`: the comma may stand inside a
+    // closing mark.)
+    let opens = |k: usize| {
+        doc.lower(k) == "as"
+            && (k == a
+                || k > a && doc.is_punct(k - 1, ",")
+                || k > a + 1 && doc.quote_closing(k - 1).is_some() && doc.is_punct(k - 2, ","))
+    };
     let (source, after) = match subject {
         Some((ss, se)) if opens(ss) && ss < se => ((ss + 1, se), cue_last + 1),
         Some((ss, se)) if ss > a && opens(ss - 1) => ((ss, se), cue_last + 1),
@@ -5481,6 +5494,19 @@ mod tests {
             parts("Title\nThe crowd cheered, as he explained how the pier would be rebuilt.")
                 .iter()
                 .all(|p| p.1 != "The crowd cheered")
+        );
+        // The comma may stand inside the quotation's closing mark.
+        let (_, c, cue, src) = one(
+            "Title\nStill, the fact that the race “is a dead heat right now,” as Lind said on the \
+             radio on Monday, only raises the stakes.",
+        );
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "the fact that the race “is a dead heat right now,”",
+                Some("said"),
+                Some("Lind")
+            )
         );
     }
 
