@@ -3001,6 +3001,16 @@ fn with_continuation(
     let after_break = k == after
         || k > 0
             && (doc.is_terminal(k - 1) || doc.is_punct(k - 1, ",") || doc.is_punct(k - 1, ":"));
+    // (`“A,” he said. But “B.”`: a conjunction may open the next sentence.)
+    let lead = k;
+    if after_break
+        && k > 0
+        && doc.is_terminal(k - 1)
+        && matches!(doc.word(k), "But" | "And")
+        && doc.quote_opening(k + 1).is_some()
+    {
+        k += 1;
+    }
     if let Some(q) = doc.quote_opening(k).filter(|_| after_break) {
         let quote = &doc.quotes[q];
         let same_para = !(doc.toks[quote.open].newline_before);
@@ -3017,7 +3027,7 @@ fn with_continuation(
                     || doc.quote_opening(quote.close + 2).is_none()
                         && doc.sent_of[quote.close + 2] != doc.sent_of[quote.close]);
         if same_para && ends_sentence && !cue_near(doc, quote.close + 1) {
-            pieces.push((quote.open, quote.close));
+            pieces.push((lead, quote.close));
         }
     }
     pieces
@@ -4167,6 +4177,16 @@ mod tests {
         let ex = Extractor::new().extract(text);
         assert_eq!(ex.statements.len(), 1);
         assert_eq!(ex.statements[0].pieces.len(), 2);
+        // A conjunction may open the continuing sentence.
+        let text = "Title\n“It is no big deal,” he said outside the hall. But “the plan is \
+                    stronger with the mayor. It helps.”";
+        assert_eq!(
+            pieces_of(text),
+            [[
+                "“It is no big deal,”",
+                "But “the plan is stronger with the mayor. It helps.”"
+            ]]
+        );
     }
 
     #[test]
