@@ -3879,6 +3879,13 @@ fn trailing_cue_clause(doc: &Doc, i: usize, b: usize) -> bool {
                 | "argued"
                 | "wrote"
                 | "stressed"
+                | "reported"
+                | "reports"
+                | "writes"
+                | "tweeted"
+                | "replied"
+                | "recalled"
+                | "continued"
         )
     }) else {
         return false;
@@ -4450,6 +4457,9 @@ mod tests {
         let p =
             parts("Title\nThe mayor called the plan “a disgrace,” adding that she would fight it.");
         assert_eq!(p[0].1, "the plan “a disgrace,”");
+        // A trailing tag with a capitalized subject (`, The Herald reported`).
+        let p = parts("Title\nLind said, “No comment at all,” The Herald reported.");
+        assert_eq!(p[0].1, "“No comment at all,”");
     }
 
     #[test]
