@@ -1042,6 +1042,39 @@ pub fn needs_quote(lower: &str) -> bool {
     )
 }
 
+/// Words that make `show` a noun before it (`talk show`, `gun show`).
+pub fn is_show_kind(lower: &str) -> bool {
+    matches!(
+        lower,
+        "talk"
+            | "tv"
+            | "television"
+            | "radio"
+            | "daily"
+            | "news"
+            | "quiz"
+            | "reality"
+            | "comedy"
+            | "variety"
+            | "morning"
+            | "late-night"
+            | "award"
+            | "awards"
+            | "gun"
+            | "trade"
+            | "road"
+            | "slide"
+            | "fashion"
+            | "car"
+            | "auto"
+            | "air"
+            | "horse"
+            | "dog"
+            | "cooking"
+            | "chat"
+    )
+}
+
 /// Cue forms that are often nouns ("a report", "her calls", "the rules").
 pub fn nounish(lower: &str) -> bool {
     matches!(
@@ -1840,6 +1873,12 @@ mod tests {
         assert_eq!(t.get("told"), Some(&CueClass::Addressed));
         assert_eq!(t.get("adding"), Some(&CueClass::Participle));
         assert_eq!(t.get("table"), None);
+    }
+
+    #[test]
+    fn show_kinds() {
+        assert!(is_show_kind("talk") && is_show_kind("radio"));
+        assert!(!is_show_kind("poll") && !is_show_kind("records"));
     }
 
     #[test]

@@ -1436,7 +1436,9 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 | "any"
                 | "some"
         ) || prev.ends_with("'s")
-            && !matches!(lexicon::pronoun_base(prev), "he" | "she" | "it");
+            && !matches!(lexicon::pronoun_base(prev), "he" | "she" | "it")
+            // (`the radio show “Low Tide”`, `a gun show`: a compound noun.)
+            || matches!(lw.as_str(), "show" | "shows") && lexicon::is_show_kind(prev);
         // (`He's claiming`: a pronoun and its auxiliary, not a possessive.)
         // `Some said ...`: the pronoun that opens the sentence is the subject.
         let some_subject = prev == "some"
@@ -4184,6 +4186,17 @@ mod tests {
         let ex = Extractor::new().extract(text);
         assert_eq!(ex.statements.len(), 1);
         assert_eq!(ex.statements[0].pieces.len(), 2);
+        // A quoted title in the tag's relative clause (`the radio show
+        // “Low Tide.”`) is no statement of its own.
+        let text = "Title\n\"It is too soon to know,\" said Lind, who is also a host on the radio \
+                    show \"Low Tide.\" \"I mean, it depends on the weather and the harvest.\"";
+        assert_eq!(
+            pieces_of(text),
+            [[
+                "\"It is too soon to know,\"",
+                "\"I mean, it depends on the weather and the harvest.\""
+            ]]
+        );
         // A conjunction may open the continuing sentence.
         let text = "Title\n“It is no big deal,” he said outside the hall. But “the plan is \
                     stronger with the mayor. It helps.”";
