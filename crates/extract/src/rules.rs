@@ -3104,6 +3104,12 @@ fn right_content(
         if between_ok && no_comma_break && no_verb {
             k = t;
         }
+    } else if let Some(e) = (class == CueClass::Addressed && programme_at(doc, k).is_some())
+        .then(|| addressee_end(doc, k, b))
+        .flatten()
+    {
+        // `told “Good Morning Riga” the ...`: a programme is the addressee.
+        k = e + 1;
     } else if class == CueClass::Addressed {
         // "told the conference, “...”": skip the addressee to a comma or colon.
         let mut m = k;
@@ -3638,6 +3644,9 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
             | "voters"
     ) {
         k
+    } else if let Some(q) = programme_at(doc, k) {
+        // `told “Good Morning Riga” on Monday the ...`: a programme.
+        doc.quotes[q].close
     } else if doc.is_capitalized(k) || doc.lower(k) == "the" && doc.is_capitalized(k + 1) {
         // `told The Star-Ledger of Newark last week she ...`
         let mut e = k;
@@ -3676,6 +3685,26 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
         );
     let words = (n..b).filter(|&i| doc.is_word(i)).count();
     (clause && words >= 3).then(|| n - 1)
+}
+
+/// A programme's title at `k` (`“Good Morning Riga”`, or after its
+/// broadcaster: `Riga TV’s “Good Morning”`): a short quotation whose words
+/// are all capitalized. The quotation's index.
+fn programme_at(doc: &Doc, k: usize) -> Option<usize> {
+    let possessive = |i: usize| {
+        let w = doc.word(i);
+        doc.is_capitalized(i) && (w.ends_with("'s") || w.ends_with("’s"))
+    };
+    let t = (k..k + 4)
+        .take_while(|&i| doc.is_capitalized(i))
+        .find(|&i| possessive(i))
+        .map_or(k, |i| i + 1);
+    doc.quote_opening(t).filter(|&q| {
+        let q = &doc.quotes[q];
+        let mut words = (q.open..=q.close).filter(|&i| doc.is_word(i));
+        let n = words.clone().count();
+        (1..=5).contains(&n) && words.all(|i| doc.is_capitalized(i) || doc.lower(i) == "of")
+    })
 }
 
 /// Where reported content ends inside its sentence: before `, but ...`,
@@ -4375,6 +4404,21 @@ mod tests {
         );
         let (_, c, _, _) = one("Title\nWe will win this, the mayor told his aides as he left.");
         assert_eq!(c, "We will win this");
+    }
+
+    #[test]
+    fn a_programme_in_quotation_marks_is_an_addressee() {
+        for text in [
+            "Title\nShe told “Good Morning Riga” on Monday the talks had been cordial.",
+            "Title\nShe told Riga TV’s “Good Morning” on Monday the talks had been cordial.",
+        ] {
+            let (_, c, cue, _) = one(text);
+            assert_eq!(
+                (c.as_str(), cue.as_deref()),
+                ("the talks had been cordial", Some("told")),
+                "{text}"
+            );
+        }
     }
 
     #[test]
