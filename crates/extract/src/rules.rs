@@ -3961,7 +3961,20 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         // inside a sentence whose cue the rules do not know (`as if to say,
         // “A”`) needs more.
         let words = (q.open..=q.close).filter(|&i| doc.is_word(i)).count();
-        let whole = starts_sentence && (ends || sentence_end);
+        // (`“B” and other issues.`: a few words of narrative may end the
+        // sentence the quotation opens; the statement takes them.)
+        let tail = (starts_sentence && !ends && !sentence_end)
+            .then(|| {
+                let b = doc.sents[doc.sent_of[q.open] as usize].tokens.end;
+                let last = (after..b).rev().find(|&i| doc.is_word(i))?;
+                let plain = (after..=last).all(|i| {
+                    doc.quote_at(i).is_none() && !verb_cue_word(doc, i) && !doc.is_punct(i, ",")
+                });
+                (plain && last < after + 6).then_some(last)
+            })
+            .flatten();
+        let whole = starts_sentence && (ends || sentence_end) || tail.is_some();
+        let close = tail.unwrap_or(q.close);
         if words < if whole { 4 } else { 13 } {
             continue;
         }
@@ -4046,7 +4059,7 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             && raws[pi].kind != Kind::Transcript
         {
             let r = &mut raws[pi];
-            r.pieces.push((q.open, q.close));
+            r.pieces.push((q.open, close));
             if r.kind == Kind::Direct || kind_of(doc, &r.pieces) == Kind::Direct {
                 r.kind = kind_of(doc, &r.pieces);
             }
@@ -4224,6 +4237,16 @@ mod tests {
             [[
                 "\"It is too soon to know,\"",
                 "\"I mean, it depends on the weather and the harvest.\""
+            ]]
+        );
+        // A few words of narrative may end the continuing sentence.
+        let text = "Title\n\"I do not think voters care about this,\" Lind told reporters. \"I \
+                    think what they care about is that she is focused on wages\" and other issues.";
+        assert_eq!(
+            pieces_of(text),
+            [[
+                "\"I do not think voters care about this,\"",
+                "\"I think what they care about is that she is focused on wages\" and other issues"
             ]]
         );
         // A conjunction may open the continuing sentence.
