@@ -1734,11 +1734,22 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                     // (not `, adding ...`: a participle after the tag)
                     let participle_after =
                         doc.is_punct(after, ",") && doc.lower(after + 1).ends_with("ing");
+                    // (Not `“A,” X said, and B` nor `told The Times on
+                    // Monday`: the quotation is the content then.)
+                    let plain_start = !is_adjunct_start(doc, a) && !doc.lower(a).ends_with("ing");
+                    let and_clause = doc.is_punct(after, ",")
+                        && plain_start
+                        && matches!(doc.lower(after + 1), "and" | "but");
+                    let told_only = lw.starts_with("tel") || lw == "told";
                     let clause_after = after < b
                         && !doc.is_terminal(after)
+                        && !and_clause
                         && !participle_after
                         && !is_adjunct_start(doc, after)
-                        && (after..b).filter(|&i| doc.is_word(i)).count() >= 4;
+                        && (after..b).filter(|&i| doc.is_word(i)).count() >= 4
+                        && (!told_only
+                            || addressee_end(doc, after, b).is_some()
+                            || has_that_soon(doc, after, b));
                     // inside a phrase (`on CBS's “Face the Nation,”`), not opening the sentence
                     // (The sentence the quotation opens in: `to chants of “Go!
                     // Go!,” the senator said` splits inside the marks.)
@@ -4427,6 +4438,30 @@ mod tests {
         );
         let (_, c, _, _) = one("Title\nWe will win this, the mayor told his aides as he left.");
         assert_eq!(c, "We will win this");
+    }
+
+    #[test]
+    fn a_short_quotation_before_the_tag_is_content_when_no_clause_follows() {
+        let text =
+            "Title\nThe plan is “dead on arrival,” Lind said, and the council should start over.";
+        assert_eq!(
+            pieces_of(text),
+            [[
+                "The plan is “dead on arrival,”",
+                "and the council should start over"
+            ]]
+        );
+        let (_, c, cue, _) =
+            one("Title\nThe plan was “dead on arrival,” Lind told The Times on Monday.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("The plan was “dead on arrival,”", Some("told"))
+        );
+        // A quoted title in an opening adjunct, and a clause after the cue.
+        let (_, c, _, _) = one(
+            "Title\nIn an interview on “Face the Nation,” Lind told reporters the plan was dead.",
+        );
+        assert_eq!(c, "the plan was dead");
     }
 
     #[test]
