@@ -726,9 +726,13 @@ fn drop_nested(raws: &mut Vec<Raw>) {
 
 /// `said X on Twitter before claiming that Y`: a participle after `before`,
 /// `after` or `while` that opens the end of another statement's content is
-/// a cue of its own; the other statement ends before it.
-fn tail_participles(doc: &Doc, raws: &mut [Raw]) {
+/// a cue of its own; the other statement ends before it. After `by`
+/// (`defended the remark by saying it was X`) the participle says what the
+/// other verb did: that statement, whose content was only the verb's object
+/// and the participle's report, goes.
+fn tail_participles(doc: &Doc, raws: &mut Vec<Raw>) {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut manner = vec![false; raws.len()];
     for (i, r) in raws.iter().enumerate() {
         let Some((c, _)) = r.cue else { continue };
         if !doc.lower(c).ends_with("ing") || r.pieces.first().is_none_or(|p| p.0 <= c) {
@@ -739,10 +743,60 @@ fn tail_participles(doc: &Doc, raws: &mut [Raw]) {
         };
         let Some(lead) = c
             .checked_sub(1)
-            .filter(|&k| matches!(doc.lower(k), "before" | "after" | "while"))
+            .filter(|&k| matches!(doc.lower(k), "before" | "after" | "while" | "by"))
         else {
             continue;
         };
+        if doc.lower(lead) == "by" {
+            // (A verb of saying, not `by refusing to`, `by supporting X`.)
+            if !matches!(
+                doc.lower(c),
+                "saying"
+                    | "calling"
+                    | "telling"
+                    | "noting"
+                    | "arguing"
+                    | "insisting"
+                    | "suggesting"
+                    | "tweeting"
+                    | "declaring"
+                    | "asking"
+                    | "writing"
+                    | "stating"
+                    | "claiming"
+                    | "pointing"
+                    | "joking"
+                    | "asserting"
+                    | "reminding"
+                    | "pledging"
+                    | "vowing"
+                    | "promising"
+                    | "warning"
+                    | "accusing"
+                    | "describing"
+            ) {
+                continue;
+            }
+            let window = i.saturating_sub(16)..(i + 16).min(raws.len());
+            for o in window {
+                let ro = &raws[o];
+                let short = ro.pieces.first().is_some_and(|p| {
+                    p.0 < lead
+                        && p.1 == end
+                        && doc.lower(p.0) != "that"
+                        && (p.0..lead).filter(|&k| doc.is_word(k)).count() <= 8
+                        && !(p.0..lead).any(|k| doc.is_terminal(k) || doc.quote_at(k).is_some())
+                });
+                if o != i
+                    && ro.pieces.len() == 1
+                    && short
+                    && ro.cue.is_some_and(|(oc, _)| oc < lead)
+                {
+                    manner[o] = true;
+                }
+            }
+            continue;
+        }
         let window = i.saturating_sub(16)..(i + 16).min(raws.len());
         for (o, ro) in raws.iter().enumerate().take(window.end).skip(window.start) {
             if o != i
@@ -762,6 +816,11 @@ fn tail_participles(doc: &Doc, raws: &mut [Raw]) {
             raws[o].kind = kind_of(doc, &raws[o].pieces);
         }
     }
+    let mut k = 0;
+    raws.retain(|_| {
+        k += 1;
+        !manner[k - 1]
+    });
 }
 
 /// `the reality show “Cake Boss.”`, `wrote “Peter Pan,”`, `a play called
@@ -4462,6 +4521,28 @@ mod tests {
             "Title\nIn an interview on “Face the Nation,” Lind told reporters the plan was dead.",
         );
         assert_eq!(c, "the plan was dead");
+    }
+
+    #[test]
+    fn by_and_a_participle_of_saying_reports_what_the_verb_did() {
+        for (text, content) in [
+            (
+                "Title\nLind defended the remark by saying it was a \"term of endearment.\"",
+                "it was a \"term of endearment.\"",
+            ),
+            (
+                "Title\nLind responded on Tuesday by saying, \"Just stop lying.\"",
+                "\"Just stop lying.\"",
+            ),
+        ] {
+            let p = parts(text);
+            assert_eq!(p.len(), 1, "{p:?}");
+            assert_eq!(p[0].1, content);
+            assert_eq!(p[0].3.as_deref(), Some("Lind"));
+        }
+        // Not a verb of saying: the other statement stands.
+        let p = parts("Title\nLind tried to explain the vote by refusing to comment.");
+        assert!(p.iter().any(|x| x.1.starts_with("the vote")), "{p:?}");
     }
 
     #[test]
