@@ -983,6 +983,15 @@ pub fn noun_object_cue(noun: &str, prep: &str) -> bool {
             | ("comment" | "comments", "about")
             | ("doubt" | "doubts", "about")
             | ("view" | "views", "on")
+    ) || chant_noun(noun) && prep == "of"
+}
+
+/// Nouns of chanting and crying out (`chants of “A!”`): cues only before
+/// a quotation.
+pub fn chant_noun(noun: &str) -> bool {
+    matches!(
+        noun,
+        "chant" | "chants" | "cries" | "cry" | "shouts" | "calls"
     )
 }
 
@@ -1873,6 +1882,12 @@ mod tests {
         assert_eq!(t.get("told"), Some(&CueClass::Addressed));
         assert_eq!(t.get("adding"), Some(&CueClass::Participle));
         assert_eq!(t.get("table"), None);
+    }
+
+    #[test]
+    fn chant_nouns_take_of() {
+        assert!(noun_object_cue("chants", "of") && chant_noun("cries"));
+        assert!(!noun_object_cue("chants", "about"));
     }
 
     #[test]

@@ -2347,10 +2347,29 @@ fn possessed(doc: &Doc, a: usize, i: usize) -> bool {
 fn noun_object(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     let a = doc.sents[si].tokens.start;
     let b = doc.sents[si].tokens.end;
-    if doc.quote_at(i).is_some() || !doc.is_word(i + 2) {
+    // (`chants of “A!”`, not `calls of support`: the chant is the quotation.)
+    let chant = lexicon::chant_noun(doc.lower(i));
+    let chanted = doc.quote_opening(i + 2).filter(|_| chant);
+    if doc.quote_at(i).is_some() || !doc.is_word(i + 2) && chanted.is_none() {
         return None;
     }
-    let (start, mut end) = right_content(doc, i + 2, b, CueClass::Speech, "said")?;
+    if chant && chanted.is_none() {
+        return None;
+    }
+    let (start, mut end) = match chanted {
+        Some(q) => {
+            // (`chants of “A” and “B”`)
+            let mut close = doc.quotes[q].close;
+            while matches!(doc.lower(close + 1), "and" | "or") {
+                match doc.quote_opening(close + 2) {
+                    Some(n) => close = doc.quotes[n].close,
+                    None => break,
+                }
+            }
+            (doc.quotes[q].open, close)
+        }
+        None => right_content(doc, i + 2, b, CueClass::Speech, "said")?,
+    };
     // (`her criticism`, `Lind's latest attacks`)
     let possessor = [1, 2]
         .into_iter()
@@ -2438,7 +2457,10 @@ fn time_adjunct_before(doc: &Doc, a: usize, j: usize) -> Option<usize> {
 /// event in Ames, Mrs. Clinton ...") or discourse word.
 fn clause_subject(doc: &Doc, a: usize, limit: usize) -> Option<(usize, usize)> {
     let mut st = strip_lead(doc, a, limit);
-    if is_adjunct_start(doc, st) || doc.lower(st) == "despite" {
+    // (`Walking into the hall to chants of “A!”, ...`: an opening participle
+    // clause is no subject either.)
+    let participle = st == a && doc.is_capitalized(st) && doc.lower(st).ends_with("ing");
+    if is_adjunct_start(doc, st) || doc.lower(st) == "despite" || participle {
         match (st..limit).find(|&i| doc.is_punct(i, ",")) {
             Some(c) => st = c + 1,
             // `When Lind knocked X and called Y`: the subordinate clause's subject.
@@ -4546,6 +4568,20 @@ mod tests {
     }
 
     #[test]
+    fn chants_of_a_quotation() {
+        let p = parts("Title\nThe crowd broke into chants of “Lind! Lind!” as he spoke.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            (p[0].1.as_str(), p[0].2.as_deref()),
+            ("“Lind! Lind!”", Some("chants of"))
+        );
+        let p = parts("Title\nThere were calls of “More!” and “Again!” from the back.");
+        assert_eq!(p[0].1, "“More!” and “Again!”");
+        // Without a quotation, no cue.
+        assert!(parts("Title\nThe crowd answered with chants of support.").is_empty());
+    }
+
+    #[test]
     fn a_programme_in_quotation_marks_is_an_addressee() {
         for text in [
             "Title\nShe told “Good Morning Riga” on Monday the talks had been cordial.",
@@ -5691,13 +5727,24 @@ mod tests {
 
     #[test]
     fn a_chant_before_the_subject_split_by_its_exclamation_marks() {
-        let (_, c, _, src) = one(
+        let p = parts(
             "Title\nWalking into the hall to chants of “Lind! Lind!,” the senator said her \
              campaign here was closing strong.",
         );
+        let said: Vec<_> = p
+            .iter()
+            .filter(|x| x.2.as_deref() == Some("said"))
+            .collect();
+        assert_eq!(said.len(), 1, "{p:?}");
         assert_eq!(
-            (c.as_str(), src.as_deref()),
+            (said[0].1.as_str(), said[0].3.as_deref()),
             ("her campaign here was closing strong", Some("the senator"))
+        );
+        // The chant is a statement of its own, with no speaker: the opening
+        // participle is no subject.
+        assert!(
+            p.iter().any(|x| x.1 == "“Lind! Lind!,”" && x.3.is_none()),
+            "{p:?}"
         );
     }
 
