@@ -3026,8 +3026,14 @@ fn left_content(doc: &Doc, si: usize, p: usize) -> Option<Vec<(usize, usize)>> {
         // `When someone shouted, “Cruz,” Beck joked` / `..., especially
         // fundraising: “A,” he said`: the narrative before a comma or colon
         // that opens the quotation is not the speaker's.
+        // (`The party, attended by many, “allows us to speak,” X said`: a
+        // quotation that opens in lower case goes on with the sentence.)
+        let lower_start = (quote.open + 1..quote.close)
+            .find(|&i| doc.is_word(i))
+            .is_some_and(|i| doc.word(i).starts_with(|c: char| c.is_lowercase()));
         let introduced = quote.open > start
-            && (doc.is_punct(quote.open - 1, ",") || doc.is_punct(quote.open - 1, ":"));
+            && (doc.is_punct(quote.open - 1, ",") && !lower_start
+                || doc.is_punct(quote.open - 1, ":"));
         let start = if start < quote.open
             && (!text_between_is_content(doc, start, quote.open) || introduced)
         {
@@ -4743,6 +4749,14 @@ mod tests {
         assert_eq!(c, "“Resign,”");
         let (_, c, _, _) = one("Title\nThe mayor wrote to her followers, “We are ready.”");
         assert_eq!(c, "“We are ready.”");
+        // A quotation that opens in lower case goes on with the sentence.
+        let (_, c, _, _) = one(
+            "Title\nThe gala, held every four years, “lets us get our message out,” said Lind.",
+        );
+        assert_eq!(
+            c,
+            "The gala, held every four years, “lets us get our message out,”"
+        );
     }
 
     #[test]
