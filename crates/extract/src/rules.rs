@@ -574,11 +574,12 @@ fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
                 Some((ss, _)) if ss > a => ss.min(c),
                 _ => c,
             };
+            // (`the same as Berg referring to herself as “A”`: after `as`, a
+            // subject with a gerund is no clause.)
+            let gerund = doc.lower(c).ends_with("ing");
             let after_break = doc.is_punct(start - 1, ",")
-                || matches!(
-                    doc.lower(start - 1),
-                    "and" | "but" | "while" | "with" | "as"
-                );
+                || matches!(doc.lower(start - 1), "and" | "but" | "while" | "with")
+                || doc.lower(start - 1) == "as" && !gerund;
             if !after_break || start < a + 2 {
                 break;
             }
@@ -4400,6 +4401,17 @@ mod tests {
         let p = parts("Title\nTrump posted a message on Monday, and his aide told reporters the rally was off.");
         let contents: Vec<&str> = p.iter().map(|s| s.1.as_str()).collect();
         assert_eq!(contents, ["a message on Monday", "the rally was off"]);
+        // After `as`, a subject and a gerund are no clause of their own.
+        let (_, c, cue, _) = one(
+            "Title\nLind said it is the same thing as Judge Berg referring to herself as “a wise woman.”",
+        );
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            (
+                "it is the same thing as Judge Berg referring to herself as “a wise woman.”",
+                Some("said")
+            )
+        );
     }
 
     #[test]
