@@ -2973,7 +2973,12 @@ fn long_subject(
     } else {
         st
     };
-    (st < comma && (doc.is_capitalized(st) || doc.lower(st) == "the")).then_some((st, comma - 1))
+    // (`In opposing the request, her lawyer, Tom Lind, wrote`)
+    let determiner = matches!(
+        doc.lower(st),
+        "the" | "a" | "an" | "her" | "his" | "their" | "its"
+    );
+    (st < comma && (doc.is_capitalized(st) || determiner)).then_some((st, comma - 1))
 }
 
 /// After `A, X said,` the rest of the sentence, when it is a clause.
@@ -4612,6 +4617,18 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_subject_with_an_appositive_after_an_opening_adjunct() {
+        let (_, c, _, src) = one(
+            "Title\nIn opposing the request, her lawyer, Tom Lind, wrote in a court file that \
+             the request was futile.",
+        );
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("that the request was futile", Some("her lawyer, Tom Lind"))
+        );
     }
 
     #[test]
