@@ -404,10 +404,13 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
             // In a title-case headline ("Newspaper Says Clinton Needs To Quit")
             // a capitalized verb may be a cue.
             // A participle may open the sentence (`Noting that ...,`).
+            // (`Said Anna Berg, a neighbour, “A.”`: an inverted tag may open
+            // the sentence.)
             let cue_form = |c: &CueClass| {
                 lowercase
                     || *c == CueClass::Participle && i <= range.start + 2
                     || i > range.start && is_headline(doc, range.clone())
+                    || i == range.start && matches!(lw, "said" | "says" | "added" | "adds")
             };
             if let Some(class) = listed.filter(cue_form) {
                 if let Some(r) = verb_cue(doc, si, i, class, &raws[sent_start..]) {
@@ -1926,6 +1929,23 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 }
             }
             Some(raw(vec![(start, end)], (ss, se)))
+        }
+        None if cue_first == a => {
+            // `Said Anna Berg, who grew up with him, “We were proud.”`: the
+            // subject follows, and the quotation after it is the content.
+            let src_end = np_end_forward(doc, cue_last + 1, b)?;
+            let q = (src_end + 1..b)
+                .find(|&k| doc.quote_at(k).is_some())
+                .and_then(|k| doc.quote_opening(k))
+                .filter(|&q| {
+                    let open = doc.quotes[q].open;
+                    open > 0 && (doc.is_punct(open - 1, ",") || doc.is_punct(open - 1, ":"))
+                })?;
+            let quote = &doc.quotes[q];
+            Some(raw(
+                vec![(quote.open, quote.close)],
+                (cue_last + 1, src_end),
+            ))
         }
         None => {
             // Inversion: `“...,” said the minister.` / `CONTENT, said X.`
@@ -4617,6 +4637,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn an_inverted_tag_may_open_the_sentence() {
+        let (_, c, cue, src) = one(
+            "Title\nThe house is a museum now. Said Anna Berg, who grew up next door, “We were \
+             all so proud of him.”",
+        );
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "“We were all so proud of him.”",
+                Some("Said"),
+                Some("Anna Berg")
+            )
+        );
     }
 
     #[test]
