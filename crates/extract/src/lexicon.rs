@@ -983,11 +983,15 @@ pub fn noun_object_cue(noun: &str, prep: &str) -> bool {
             | ("comment" | "comments", "about")
             | ("doubt" | "doubts", "about")
             | ("view" | "views", "on")
-    ) || chant_noun(noun) && prep == "of"
+            | (
+                "chant" | "chants" | "cries" | "cry" | "shouts" | "calls",
+                "of"
+            )
+    )
 }
 
 /// Nouns of chanting and crying out (`chants of “A!”`): cues only before
-/// a quotation.
+/// a quotation. (Listed with `of` in `noun_object_cue` too.)
 pub fn chant_noun(noun: &str) -> bool {
     matches!(
         noun,
