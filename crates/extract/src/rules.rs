@@ -1883,12 +1883,22 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 if right_is_adjunct {
                     // `..., new fundraising reports show.`: a record shows what is on its left.
                     let artifact = lexicon::is_artifact(doc.lower(se));
+                    // (`When Lind said X, the crowd cheered`: a subordinate clause
+                    // alone before the subject is an adjunct, not content.)
+                    let adverbial = |pc: &Vec<(usize, usize)>| {
+                        pc.first().is_some_and(|&(st, e)| {
+                            lexicon::is_subordinator(doc.lower(st))
+                                && !(st..=e)
+                                    .any(|k| doc.is_punct(k, ",") && doc.quote_at(k).is_none())
+                        })
+                    };
+                    // (`If A, X said, B`: the clause goes on after the tag.)
+                    let rest = interrupted_rest(doc, after, b);
                     if let Some(mut pieces) = left_content(doc, si, p).filter(|pc| {
-                        !lexicon::weak_left(&lw) || artifact || kind_of(doc, pc) == Kind::Direct
+                        (!lexicon::weak_left(&lw) || artifact || kind_of(doc, pc) == Kind::Direct)
+                            && (rest.is_some() || !adverbial(pc))
                     }) {
-                        if let Some(rest) = interrupted_rest(doc, after, b) {
-                            pieces.push(rest);
-                        }
+                        pieces.extend(rest);
                         return Some(raw(pieces, (ss, se)));
                     }
                 }
@@ -4637,6 +4647,22 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_subordinate_clause_alone_before_a_tag_is_no_content() {
+        let (_, c, cue, _) =
+            one("Title\nAs was the case at the port, the union agreed in May to a new wage scale.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("in May to a new wage scale", Some("agreed"))
+        );
+        // Unless the clause goes on after the tag.
+        let text = "Title\nIf the vote fails, the mayor said, the pier will close.";
+        assert_eq!(
+            pieces_of(text),
+            [["If the vote fails", "the pier will close"]]
+        );
     }
 
     #[test]
