@@ -2239,7 +2239,7 @@ fn as_reported(
     (cue_first, cue_last): (usize, usize),
 ) -> Option<Raw> {
     let (a, b) = (doc.sents[si].tokens.start, doc.sents[si].tokens.end);
-    // (`the race “is a dead heat,” as X said`: the comma may stand inside a
+    // (`the pier is “beyond repair,” as X said`: the comma may stand inside a
     // closing mark.)
     let opens = |k: usize| {
         doc.lower(k) == "as"
@@ -4364,7 +4364,7 @@ mod tests {
         assert_eq!(ex.statements[0].pieces.len(), 2);
         // A quoted title in the tag's relative clause (`the radio show
         // “Low Tide.”`) is no statement of its own.
-        let text = "Title\n\"It is too soon to know,\" said Lind, who is also a host on the radio \
+        let text = "Title\n\"It is too soon to know,\" said Lind, who also hosts the late radio \
                     show \"Low Tide.\" \"I mean, it depends on the weather and the harvest.\"";
         assert_eq!(
             pieces_of(text),
@@ -4602,8 +4602,8 @@ mod tests {
     fn by_and_a_participle_of_saying_reports_what_the_verb_did() {
         for (text, content) in [
             (
-                "Title\nLind defended the remark by saying it was a \"term of endearment.\"",
-                "it was a \"term of endearment.\"",
+                "Title\nLind defended the remark by saying it was \"only a friendly tease.\"",
+                "it was \"only a friendly tease.\"",
             ),
             (
                 "Title\nLind responded on Tuesday by saying, \"Just stop lying.\"",
@@ -4668,13 +4668,13 @@ mod tests {
     #[test]
     fn an_inverted_tag_may_open_the_sentence() {
         let (_, c, cue, src) = one(
-            "Title\nThe house is a museum now. Said Anna Berg, who grew up next door, “We were \
-             all so proud of him.”",
+            "Title\nThe house is a museum now. Said Anna Berg, who grew up next door, “All of us \
+             were very proud of her.”",
         );
         assert_eq!(
             (c.as_str(), cue.as_deref(), src.as_deref()),
             (
-                "“We were all so proud of him.”",
+                "“All of us were very proud of her.”",
                 Some("Said"),
                 Some("Anna Berg")
             )
@@ -5875,13 +5875,13 @@ mod tests {
         );
         // The comma may stand inside the quotation's closing mark.
         let (_, c, cue, src) = one(
-            "Title\nStill, the fact that the race “is a dead heat right now,” as Lind said on the \
-             radio on Monday, only raises the stakes.",
+            "Title\nStill, the claim that the old pier “cannot be saved at all,” as Lind said on \
+             the radio on Monday, only raises the stakes.",
         );
         assert_eq!(
             (c.as_str(), cue.as_deref(), src.as_deref()),
             (
-                "the fact that the race “is a dead heat right now,”",
+                "the claim that the old pier “cannot be saved at all,”",
                 Some("said"),
                 Some("Lind")
             )
