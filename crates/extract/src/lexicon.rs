@@ -1040,6 +1040,37 @@ pub fn is_irregular_past(lower: &str) -> bool {
     )
 }
 
+/// Participles of saying that report what another verb did after `by`
+/// (`defended the remark by saying X`), unlike `by refusing to`.
+pub fn is_saying_participle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "saying"
+            | "calling"
+            | "telling"
+            | "noting"
+            | "arguing"
+            | "insisting"
+            | "suggesting"
+            | "tweeting"
+            | "declaring"
+            | "asking"
+            | "writing"
+            | "stating"
+            | "claiming"
+            | "pointing"
+            | "joking"
+            | "asserting"
+            | "reminding"
+            | "pledging"
+            | "vowing"
+            | "promising"
+            | "warning"
+            | "accusing"
+            | "describing"
+    )
+}
+
 /// Manner-of-speaking participles that are cues only right before a
 /// quotation (`shouting “Lock her up!”`, not `shouting matches`).
 pub fn needs_quote(lower: &str) -> bool {

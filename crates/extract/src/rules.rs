@@ -721,11 +721,7 @@ fn drop_nested(raws: &mut Vec<Raw>) {
     }
     // (What is left open holds and is held in a cycle: nested.)
     let drop: Vec<bool> = state.iter().map(|&s| s != State::Stands).collect();
-    let mut k = 0;
-    raws.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    retain_unmarked(raws, &drop);
 }
 
 /// `said X on Twitter before claiming that Y`: a participle after `before`,
@@ -736,7 +732,7 @@ fn drop_nested(raws: &mut Vec<Raw>) {
 /// and the participle's report, goes.
 fn tail_participles(doc: &Doc, raws: &mut Vec<Raw>) {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let mut manner = vec![false; raws.len()];
+    let mut manner: Vec<bool> = Vec::new();
     for (i, r) in raws.iter().enumerate() {
         let Some((c, _)) = r.cue else { continue };
         if !doc.lower(c).ends_with("ing") || r.pieces.first().is_none_or(|p| p.0 <= c) {
@@ -751,65 +747,34 @@ fn tail_participles(doc: &Doc, raws: &mut Vec<Raw>) {
         else {
             continue;
         };
-        if doc.lower(lead) == "by" {
-            // (A verb of saying, not `by refusing to`, `by supporting X`.)
-            if !matches!(
-                doc.lower(c),
-                "saying"
-                    | "calling"
-                    | "telling"
-                    | "noting"
-                    | "arguing"
-                    | "insisting"
-                    | "suggesting"
-                    | "tweeting"
-                    | "declaring"
-                    | "asking"
-                    | "writing"
-                    | "stating"
-                    | "claiming"
-                    | "pointing"
-                    | "joking"
-                    | "asserting"
-                    | "reminding"
-                    | "pledging"
-                    | "vowing"
-                    | "promising"
-                    | "warning"
-                    | "accusing"
-                    | "describing"
-            ) {
-                continue;
-            }
-            let window = i.saturating_sub(16)..(i + 16).min(raws.len());
-            for o in window {
-                let ro = &raws[o];
-                let short = ro.pieces.first().is_some_and(|p| {
-                    p.0 < lead
-                        && p.1 == end
-                        && doc.lower(p.0) != "that"
-                        && (p.0..lead).filter(|&k| doc.is_word(k)).count() <= 8
-                        && !(p.0..lead).any(|k| doc.is_terminal(k) || doc.quote_at(k).is_some())
-                });
-                if o != i
-                    && ro.pieces.len() == 1
-                    && short
-                    && ro.cue.is_some_and(|(oc, _)| oc < lead)
-                {
-                    manner[o] = true;
-                }
-            }
+        // (After `by`, a verb of saying: not `by refusing to`, `by supporting X`.)
+        let by = doc.lower(lead) == "by";
+        if by && !lexicon::is_saying_participle(doc.lower(c)) {
             continue;
         }
         let window = i.saturating_sub(16)..(i + 16).min(raws.len());
         for (o, ro) in raws.iter().enumerate().take(window.end).skip(window.start) {
-            if o != i
-                && ro.pieces.len() == 1
-                && ro.pieces[0].0 < lead
-                && ro.pieces[0].1 == end
-                && ro.cue.is_some_and(|(oc, _)| oc < ro.pieces[0].0)
-            {
-                cuts.push((o, lead));
+            let (Some(&(a, e)), 1) = (ro.pieces.first(), ro.pieces.len()) else {
+                continue;
+            };
+            if o == i || a >= lead || e != end {
+                continue;
+            }
+            if !by {
+                if ro.cue.is_some_and(|(oc, _)| oc < a) {
+                    cuts.push((o, lead));
+                }
+                continue;
+            }
+            // Only the verb's object before `by`.
+            let short = doc.lower(a) != "that"
+                && (a..lead).filter(|&k| doc.is_word(k)).count() <= 8
+                && !(a..lead).any(|k| doc.is_terminal(k) || doc.quote_at(k).is_some());
+            if short && ro.cue.is_some_and(|(oc, _)| oc < lead) {
+                if manner.is_empty() {
+                    manner.resize(raws.len(), false);
+                }
+                manner[o] = true;
             }
         }
     }
@@ -820,10 +785,17 @@ fn tail_participles(doc: &Doc, raws: &mut Vec<Raw>) {
             raws[o].kind = kind_of(doc, &raws[o].pieces);
         }
     }
+    if !manner.is_empty() {
+        retain_unmarked(raws, &manner);
+    }
+}
+
+/// Drops the statements marked in `drop` (one flag per statement).
+fn retain_unmarked(raws: &mut Vec<Raw>, drop: &[bool]) {
     let mut k = 0;
     raws.retain(|_| {
         k += 1;
-        !manner[k - 1]
+        !drop[k - 1]
     });
 }
 
@@ -911,11 +883,7 @@ fn drop_overlapping(doc: &Doc, raws: &mut Vec<Raw>) {
             drop[if keep_i { j } else { i }] = true;
         }
     }
-    let mut k = 0;
-    raws.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    retain_unmarked(raws, &drop);
 }
 
 /// Two cues may find the same content (a cue phrase of two cue words).
