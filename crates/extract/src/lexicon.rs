@@ -975,23 +975,20 @@ pub fn weak_left(lower: &str) -> bool {
 /// (`questions about X`, `criticism of X`): the pairs whose content matched
 /// a PolNeAR train attribution in more than 40 % of their uses.
 pub fn noun_object_cue(noun: &str, prep: &str) -> bool {
-    matches!(
-        (noun, prep),
+    match (noun, prep) {
         ("question" | "questions", "about")
-            | ("criticism", "of")
-            | ("attack" | "attacks", "against")
-            | ("comment" | "comments", "about")
-            | ("doubt" | "doubts", "about")
-            | ("view" | "views", "on")
-            | (
-                "chant" | "chants" | "cries" | "cry" | "shouts" | "calls",
-                "of"
-            )
-    )
+        | ("attack" | "attacks", "against")
+        | ("comment" | "comments", "about")
+        | ("doubt" | "doubts", "about")
+        | ("view" | "views", "on") => true,
+        // (The noun is looked at only after `of`: this runs for every word.)
+        (_, "of") => noun == "criticism" || chant_noun(noun),
+        _ => false,
+    }
 }
 
 /// Nouns of chanting and crying out (`chants of “A!”`): cues only before
-/// a quotation. (Listed with `of` in `noun_object_cue` too.)
+/// a quotation.
 pub fn chant_noun(noun: &str) -> bool {
     matches!(
         noun,

@@ -147,6 +147,12 @@ impl<'a> Doc<'a> {
             && self.is_capitalized(i + 1)
     }
 
+    /// The word at `i` ends in a possessive `'s` or `’s` (`Lind’s`, `ABC's`).
+    pub(crate) fn is_possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.ends_with("'s") || w.ends_with("’s")
+    }
+
     #[inline]
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
@@ -1771,7 +1777,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                     let and_clause = doc.is_punct(after, ",")
                         && plain_start
                         && matches!(doc.lower(after + 1), "and" | "but");
-                    let told_only = lw.starts_with("tel") || lw == "told";
+                    let told_only = matches!(lw.as_str(), "tell" | "tells" | "told" | "telling");
                     let clause_after = after < b
                         && !doc.is_terminal(after)
                         && !and_clause
@@ -2349,10 +2355,12 @@ fn noun_object(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     // (`chants of “A!”`, not `calls of support`: the chant is the quotation.)
     let chant = lexicon::chant_noun(doc.lower(i));
     let chanted = doc.quote_opening(i + 2).filter(|_| chant);
-    if doc.quote_at(i).is_some() || !doc.is_word(i + 2) && chanted.is_none() {
-        return None;
-    }
-    if chant && chanted.is_none() {
+    let object_next = if chant {
+        chanted.is_some()
+    } else {
+        doc.is_word(i + 2)
+    };
+    if doc.quote_at(i).is_some() || !object_next {
         return None;
     }
     let (start, mut end) = match chanted {
@@ -3550,7 +3558,7 @@ fn endorsed_name_end(doc: &Doc, lw: &str, k: usize, e: usize) -> Option<usize> {
     while r < e && (doc.is_capitalized(r + 1) || doc.period_in_name(r + 1)) {
         r += 1;
     }
-    if r >= e || doc.word(r).ends_with("'s") || doc.word(r).ends_with("’s") {
+    if r >= e || doc.is_possessive(r) {
         return None;
     }
     let next = doc.lower(r + 1);
@@ -3793,13 +3801,9 @@ fn addressee_end(doc: &Doc, k: usize, b: usize) -> Option<usize> {
 /// broadcaster: `Riga TV’s “Good Morning”`): a short quotation whose words
 /// are all capitalized. The quotation's index.
 fn programme_at(doc: &Doc, k: usize) -> Option<usize> {
-    let possessive = |i: usize| {
-        let w = doc.word(i);
-        doc.is_capitalized(i) && (w.ends_with("'s") || w.ends_with("’s"))
-    };
     let t = (k..k + 4)
         .take_while(|&i| doc.is_capitalized(i))
-        .find(|&i| possessive(i))
+        .find(|&i| doc.is_possessive(i))
         .map_or(k, |i| i + 1);
     doc.quote_opening(t).filter(|&q| {
         let q = &doc.quotes[q];

@@ -33,10 +33,9 @@ pub(crate) fn transcript_speaker(doc: &Doc, title: Span) -> Option<String> {
         .iter()
         .position(|&i| TRANSCRIPT_WORDS.contains(&doc.lower(i)))?;
     // A possessive name before the keyword.
-    let poss = toks[..kw].iter().rposition(|&i| {
-        let w = doc.word(i);
-        (w.ends_with("’s") || w.ends_with("'s")) && doc.is_capitalized(i)
-    })?;
+    let poss = toks[..kw]
+        .iter()
+        .rposition(|&i| doc.is_possessive(i) && doc.is_capitalized(i))?;
     let mut first = poss;
     while first > 0 && doc.is_capitalized(toks[first - 1]) {
         first -= 1;
