@@ -1796,8 +1796,13 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                     words <= 4 && clause_after && embedded
                 })
             };
+            // (`called the unions “bad partners” who want more`: a relative
+            // pronoun after a quotation refers to the quoted words' noun; it
+            // is no tag's subject.)
+            let relative = ss == se && matches!(doc.lower(ss), "who" | "which");
             if let Some(p) = before.filter(|&p| {
                 doc.quote_closing(p).is_some()
+                    && !relative
                     && !doc.toks[ss].newline_before
                     && same_sentence(p)
                     && !title_quote(p)
@@ -1852,7 +1857,6 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                         && doc.quote_opening(after + 1).is_none()
                         && doc.lower(after + 1) != "that"));
             // (`Borges, who predicted about ...`: the relative's antecedent is no content.)
-            let relative = ss == se && matches!(doc.lower(ss), "who" | "which");
             if let Some(p) = before.filter(|&p| p >= a && doc.is_punct(p, ",") && !relative) {
                 if right_is_adjunct {
                     // `..., new fundraising reports show.`: a record shows what is on its left.
@@ -6000,6 +6004,20 @@ mod tests {
                 Kind::Direct,
                 "”The pier has to be rebuilt. It is old,”",
                 Some("Anna Berg")
+            )
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_after_a_quotation_is_no_tag_subject() {
+        let (_, c, cue, src) =
+            one("Title\nThe mayor called the unions “bad partners” who want too much.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "the unions “bad partners” who want too much",
+                Some("called"),
+                Some("The mayor")
             )
         );
     }
