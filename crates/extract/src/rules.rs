@@ -1712,8 +1712,15 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         // `Sanders hopes to win`, `The campaign plans to release`: an infinitive
         // right after the subject makes the form a verb.
         // (`Lind also pledged to`: adverbs and auxiliaries between them.)
+        // (`Li Wei, head of the institute, calls`: the comma that closes an
+        // appositive subject.)
         let adjacent = subject.is_some_and(|(_, se)| {
-            (se + 1..cue_first).all(|i| lexicon::is_between_word(doc.lower(i)))
+            let from = if j == se + 2 && doc.is_punct(se + 1, ",") {
+                se + 2
+            } else {
+                se + 1
+            };
+            (from..cue_first).all(|i| lexicon::is_between_word(doc.lower(i)))
         });
         // (`pledged to “bring our revolution”`: the verb may open a quotation.)
         let verb_at = if doc.quote_opening(next + 1).is_some() {
@@ -6018,6 +6025,29 @@ mod tests {
                 "the unions “bad partners” who want too much",
                 Some("called"),
                 Some("The mayor")
+            )
+        );
+    }
+
+    #[test]
+    fn a_present_tense_cue_after_an_appositive_subject() {
+        let (_, c, cue, src) =
+            one("Title\nLi Wei, head of the port institute, calls Dunmore “a blunder.”");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "Dunmore “a blunder.”",
+                Some("calls"),
+                Some("Li Wei, head of the port institute")
+            )
+        );
+        let (_, c, _, src) =
+            one("Title\nAnna Berg, the harbour master, plans to reopen the pier in May.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            (
+                "to reopen the pier in May",
+                Some("Anna Berg, the harbour master")
             )
         );
     }
