@@ -1859,6 +1859,75 @@ pub fn is_role_noun(lower: &str) -> bool {
     ) || (lower.ends_with("ist") && lower.len() > 5)
 }
 
+/// Words that head a phrase with `of` or `for` after them, so that the
+/// whole phrase is the speaker (`some of her aides`, `a spokesman for the
+/// mayor`, `the head of the institute`): quantities and people's roles.
+pub fn is_phrase_head(lower: &str) -> bool {
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    matches!(
+        lower,
+        "one"
+            | "two"
+            | "three"
+            | "some"
+            | "most"
+            | "much"
+            | "many"
+            | "none"
+            | "both"
+            | "all"
+            | "each"
+            | "either"
+            | "neither"
+            | "several"
+            | "few"
+            | "half"
+            | "majority"
+            | "quarter"
+            | "third"
+            | "spokesmen"
+            | "spokeswomen"
+            | "chairmen"
+            | "chairwomen"
+    ) || lower.ends_with("-quarters")
+        || lower.ends_with("-thirds")
+        || matches!(
+            singular,
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "head"
+                | "chief"
+                | "president"
+                | "chairman"
+                | "chairwoman"
+                | "director"
+                | "leader"
+                | "member"
+                | "official"
+                | "organizer"
+                | "founder"
+                | "editor"
+                | "columnist"
+                | "aide"
+                | "adviser"
+                | "advisor"
+                | "attorney"
+                | "lawyer"
+                | "proponent"
+                | "opponent"
+                | "supporter"
+                | "backer"
+                | "critic"
+                | "representative"
+                | "executive"
+                | "secretary"
+                | "governor"
+                | "mayor"
+                | "minister"
+        )
+}
+
 /// A poll, survey or polling average (`an NBC News poll released Monday`):
 /// the records of [`is_artifact`] that report what people think.
 pub fn is_poll(lower: &str) -> bool {

@@ -1183,9 +1183,19 @@ fn np_start(doc: &Doc, j: usize, floor: usize) -> usize {
         let ok = match t.kind {
             TokenKind::Word | TokenKind::Number => {
                 let lp = doc.lower(p);
+                // (`A spokesman for the mayor said`, `The head of the
+                // institute said`: the phrase's head is the speaker.)
+                let determiner_next = matches!(lp, "of" | "for")
+                    && p > floor
+                    && matches!(
+                        doc.lower(p + 1),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                    )
+                    && lexicon::is_phrase_head(doc.lower(p - 1));
                 let inner_prep = matches!(lp, "of" | "in" | "for")
                     && (doc.is_capitalized(p + 1)
-                        || doc.lower(p + 1) == "the" && doc.is_capitalized(p + 2))
+                        || doc.lower(p + 1) == "the" && doc.is_capitalized(p + 2)
+                        || determiner_next)
                     && p > floor
                     && doc.is_word(p - 1);
                 inner_prep
@@ -6049,6 +6059,20 @@ mod tests {
                 "to reopen the pier in May",
                 Some("Anna Berg, the harbour master")
             )
+        );
+    }
+
+    #[test]
+    fn a_phrase_headed_by_a_role_or_a_quantity_is_the_whole_source() {
+        let p = parts(
+            "Title\nMayor Anna Berg opened the pier. A spokesman for the mayor said it was safe. \
+             Some of her aides said it was late.",
+        );
+        let sources: Vec<_> = p.iter().map(|s| s.3.as_deref()).collect();
+        assert_eq!(
+            sources,
+            [Some("A spokesman for the mayor"), Some("Some of her aides")],
+            "{p:?}"
         );
     }
 }
