@@ -312,6 +312,50 @@ fn end_piece(doc: &Doc, r: &Raw) -> Option<(usize, usize)> {
 fn end_candidate(doc: &Doc, piece: (usize, usize), t: usize) -> bool {
     cue_model::is_end_candidate(doc, t)
         && !(doc.is_punct(t, ",") && cue_model::open_subordinate(doc, piece.0, t))
+        && !subject_relative(doc, piece, t)
+}
+
+/// Whether `t` opens or closes a relative clause set off by commas inside
+/// the content clause's subject (`argued the ferry, which locals like,
+/// would not last`): a finite verb follows the closing comma, so the clause
+/// goes on.
+fn subject_relative(doc: &Doc, (p0, p1): (usize, usize), t: usize) -> bool {
+    // The relative pronoun after the opening comma.
+    let pronoun = if doc.is_punct(t, ",") && t < p1 && matches!(doc.lower(t + 1), "who" | "which") {
+        t + 1
+    } else if matches!(doc.lower(t), "who" | "which") && t > p0 && doc.is_punct(t - 1, ",") {
+        t
+    } else if doc.is_punct(t, ",") {
+        // The closing comma: the nearest comma before it opens the relative.
+        match (p0..t)
+            .rev()
+            .find(|&k| doc.is_punct(k, ",") && doc.quote_at(k).is_none())
+        {
+            Some(k) if matches!(doc.lower(k + 1), "who" | "which") => k + 1,
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    relative_then_verb(doc, pronoun, p1 + 1)
+}
+
+/// Whether the relative clause opened by the pronoun at `pronoun` closes
+/// with a comma, before `end`, that a finite auxiliary follows (`, which
+/// locals like, would not last`, or `, “would not last”`).
+fn relative_then_verb(doc: &Doc, pronoun: usize, end: usize) -> bool {
+    let Some(close) = (pronoun + 1..end.min(pronoun + 25))
+        .find(|&k| doc.is_terminal(k) || doc.is_punct(k, ",") && doc.quote_at(k).is_none())
+        .filter(|&k| doc.is_punct(k, ","))
+    else {
+        return false;
+    };
+    let verb = if doc.quote_opening(close + 1).is_some() {
+        close + 2
+    } else {
+        close + 1
+    };
+    verb < end && lexicon::is_auxiliary(doc.lower(verb))
 }
 
 fn end_features_of(
@@ -6073,6 +6117,17 @@ mod tests {
             sources,
             [Some("A spokesman for the mayor"), Some("Some of her aides")],
             "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_inside_the_content_subject_is_no_end() {
+        let (_, c, _, _) = one(
+            "Title\nOne aide suggested asking whether Berg, who is a sailor, was in fact afraid of boats.",
+        );
+        assert_eq!(
+            c,
+            "asking whether Berg, who is a sailor, was in fact afraid of boats"
         );
     }
 }
