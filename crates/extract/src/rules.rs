@@ -636,6 +636,16 @@ fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
             if !after_break || start < a + 2 {
                 break;
             }
+            // (`Lind said the plan is “complex” and she feels she can win`:
+            // after `and`, a clause whose subject is `he` or `she` goes on
+            // with the report; PolNeAR's gold keeps it in the content.)
+            let pronoun_and = doc.lower(start - 1) == "and"
+                && source.is_some_and(|(ss, se)| {
+                    ss == se && ss > a && matches!(doc.lower(ss), "he" | "she")
+                });
+            if pronoun_and {
+                break;
+            }
             let boundary = if doc.is_punct(start - 1, ",") || !doc.is_punct(start - 2, ",") {
                 start - 1
             } else {
@@ -6129,5 +6139,25 @@ mod tests {
             c,
             "asking whether Berg, who is a sailor, was in fact afraid of boats"
         );
+    }
+
+    #[test]
+    fn a_clause_after_and_with_he_or_she_goes_on_with_the_report() {
+        let (_, c, cue, _) = one(
+            "Title\nBerg said the harbour plan is “complex” and she feels she can win the vote.",
+        );
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            (
+                "the harbour plan is “complex” and she feels she can win the vote",
+                Some("said")
+            )
+        );
+        // (Another speaker's clause still ends the content.)
+        let p = parts(
+            "Title\nBerg said the plan is complex, and his aide told reporters the vote was off.",
+        );
+        let contents: Vec<&str> = p.iter().map(|s| s.1.as_str()).collect();
+        assert_eq!(contents, ["the plan is complex", "the vote was off"]);
     }
 }
