@@ -646,6 +646,16 @@ fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
             if pronoun_and {
                 break;
             }
+            // (`told the paper that the mayor knew X and thought Y`: in a
+            // that-clause, a verb of thought after `and` shares the clause's
+            // subject, so the report goes on.)
+            if doc.lower(start - 1) == "and"
+                && start == c
+                && lexicon::is_cognition(doc.lower(c))
+                && doc.lower(a) == "that"
+            {
+                break;
+            }
             let boundary = if doc.is_punct(start - 1, ",") || !doc.is_punct(start - 2, ",") {
                 start - 1
             } else {
@@ -6159,5 +6169,20 @@ mod tests {
         );
         let contents: Vec<&str> = p.iter().map(|s| s.1.as_str()).collect();
         assert_eq!(contents, ["the plan is complex", "the vote was off"]);
+    }
+
+    #[test]
+    fn a_verb_of_thought_after_and_in_a_that_clause_goes_on_with_the_report() {
+        let (_, c, cue, _) = one(
+            "Title\nBerg told the paper that the mayor knew all about the repairs and thought \
+             the fuss over them was a “storm in a teacup.”",
+        );
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            (
+                "that the mayor knew all about the repairs and thought the fuss over them was a “storm in a teacup.”",
+                Some("told")
+            )
+        );
     }
 }
