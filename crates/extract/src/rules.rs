@@ -3508,6 +3508,10 @@ fn right_content(
             return Some((k, close));
         }
     }
+    // (`said: Berg has been tested, coming from far behind`: a content the
+    // cue introduces with a colon is a sentence of its own, and no clause
+    // boundary ends it before the sentence does.)
+    let colon_intro = k > after && doc.is_punct(k - 1, ":");
     // Stop before ", adding that ..." (its own statement) and at "; ".
     let mut end = b;
     for i in k + 1..b {
@@ -3566,7 +3570,7 @@ fn right_content(
             end = i;
             break;
         }
-        if clause_boundary(doc, i) && !quotation_follows_clause(doc, k, i, b) {
+        if !colon_intro && clause_boundary(doc, i) && !quotation_follows_clause(doc, k, i, b) {
             end = i;
             break;
         }
@@ -6183,6 +6187,17 @@ mod tests {
                 "that the mayor knew all about the repairs and thought the fuss over them was a “storm in a teacup.”",
                 Some("told")
             )
+        );
+    }
+
+    #[test]
+    fn a_content_after_a_colon_runs_to_the_sentence_end() {
+        let (_, c, _, _) = one(
+            "Title\nBriggs said: Berg has already been tested, coming from far behind to a \"dead heat\" in May.",
+        );
+        assert_eq!(
+            c,
+            "Berg has already been tested, coming from far behind to a \"dead heat\" in May"
         );
     }
 }
