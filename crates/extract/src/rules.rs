@@ -6200,4 +6200,15 @@ mod tests {
             "Berg has already been tested, coming from far behind to a \"dead heat\" in May"
         );
     }
+
+    #[test]
+    fn a_noun_of_saying_with_a_that_clause_is_a_statement() {
+        let p = parts("Title\nBerg stood by her comment that the pier is doomed.");
+        let found = p.iter().find(|s| s.2.as_deref() == Some("comment"));
+        assert_eq!(
+            found.map(|s| (s.1.as_str(), s.3.as_deref())),
+            Some(("that the pier is doomed", Some("her"))),
+            "{p:?}"
+        );
+    }
 }
