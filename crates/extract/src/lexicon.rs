@@ -1012,7 +1012,10 @@ pub fn chant_noun(noun: &str) -> bool {
 /// Pairs that report only after a possessor (`his attacks on X`; 13 of 26
 /// train uses match, against 22 of 72 without the possessor).
 pub fn possessed_noun_object_cue(noun: &str, prep: &str) -> bool {
-    matches!((noun, prep), ("attack" | "attacks", "on"))
+    matches!(
+        (noun, prep),
+        ("attack" | "attacks", "on") | ("call" | "calls", "for")
+    )
 }
 
 /// Common irregular past tenses that are not cues (`The mayor began by ...`).

@@ -1636,9 +1636,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     }
     if (class == CueClass::Participle || lw.ends_with("ing")) && (after_comma || after_subordinator)
     {
-        let source = earlier
-            .last()
-            .and_then(|r| r.source)
+        let source = clause_source(doc, earlier)
             .or_else(|| clause_subject(doc, a, cue_first).map(|s| before_verb(doc, s)));
         let (start, end) = right_content(doc, cue_last + 1, b, class, lw_content)?;
         let pieces = vec![(start, end)];
@@ -1726,7 +1724,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     } else if coordinated {
         // "... shook her head and said, ‘No.’": the clause's own subject
         // (`Lind turned to the crowd and said`: not its verb).
-        let source = earlier.last().and_then(|r| r.source).or_else(|| {
+        let source = clause_source(doc, earlier).or_else(|| {
             clause_subject(doc, a, j - 1).map(|(st, e)| {
                 // (a past tense right after a name or a noun, not `the question`)
                 let verb = (st + 1..=e).find(|&i| {
@@ -2057,6 +2055,16 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             Some(raw(pieces, (cue_last + 1, src_end)))
         }
     }
+}
+
+/// The source of the sentence's last statement found by a verb, for a
+/// participle or a coordinated verb that shares it. A statement whose source
+/// is a possessor (`his call for X`, `Lind's comment that`) hangs on a noun
+/// and lends no subject to the clause.
+fn clause_source(doc: &Doc, earlier: &[Raw]) -> Option<(usize, usize)> {
+    earlier.last().and_then(|r| r.source).filter(|&(_, se)| {
+        !(matches!(doc.lower(se), "his" | "her" | "their" | "its") || doc.is_possessive(se))
+    })
 }
 
 /// `Noting that the pier was late, the mayor said ...`, `In describing the
@@ -6208,6 +6216,26 @@ mod tests {
         assert_eq!(
             found.map(|s| (s.1.as_str(), s.3.as_deref())),
             Some(("that the pier is doomed", Some("her"))),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_possessed_call_for_reports_its_object_and_lends_no_subject() {
+        let p = parts(
+            "Title\nBerg waited beside Novak after his call for a ferry ban and \
+             suggested that the plan would hurt the port.",
+        );
+        let call = p.iter().find(|s| s.2.as_deref() == Some("call for"));
+        assert_eq!(
+            call.map(|s| (s.1.as_str(), s.3.as_deref())),
+            Some(("a ferry ban", Some("his"))),
+            "{p:?}"
+        );
+        let suggested = p.iter().find(|s| s.2.as_deref() == Some("suggested"));
+        assert_eq!(
+            suggested.map(|s| (s.1.as_str(), s.3.as_deref())),
+            Some(("that the plan would hurt the port", Some("Berg"))),
             "{p:?}"
         );
     }
