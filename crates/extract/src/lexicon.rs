@@ -1014,7 +1014,12 @@ pub fn chant_noun(noun: &str) -> bool {
 pub fn possessed_noun_object_cue(noun: &str, prep: &str) -> bool {
     matches!(
         (noun, prep),
-        ("attack" | "attacks", "on") | ("call" | "calls", "for")
+        ("attack" | "attacks", "on")
+            | ("call" | "calls", "for")
+            | ("promise" | "promises", "of")
+            | ("praise", "for" | "of")
+            | ("characterization" | "description", "of")
+            | ("warning" | "warnings", "about")
     )
 }
 

@@ -6239,4 +6239,15 @@ mod tests {
             "{p:?}"
         );
     }
+
+    #[test]
+    fn a_possessed_promise_or_praise_reports_its_object() {
+        let p = parts("Title\nThe crowd waited for hours after her promise of free ferries.");
+        let promise = p.iter().find(|s| s.2.as_deref() == Some("promise of"));
+        assert_eq!(
+            promise.map(|s| (s.1.as_str(), s.3.as_deref())),
+            Some(("free ferries", Some("her"))),
+            "{p:?}"
+        );
+    }
 }
