@@ -434,6 +434,7 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
                 "expected" | "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" => {
                     raising_cue(doc, si, i)
                 }
+                "said" if doc.lower(i + 1) == "to" => raising_cue(doc, si, i),
                 _ if doc.lower(i + 1) == "that" && lexicon::is_content_noun(lw) => {
                     complement_clause(doc, si, i)
                 }
@@ -2643,7 +2644,8 @@ fn asked_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
 /// is left empty.
 fn raising_cue(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     let lw = doc.lower(i);
-    let expected = lw == "expected";
+    // (`The chairman was said to be “furious”`: the passive of `say` too.)
+    let expected = matches!(lw, "expected" | "said");
     if !(expected
         || matches!(
             lw,
@@ -6248,6 +6250,22 @@ mod tests {
             promise.map(|s| (s.1.as_str(), s.3.as_deref())),
             Some(("free ferries", Some("her"))),
             "{p:?}"
+        );
+    }
+
+    #[test]
+    fn the_passive_said_to_is_a_report_without_a_source() {
+        let p =
+            parts("Title\nThe council chairman was said to be “furious” with Berg for the delay.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        let (_, c, cue, src) = &p[0];
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "The council chairman was said to be “furious” with Berg for the delay",
+                Some("was said"),
+                None
+            )
         );
     }
 }
