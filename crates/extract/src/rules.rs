@@ -634,7 +634,26 @@ fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
             let after_break = doc.is_punct(start - 1, ",")
                 || matches!(doc.lower(start - 1), "and" | "but" | "while" | "with")
                 || doc.lower(start - 1) == "as" && !gerund;
-            if !after_break || start < a + 2 {
+            // (`said X was a mistake, at the town hall this week she said
+            // Y`: an adjunct between the comma and the inner source.)
+            let adjunct_comma = (!after_break
+                && source.is_some_and(|(ss, _)| ss == start && start > a + 2))
+            .then(|| {
+                (start.saturating_sub(8).max(a + 1)..start - 1)
+                    .rev()
+                    .find(|&k| doc.is_punct(k, ",") || doc.quote_at(k).is_some())
+            })
+            .flatten()
+            .filter(|&k| doc.is_punct(k, ",") && is_adjunct_start(doc, k + 1))
+            .filter(|&k| {
+                (k + 1..start).all(|i| {
+                    doc.is_word(i)
+                        && !doc.is_cue(doc.lower(i))
+                        && !matches!(doc.lower(i), "which" | "when" | "where" | "whom")
+                })
+            });
+            let start = adjunct_comma.map_or(start, |k| k + 1);
+            if !(after_break || adjunct_comma.is_some()) || start < a + 2 {
                 break;
             }
             // (`Lind said the plan is “complex” and she feels she can win`:
@@ -6266,6 +6285,23 @@ mod tests {
                 Some("was said"),
                 None
             )
+        );
+    }
+
+    #[test]
+    fn an_adjunct_between_the_comma_and_an_inner_source_still_ends_the_content() {
+        let p = parts(
+            "Title\nThough Berg has said the delay was a mistake, at the meeting this week she said \
+             she did not think it was “a scandal.”",
+        );
+        let contents: Vec<&str> = p.iter().map(|s| s.1.as_str()).collect();
+        assert_eq!(
+            contents,
+            [
+                "the delay was a mistake",
+                "she did not think it was “a scandal.”"
+            ],
+            "{p:?}"
         );
     }
 }
