@@ -666,6 +666,41 @@ fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
             if pronoun_and {
                 break;
             }
+            // (`says he would sit Putin down and tell him “A”`: after `and`, a
+            // verb in its bare form goes on with the content's clause, after
+            // its modal; a report of its own would be in the past or present.)
+            let bare = |l: &str| {
+                !(l.ends_with("ed")
+                    || l.ends_with('s')
+                    || l.ends_with("ing")
+                    || matches!(
+                        l,
+                        "said"
+                            | "told"
+                            | "wrote"
+                            | "thought"
+                            | "felt"
+                            | "knew"
+                            | "spoke"
+                            | "saw"
+                            | "heard"
+                            | "swore"
+                            | "meant"
+                            | "read"
+                            | "put"
+                    ))
+            };
+            let modal = (a..start - 1).any(|k| {
+                let l = doc.lower(k);
+                matches!(
+                    l,
+                    "would" | "will" | "could" | "should" | "can" | "might" | "must" | "to"
+                ) || l.ends_with("'d")
+                    || l.ends_with("’d")
+            });
+            if doc.lower(start - 1) == "and" && start == c && modal && bare(doc.lower(c)) {
+                break;
+            }
             // (`told the paper that the mayor knew X and thought Y`: in a
             // that-clause, a verb of thought after `and` shares the clause's
             // subject, so the report goes on.)
@@ -6301,6 +6336,28 @@ mod tests {
                 "the delay was a mistake",
                 "she did not think it was “a scandal.”"
             ],
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_verb_after_a_modal_and_and_goes_on_with_the_content() {
+        let (_, c, cue, _) =
+            one("Title\nBerg says she would sit Novak down and tell him “no more delays.”");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            (
+                "she would sit Novak down and tell him “no more delays.”",
+                Some("says")
+            )
+        );
+        // (A present-tense report of its own still stands apart.)
+        let p =
+            parts("Title\nSome captains think the pier is unsafe and warn that ferries may stop.");
+        let contents: Vec<&str> = p.iter().map(|s| s.1.as_str()).collect();
+        assert_eq!(
+            contents,
+            ["the pier is unsafe", "that ferries may stop"],
             "{p:?}"
         );
     }
