@@ -1785,8 +1785,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 let verb = (st + 1..=e).find(|&i| {
                     let l = doc.lower(i);
                     !doc.is_capitalized(i)
-                        && l.len() > 4
-                        && l.ends_with("ed")
+                        && (l.len() > 4 && l.ends_with("ed") || lexicon::is_irregular_past(l))
                         && !matches!(doc.lower(i - 1), "the" | "a" | "an")
                         && !doc.lower(i - 1).ends_with("'s")
                 });
@@ -6360,5 +6359,12 @@ mod tests {
             ["the pier is unsafe", "that ferries may stop"],
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_coordinated_verb_takes_the_subject_before_an_irregular_past() {
+        let p = parts("Title\nOkafor made a joke about boats and called Brandt “very seaworthy.”");
+        let called = p.iter().find(|s| s.2.as_deref() == Some("called"));
+        assert_eq!(called.and_then(|s| s.3.as_deref()), Some("Okafor"), "{p:?}");
     }
 }
