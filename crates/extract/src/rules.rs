@@ -3834,7 +3834,17 @@ fn colon_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         if c < a + 2 || (a..c).any(|i| doc.quote_at(i).is_some()) {
             continue;
         }
-        let source = clause_subject(doc, a, c).map(|s| before_verb(doc, s));
+        // (`Polls were early - Anna Berg: “A”`: a digest line names its
+        // source after a dash.)
+        let dashed = (a + 1..c)
+            .rev()
+            .take(8)
+            .find(|&k| matches!(doc.word(k), "-" | "–" | "—") && doc.toks[k].space_before)
+            .filter(|&k| k + 1 < c && doc.is_capitalized(k + 1));
+        let source = match dashed {
+            Some(k) => Some((k + 1, c - 1)),
+            None => clause_subject(doc, a, c).map(|s| before_verb(doc, s)),
+        };
         raws.push(Raw {
             kind: Kind::Direct,
             pieces: vec![(q.open, q.close)],
@@ -6366,5 +6376,20 @@ mod tests {
         let p = parts("Title\nOkafor made a joke about boats and called Brandt “very seaworthy.”");
         let called = p.iter().find(|s| s.2.as_deref() == Some("called"));
         assert_eq!(called.and_then(|s| s.3.as_deref()), Some("Okafor"), "{p:?}");
+    }
+
+    #[test]
+    fn a_digest_line_names_its_source_after_a_dash() {
+        let (k, c, _, src) = one(
+            "Title\nPier polls were not wrong, just early - Anna Berg: “The polls were fine. They ended too early.”",
+        );
+        assert_eq!(
+            (k, c.as_str(), src.as_deref()),
+            (
+                Kind::Direct,
+                "“The polls were fine. They ended too early.”",
+                Some("Anna Berg")
+            )
+        );
     }
 }
