@@ -327,7 +327,8 @@ fn subject_relative(doc: &Doc, (p0, p1): (usize, usize), t: usize) -> bool {
         t
     } else if doc.is_punct(t, ",") {
         // The closing comma: the nearest comma before it opens the relative.
-        match (p0..t)
+        // (within the 25 tokens `relative_then_verb` looks at)
+        match (p0.max(t.saturating_sub(25))..t)
             .rev()
             .find(|&k| doc.is_punct(k, ",") && doc.quote_at(k).is_none())
         {
