@@ -6393,4 +6393,16 @@ mod tests {
             )
         );
     }
+
+    #[test]
+    fn more_verbs_of_complaint_and_boast_are_cues() {
+        for verb in ["groused", "griped", "bragged", "hinted", "surmised"] {
+            let text = format!("Title\nThe mayor {verb} that the pier was unsafe.");
+            let (_, c, cue, src) = one(&text);
+            assert_eq!(
+                (c.as_str(), cue.as_deref(), src.as_deref()),
+                ("that the pier was unsafe", Some(verb), Some("The mayor"))
+            );
+        }
+    }
 }
