@@ -6396,7 +6396,7 @@ mod tests {
 
     #[test]
     fn more_verbs_of_complaint_and_boast_are_cues() {
-        for verb in ["groused", "griped", "bragged", "hinted", "surmised"] {
+        for verb in ["groused", "griped", "bragged", "sniped", "surmised"] {
             let text = format!("Title\nThe mayor {verb} that the pier was unsafe.");
             let (_, c, cue, src) = one(&text);
             assert_eq!(
