@@ -211,7 +211,6 @@ const SPEECH: &[&str] = &[
     "sniped",
     "grumbled",
     "scoffed",
-    "fumed",
     "brag",
     "brags",
     "bragged",
