@@ -315,13 +315,15 @@ fn end_candidate(doc: &Doc, piece: (usize, usize), t: usize) -> bool {
         && !subject_relative(doc, piece, t)
 }
 
-/// Whether `t` opens or closes a relative clause set off by commas inside
-/// the content clause's subject (`argued the ferry, which locals like,
+/// Whether `t` opens or closes a relative clause or an appositive set off by
+/// commas inside the content clause's subject (`argued the ferry, which locals like,
 /// would not last`): a finite verb follows the closing comma, so the clause
 /// goes on.
 fn subject_relative(doc: &Doc, (p0, p1): (usize, usize), t: usize) -> bool {
     // The relative pronoun after the opening comma.
-    let pronoun = if doc.is_punct(t, ",") && t < p1 && matches!(doc.lower(t + 1), "who" | "which") {
+    // (`that Berg, a first-time mayor, was ...`: an appositive too.)
+    let opens = |k: usize| matches!(doc.lower(k), "who" | "which" | "a" | "an" | "the");
+    let pronoun = if doc.is_punct(t, ",") && t < p1 && opens(t + 1) {
         t + 1
     } else if matches!(doc.lower(t), "who" | "which") && t > p0 && doc.is_punct(t - 1, ",") {
         t
@@ -332,7 +334,7 @@ fn subject_relative(doc: &Doc, (p0, p1): (usize, usize), t: usize) -> bool {
             .rev()
             .find(|&k| doc.is_punct(k, ",") && doc.quote_at(k).is_none())
         {
-            Some(k) if matches!(doc.lower(k + 1), "who" | "which") => k + 1,
+            Some(k) if opens(k + 1) => k + 1,
             _ => return false,
         }
     } else {
@@ -6404,5 +6406,12 @@ mod tests {
                 ("that the pier was unsafe", Some(verb), Some("The mayor"))
             );
         }
+    }
+
+    #[test]
+    fn an_appositive_inside_the_content_subject_is_no_end() {
+        let (_, c, _, _) =
+            one("Title\nLind said that Berg, a first-time mayor, was learning on the job.");
+        assert_eq!(c, "that Berg, a first-time mayor, was learning on the job");
     }
 }
