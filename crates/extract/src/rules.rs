@@ -1894,7 +1894,8 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             // `“...,” he said` (and `“A,” he said, “B.”`): the quotation before.
             // The quotation must belong to this sentence: `“A.” He said B.` is two.
             let same_sentence = |p: usize| {
-                doc.sent_of[p] == doc.sent_of[ss] || p > 0 && matches!(doc.word(p - 1), "?" | "!")
+                doc.sent_of[p] == doc.sent_of[ss]
+                    || p > 0 && matches!(doc.word(p - 1), "?" | "!" | "..." | "…")
             };
             // `In an interview on “Face the Nation,” Ryan said the ...`: a short
             // quoted title before the subject, and a clause after the cue.
@@ -2876,13 +2877,18 @@ fn quote_tag_verb(doc: &Doc, si: usize, i: usize) -> bool {
     };
     let quote = &doc.quotes[q];
     let p = quote.close;
-    let ends_clause =
-        p > quote.open && matches!(doc.word(p - 1), "," | "?" | "!") || doc.is_punct(p + 1, ",");
+    let ends_clause = p > quote.open && is_tag_ending(doc.word(p - 1)) || doc.is_punct(p + 1, ",");
     let opens = quote.open <= a || strip_lead(doc, a, quote.open) == quote.open;
     let next = doc.lower(i + 1);
     ends_clause
         && opens
         && (doc.is_capitalized(i + 1) || matches!(next, "the" | "a" | "an" | "his" | "her"))
+}
+
+/// The mark a quotation ends with before its tag inside the marks: a comma,
+/// `?`, `!` or an ellipsis (`“We will rebuild …” Berg said`).
+fn is_tag_ending(w: &str) -> bool {
+    matches!(w, "," | "?" | "!" | "..." | "…")
 }
 
 /// `“A,” a spokesman for the committee said`: the words between a quotation
@@ -2905,8 +2911,8 @@ fn quote_subject(doc: &Doc, si: usize, j: usize) -> Option<(usize, usize)> {
         }
         let q = doc.quote_closing(p)?;
         let quote = &doc.quotes[q];
-        let ends_clause = p > quote.open && matches!(doc.word(p - 1), "," | "?" | "!")
-            || doc.is_punct(p + 1, ",");
+        let ends_clause =
+            p > quote.open && is_tag_ending(doc.word(p - 1)) || doc.is_punct(p + 1, ",");
         // (`“A,” delegate Anna Berg, wearing “Lind 2020” pins, said`: a short
         // quotation inside the subject.)
         let short = (quote.open..=p).filter(|&k| doc.is_word(k)).count() <= 4;
@@ -6413,5 +6419,19 @@ mod tests {
         let (_, c, _, _) =
             one("Title\nLind said that Berg, a first-time mayor, was learning on the job.");
         assert_eq!(c, "that Berg, a first-time mayor, was learning on the job");
+    }
+
+    #[test]
+    fn a_quotation_that_trails_off_before_its_tag() {
+        for text in [
+            "Title\n“We will rebuild …” Berg said, before pausing.",
+            "Title\n“We will rebuild...” Berg said.",
+        ] {
+            let (k, _, cue, src) = one(text);
+            assert_eq!(
+                (k, cue.as_deref(), src.as_deref()),
+                (Kind::Direct, Some("said"), Some("Berg"))
+            );
+        }
     }
 }
