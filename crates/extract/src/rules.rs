@@ -258,8 +258,7 @@ pub(crate) fn extract(ex: &Extractor, text: &str) -> Extraction {
     if doc.toks.is_empty() {
         return Extraction::default();
     }
-    let (title, mut raws) = raw_statements(&doc);
-    end_contents(&doc, &mut raws);
+    let (title, raws) = raw_statements(&doc, true);
     speakers::resolve(&doc, title, raws)
 }
 
@@ -271,7 +270,7 @@ pub(crate) fn end_candidates(ex: &Extractor, text: &str) -> Vec<cue_model::EndCa
     if doc.toks.is_empty() {
         return out;
     }
-    let (_, raws) = raw_statements(&doc);
+    let (_, raws) = raw_statements(&doc, false);
     for r in &raws {
         if let Some(piece) = end_piece(&doc, r) {
             for t in piece.0 + 2..=piece.1 {
@@ -397,7 +396,7 @@ fn end_contents(doc: &Doc, raws: &mut [Raw]) {
 }
 
 /// The statements the rules find, before the end model and speakers.
-fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
+fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
     let title = doc
         .paras
         .first()
@@ -514,6 +513,11 @@ fn raw_statements(doc: &Doc) -> (Option<Span>, Vec<Raw>) {
     split_run_ons(doc, &mut raws);
     tail_participles(doc, &mut raws);
     drop_discourse_pieces(doc, &mut raws);
+    // The end model cuts before nesting is decided: a statement whose cue
+    // lies after the cut is no longer inside the content.
+    if cut {
+        end_contents(doc, &mut raws);
+    }
     drop_nested(&mut raws);
     drop_overlapping(doc, &mut raws);
     raws.retain(|r| !is_named_title(doc, r));
@@ -6433,5 +6437,19 @@ mod tests {
                 (Kind::Direct, Some("said"), Some("Berg"))
             );
         }
+    }
+
+    #[test]
+    fn a_statement_after_the_end_model_cut_is_not_nested() {
+        let p = parts(
+            "Title\nPort guards cannot see the boats at night, a gap in harbour security that \
+             local experts say makes the new fence useless.",
+        );
+        let say = p.iter().find(|s| s.2.as_deref() == Some("say"));
+        assert_eq!(
+            say.map(|s| (s.1.as_str(), s.3.as_deref())),
+            Some(("makes the new fence useless", Some("local experts"))),
+            "{p:?}"
+        );
     }
 }
