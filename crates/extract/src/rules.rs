@@ -3396,9 +3396,13 @@ fn right_content(
         // addressee, before the quotation.)
         let clause_first = doc.quote_opening(m).is_some()
             && addressee_end(doc, k, b).is_some_and(|e| e + 1 < m && doc.is_word(e + 1));
+        // (`told reporters the pier was safe, though ...`: a comma after a
+        // clause is no addressee's, unless a quotation follows it.)
+        let comma_quote = doc.is_punct(m, ",")
+            && (doc.quote_opening(m + 1).is_some() || addressee_end(doc, k, b).is_none());
         if m < b
             && !clause_first
-            && (doc.is_punct(m, ",") || doc.is_punct(m, ":") || doc.quote_opening(m).is_some())
+            && (comma_quote || doc.is_punct(m, ":") || doc.quote_opening(m).is_some())
         {
             k = m;
         } else if let Some(e) = addressee_end(doc, k, b) {
@@ -6451,5 +6455,19 @@ mod tests {
             Some(("makes the new fence useless", Some("local experts"))),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_comma_after_the_addressee_s_clause_is_not_the_content_start() {
+        let p = parts("Title\nBerg told reporters the pier was safe, though critics disagree.");
+        let told = p.iter().find(|s| s.2.as_deref() == Some("told"));
+        assert_eq!(
+            told.map(|s| s.1.as_str()),
+            Some("the pier was safe"),
+            "{p:?}"
+        );
+        // (The quotation after the addressee's comma is still the content.)
+        let (_, c, _, _) = one("Title\nBerg told the conference, “The pier is safe.”");
+        assert_eq!(c, "“The pier is safe.”");
     }
 }
