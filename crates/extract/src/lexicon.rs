@@ -1043,6 +1043,35 @@ pub fn possessed_noun_object_cue(noun: &str, prep: &str) -> bool {
     }
 }
 
+/// Irregular past tenses of verbs of saying and thinking (`told`, `thought`).
+pub fn is_irregular_past_cue(lower: &str) -> bool {
+    matches!(
+        lower,
+        "said"
+            | "told"
+            | "wrote"
+            | "thought"
+            | "felt"
+            | "knew"
+            | "spoke"
+            | "saw"
+            | "heard"
+            | "swore"
+            | "meant"
+            | "read"
+            | "put"
+    )
+}
+
+/// Modal verbs, also contracted (`would`, `she'd`).
+pub fn is_modal(lower: &str) -> bool {
+    matches!(
+        lower,
+        "would" | "will" | "could" | "should" | "can" | "might" | "must"
+    ) || lower.ends_with("'d")
+        || lower.ends_with("’d")
+}
+
 /// Common irregular past tenses that are not cues (`The mayor began by ...`).
 pub fn is_irregular_past(lower: &str) -> bool {
     matches!(

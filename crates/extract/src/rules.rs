@@ -153,6 +153,12 @@ impl<'a> Doc<'a> {
         w.ends_with("'s") || w.ends_with("’s")
     }
 
+    /// The word at `i` is a possessor: a possessive pronoun or a word in
+    /// `'s` (`his`, `Lind’s`).
+    pub(crate) fn is_possessor(&self, i: usize) -> bool {
+        matches!(self.lower(i), "his" | "her" | "their" | "its") || self.is_possessive(i)
+    }
+
     #[inline]
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
@@ -315,20 +321,18 @@ fn end_candidate(doc: &Doc, piece: (usize, usize), t: usize) -> bool {
 }
 
 /// Whether `t` opens or closes a relative clause or an appositive set off by
-/// commas inside the content clause's subject (`argued the ferry, which locals like,
-/// would not last`): a finite verb follows the closing comma, so the clause
-/// goes on.
+/// commas inside the content clause's subject (`argued the ferry, which locals
+/// like, would not last`, `that Berg, a first-time mayor, was`): a finite
+/// verb follows the closing comma (within 25 tokens), so the clause goes on.
 fn subject_relative(doc: &Doc, (p0, p1): (usize, usize), t: usize) -> bool {
-    // The relative pronoun after the opening comma.
-    // (`that Berg, a first-time mayor, was ...`: an appositive too.)
     let opens = |k: usize| matches!(doc.lower(k), "who" | "which" | "a" | "an" | "the");
-    let pronoun = if doc.is_punct(t, ",") && t < p1 && opens(t + 1) {
+    // The word after the opening comma.
+    let first = if doc.is_punct(t, ",") && t < p1 && opens(t + 1) {
         t + 1
     } else if matches!(doc.lower(t), "who" | "which") && t > p0 && doc.is_punct(t - 1, ",") {
         t
     } else if doc.is_punct(t, ",") {
-        // The closing comma: the nearest comma before it opens the relative.
-        // (within the 25 tokens `relative_then_verb` looks at)
+        // The closing comma: the nearest comma before it opens the clause.
         match (p0.max(t.saturating_sub(25))..t)
             .rev()
             .find(|&k| doc.is_punct(k, ",") && doc.quote_at(k).is_none())
@@ -339,19 +343,14 @@ fn subject_relative(doc: &Doc, (p0, p1): (usize, usize), t: usize) -> bool {
     } else {
         return false;
     };
-    relative_then_verb(doc, pronoun, p1 + 1)
-}
-
-/// Whether the relative clause opened by the pronoun at `pronoun` closes
-/// with a comma, before `end`, that a finite auxiliary follows (`, which
-/// locals like, would not last`, or `, “would not last”`).
-fn relative_then_verb(doc: &Doc, pronoun: usize, end: usize) -> bool {
-    let Some(close) = (pronoun + 1..end.min(pronoun + 25))
+    let end = p1 + 1;
+    let Some(close) = (first + 1..end.min(first + 25))
         .find(|&k| doc.is_terminal(k) || doc.is_punct(k, ",") && doc.quote_at(k).is_none())
         .filter(|&k| doc.is_punct(k, ","))
     else {
         return false;
     };
+    // (`, “would not last”`: the verb may open a quotation.)
     let verb = if doc.quote_opening(close + 1).is_some() {
         close + 2
     } else {
@@ -641,81 +640,17 @@ fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
             let after_break = doc.is_punct(start - 1, ",")
                 || matches!(doc.lower(start - 1), "and" | "but" | "while" | "with")
                 || doc.lower(start - 1) == "as" && !gerund;
-            // (`said X was a mistake, at the town hall this week she said
-            // Y`: an adjunct between the comma and the inner source.)
-            let adjunct_comma = (!after_break
+            // (`said X was a mistake, at the meeting on Monday she said Y`:
+            // a short adjunct between the comma and the inner source.)
+            let adjunct = (!after_break
                 && source.is_some_and(|(ss, _)| ss == start && start > a + 2))
-            .then(|| {
-                (start.saturating_sub(8).max(a + 1)..start - 1)
-                    .rev()
-                    .find(|&k| doc.is_punct(k, ",") || doc.quote_at(k).is_some())
-            })
-            .flatten()
-            .filter(|&k| doc.is_punct(k, ",") && is_adjunct_start(doc, k + 1))
-            .filter(|&k| {
-                (k + 1..start).all(|i| {
-                    doc.is_word(i)
-                        && !doc.is_cue(doc.lower(i))
-                        && !matches!(doc.lower(i), "which" | "when" | "where" | "whom")
-                })
-            });
-            let start = adjunct_comma.map_or(start, |k| k + 1);
-            if !(after_break || adjunct_comma.is_some()) || start < a + 2 {
+            .then(|| adjunct_comma(doc, a, start))
+            .flatten();
+            let start = adjunct.map_or(start, |k| k + 1);
+            if !(after_break || adjunct.is_some()) || start < a + 2 {
                 break;
             }
-            // (`Lind said the plan is “complex” and she feels she can win`:
-            // after `and`, a clause whose subject is `he` or `she` goes on
-            // with the report; PolNeAR's gold keeps it in the content.)
-            let pronoun_and = doc.lower(start - 1) == "and"
-                && source.is_some_and(|(ss, se)| {
-                    ss == se && ss > a && matches!(doc.lower(ss), "he" | "she")
-                });
-            if pronoun_and {
-                break;
-            }
-            // (`says he would sit Putin down and tell him “A”`: after `and`, a
-            // verb in its bare form goes on with the content's clause, after
-            // its modal; a report of its own would be in the past or present.)
-            let bare = |l: &str| {
-                !(l.ends_with("ed")
-                    || l.ends_with('s')
-                    || l.ends_with("ing")
-                    || matches!(
-                        l,
-                        "said"
-                            | "told"
-                            | "wrote"
-                            | "thought"
-                            | "felt"
-                            | "knew"
-                            | "spoke"
-                            | "saw"
-                            | "heard"
-                            | "swore"
-                            | "meant"
-                            | "read"
-                            | "put"
-                    ))
-            };
-            let modal = (a..start - 1).any(|k| {
-                let l = doc.lower(k);
-                matches!(
-                    l,
-                    "would" | "will" | "could" | "should" | "can" | "might" | "must" | "to"
-                ) || l.ends_with("'d")
-                    || l.ends_with("’d")
-            });
-            if doc.lower(start - 1) == "and" && start == c && modal && bare(doc.lower(c)) {
-                break;
-            }
-            // (`told the paper that the mayor knew X and thought Y`: in a
-            // that-clause, a verb of thought after `and` shares the clause's
-            // subject, so the report goes on.)
-            if doc.lower(start - 1) == "and"
-                && start == c
-                && lexicon::is_cognition(doc.lower(c))
-                && doc.lower(a) == "that"
-            {
+            if and_goes_on(doc, a, start, c, source) {
                 break;
             }
             let boundary = if doc.is_punct(start - 1, ",") || !doc.is_punct(start - 2, ",") {
@@ -732,6 +667,58 @@ fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
             break;
         }
     }
+}
+
+/// The comma before the inner source at `start` when only a short adjunct
+/// stands between them (`..., at the meeting on Monday she said`): no cue
+/// and no relative word (`, in which X said` is left alone). Its index.
+fn adjunct_comma(doc: &Doc, a: usize, start: usize) -> Option<usize> {
+    (start.saturating_sub(8).max(a + 1)..start - 1)
+        .rev()
+        .find(|&k| doc.is_punct(k, ",") || doc.quote_at(k).is_some())
+        .filter(|&k| doc.is_punct(k, ",") && is_adjunct_start(doc, k + 1))
+        .filter(|&k| {
+            (k + 1..start).all(|i| {
+                doc.is_word(i)
+                    && !doc.is_cue(doc.lower(i))
+                    && !matches!(doc.lower(i), "which" | "when" | "where" | "whom")
+            })
+        })
+}
+
+/// After `and`, an inner clause (from `start`, cue at `c`) inside the outer
+/// content `a..` that goes on with the outer report instead of standing
+/// apart; PolNeAR's gold keeps these in the content:
+/// - a clause whose subject is `he` or `she` (`said the plan is “complex”
+///   and she feels she can win`);
+/// - a verb in its bare form after a modal or `to` in the content (`says
+///   she would sit him down and tell him “A”`): a report of its own would
+///   be in the past or present;
+/// - in a that-clause, a verb of thought sharing the clause's subject
+///   (`told the paper that the mayor knew X and thought Y`).
+fn and_goes_on(
+    doc: &Doc,
+    a: usize,
+    start: usize,
+    c: usize,
+    source: Option<(usize, usize)>,
+) -> bool {
+    if doc.lower(start - 1) != "and" {
+        return false;
+    }
+    if source.is_some_and(|(ss, se)| ss == se && ss > a && matches!(doc.lower(ss), "he" | "she")) {
+        return true;
+    }
+    if start != c {
+        return false;
+    }
+    let verb = doc.lower(c);
+    let bare = !(verb.ends_with("ed")
+        || verb.ends_with('s')
+        || verb.ends_with("ing")
+        || lexicon::is_irregular_past_cue(verb));
+    bare && (a..start - 1).any(|k| doc.lower(k) == "to" || lexicon::is_modal(doc.lower(k)))
+        || lexicon::is_cognition(verb) && doc.lower(a) == "that"
 }
 
 /// A piece that is only a discourse word (`But, he said, X`, `Indeed, he had
@@ -2124,9 +2111,10 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
 /// is a possessor (`his call for X`, `Lind's comment that`) hangs on a noun
 /// and lends no subject to the clause.
 fn clause_source(doc: &Doc, earlier: &[Raw]) -> Option<(usize, usize)> {
-    earlier.last().and_then(|r| r.source).filter(|&(_, se)| {
-        !(matches!(doc.lower(se), "his" | "her" | "their" | "its") || doc.is_possessive(se))
-    })
+    earlier
+        .last()
+        .and_then(|r| r.source)
+        .filter(|&(_, se)| !doc.is_possessor(se))
 }
 
 /// `Noting that the pier was late, the mayor said ...`, `In describing the
@@ -2484,13 +2472,10 @@ fn complement_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
 /// The possessor ending at `p` (`his`, `the mayor's`), in a sentence that
 /// starts at `a`.
 fn possessor_at(doc: &Doc, a: usize, p: usize) -> Option<(usize, usize)> {
-    let w = doc.lower(p);
-    if matches!(w, "his" | "her" | "their" | "its") {
-        Some((p, p))
-    } else if w.ends_with("'s") || w.ends_with("’s") {
+    if doc.is_possessive(p) {
         Some((np_start(doc, p, a), p))
     } else {
-        None
+        doc.is_possessor(p).then_some((p, p))
     }
 }
 
@@ -3392,20 +3377,21 @@ fn right_content(
         {
             m += 1;
         }
+        let addressee = addressee_end(doc, k, b);
         // (`told reporters the pier was “unsafe”`: a clause after the
         // addressee, before the quotation.)
         let clause_first = doc.quote_opening(m).is_some()
-            && addressee_end(doc, k, b).is_some_and(|e| e + 1 < m && doc.is_word(e + 1));
+            && addressee.is_some_and(|e| e + 1 < m && doc.is_word(e + 1));
         // (`told reporters the pier was safe, though ...`: a comma after a
         // clause is no addressee's, unless a quotation follows it.)
-        let comma_quote = doc.is_punct(m, ",")
-            && (doc.quote_opening(m + 1).is_some() || addressee_end(doc, k, b).is_none());
+        let comma_quote =
+            doc.is_punct(m, ",") && (doc.quote_opening(m + 1).is_some() || addressee.is_none());
         if m < b
             && !clause_first
             && (comma_quote || doc.is_punct(m, ":") || doc.quote_opening(m).is_some())
         {
             k = m;
-        } else if let Some(e) = addressee_end(doc, k, b) {
+        } else if let Some(e) = addressee {
             // "told POLITICO he would run", "told me they believed".
             k = e + 1;
         } else if let Some(t) = (k + 1..b.min(k + 7)).find(|&t| {
