@@ -2074,3 +2074,23 @@ mod tests {
         assert!(!is_demonym("lavrov"));
     }
 }
+
+/// The short words a title in title case leaves in lower case (`Meet the
+/// Voters With Dana Reyes`, `State of the Union`).
+pub fn is_title_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+    )
+}

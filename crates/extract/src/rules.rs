@@ -4311,7 +4311,14 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         let clean_gap = (prev_end + 1..q.open).all(|i| {
             doc.quote_at(i).is_none_or(|t| {
                 let t = &doc.quotes[t];
-                (t.open..=t.close).filter(|&k| doc.is_word(k)).count() <= 4
+                let words: Vec<usize> = (t.open..=t.close).filter(|&k| doc.is_word(k)).collect();
+                // (`on ABC's “Meet the Voters With Dana Reyes.”`: a longer
+                // title is in title case.)
+                words.len() <= 4
+                    || words.len() <= 8
+                        && words.iter().all(|&k| {
+                            doc.is_capitalized(k) || lexicon::is_title_function_word(doc.lower(k))
+                        })
             })
         });
         let limit = 40;
@@ -4544,6 +4551,18 @@ mod tests {
         let ex = Extractor::new().extract(text);
         assert_eq!(ex.statements.len(), 1, "{:?}", parts(text));
         assert_eq!(ex.statements[0].pieces.len(), 2);
+        // A longer one in title case does not either; a quoted remark does.
+        let text = "Title\n“The budget is balanced,” the mayor said on “Meet the Voters With Dana Reyes.” “Nobody on the council or in the press should doubt that now, after three years of work.”";
+        let ex = Extractor::new().extract(text);
+        assert_eq!(ex.statements.len(), 1, "{:?}", parts(text));
+        assert_eq!(ex.statements[0].pieces.len(), 2);
+        let text = "Title\n“The budget is balanced,” the mayor said of “the plan they all said would fail.” “Nobody on the council or in the press should doubt that now, after three years of work.”";
+        let ex = Extractor::new().extract(text);
+        assert!(
+            ex.statements.iter().all(|s| s.pieces.len() < 2),
+            "{:?}",
+            parts(text)
+        );
     }
 
     #[test]
