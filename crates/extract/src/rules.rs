@@ -3241,8 +3241,9 @@ fn with_continuation(
         && doc.quote_at(k).is_none()
         && !(doc.is_punct(k, ",") && doc.quote_opening(k + 1).is_some())
     {
-        // `“A,” she said, adding, “B.”`: the participle is B's own cue.
-        if participle_cue(doc, k) && quote_follows(doc, k + 1) {
+        // `“A,” she said, adding, “B.”`, `noting that she “B.”`: the
+        // participle is B's own cue.
+        if participle_cue(doc, k) && (quote_follows(doc, k + 1) || doc.lower(k + 1) == "that") {
             return pieces;
         }
         k += 1;
@@ -3294,7 +3295,8 @@ fn with_continuation(
 /// Is there a narrative cue right after a quotation (`“...,” she added`)?
 fn cue_near(doc: &Doc, from: usize) -> bool {
     let end = (from + 5).min(doc.toks.len());
-    let end = (from + 1..end)
+    // (A cue at the start of the next paragraph is not near.)
+    let end = (from..end)
         .find(|&i| doc.toks[i].newline_before)
         .unwrap_or(end);
     (from..end).any(|i| {
@@ -4536,6 +4538,30 @@ mod tests {
                 "“It is no big deal,”",
                 "But “the plan is stronger with the mayor. It helps.”"
             ]]
+        );
+        // A cue opening the next paragraph does not stop the continuation.
+        let text = "Title\n“We will finish the bridge,” the mayor said, “because the city \
+                    needs it more than ever.”\nKoh said the council would vote in June.";
+        assert_eq!(
+            pieces_of(text)[0],
+            [
+                "“We will finish the bridge,”",
+                "“because the city needs it more than ever.”"
+            ]
+        );
+        // A participle of saying with a that-clause in the tag is the later
+        // quotation's own cue.
+        let text = "Title\n“We will finish the bridge,” Berg told reporters, noting that she \
+                    and her deputy, Tom, “have talked with the builders every week.”\nKoh \
+                    said the council would vote in June.";
+        let contents: Vec<String> = parts(text).into_iter().map(|p| p.1).collect();
+        assert_eq!(
+            contents,
+            [
+                "“We will finish the bridge,”",
+                "that she and her deputy, Tom, “have talked with the builders every week.”",
+                "the council would vote in June"
+            ]
         );
     }
 
