@@ -2227,6 +2227,17 @@ fn not_a_cue_here(doc: &Doc, lw: &str, next: usize) -> bool {
         "adding" | "add" | "adds" | "added" => n == "to" && doc.quote_opening(next + 1).is_none(),
         "show" | "shows" | "showed" | "showing" => n == "up",
         "signed" | "sign" | "signs" => n == "on",
+        // Idioms: `easier said than done`, `when all is said and done`,
+        // `having said that,`.
+        "said" if n == "than" || n == "and" && doc.lower(next + 1) == "done" => true,
+        "said"
+            if n == "that"
+                && next >= 2
+                && doc.lower(next - 2) == "having"
+                && doc.is_punct(next + 1, ",") =>
+        {
+            true
+        }
         // (`responded by hitting Trump`: the manner, not a passive.)
         _ => {
             n == "by"
@@ -5198,6 +5209,9 @@ mod tests {
             "Title\nThe win added to her lead in the north.",
             "Title\nHundreds of fishermen showed up at the pier.",
             "Title\nThe rebels backed by the port authority have no choice.",
+            "Title\nBut fixing the roads is easier said than done in the city.",
+            "Title\nHaving said that, the mayor left the room quickly.",
+            "Title\nWhen all is said and done, the city will pay for the roads.",
         ] {
             assert!(parts(text).is_empty(), "{text}: {:?}", parts(text));
         }
