@@ -2227,6 +2227,13 @@ fn not_a_cue_here(doc: &Doc, lw: &str, next: usize) -> bool {
         "adding" | "add" | "adds" | "added" => n == "to" && doc.quote_opening(next + 1).is_none(),
         "show" | "shows" | "showed" | "showing" => n == "up",
         "signed" | "sign" | "signs" => n == "on",
+        // `a group called Friends of the Pier`: a participle that names.
+        "called"
+            if !matches!(n, "for" | "on" | "out" | "it" | "in" | "off")
+                && names_after_article(doc, next - 1) =>
+        {
+            true
+        }
         // Idioms: `easier said than done`, `when all is said and done`,
         // `having said that,`.
         "said" if n == "than" || n == "and" && doc.lower(next + 1) == "done" => true,
@@ -2245,6 +2252,17 @@ fn not_a_cue_here(doc: &Doc, lw: &str, next: usize) -> bool {
                 && (lw.ends_with("ed") || matches!(lw, "told" | "said" | "shown" | "known"))
         }
     }
+}
+
+/// `a group called`, `a new film called`: a noun for something named
+/// (after an indefinite article and at most one other word) stands right
+/// before the participle at `c`.
+fn names_after_article(doc: &Doc, c: usize) -> bool {
+    let plain = |k: usize| doc.is_word(k) && !doc.is_capitalized(k) && !doc.is_cue(doc.lower(k));
+    let article = |k: usize| matches!(doc.lower(k), "a" | "an");
+    c >= 2
+        && lexicon::is_named_kind(doc.lower(c - 1))
+        && (article(c - 2) || c >= 3 && plain(c - 2) && article(c - 3))
 }
 
 /// A clause without `that` opens at `k`: a bare noun and its auxiliary
@@ -5212,9 +5230,16 @@ mod tests {
             "Title\nBut fixing the roads is easier said than done in the city.",
             "Title\nHaving said that, the mayor left the room quickly.",
             "Title\nWhen all is said and done, the city will pay for the roads.",
+            "Title\nKoh now helps lead a small group called Friends of the Pier.",
+            "Title\nShe joined a theatre company called the Harbour Players in 2010.",
         ] {
             assert!(parts(text).is_empty(), "{text}: {:?}", parts(text));
         }
+        // A participle that names, but not a speaker's verb.
+        let p = parts("Title\nA spokesman called the plan “reckless and cruel.”");
+        assert_eq!(p.len(), 1, "{p:?}");
+        let p = parts("Title\nA local group called for calm after the vote.");
+        assert_eq!(p.len(), 1, "{p:?}");
         // A manner, not a passive.
         let p = parts("Title\nLind responded by attacking the plan.");
         assert_eq!(p.len(), 1, "{p:?}");
