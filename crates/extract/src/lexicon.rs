@@ -2159,3 +2159,42 @@ pub fn is_named_kind(lower: &str) -> bool {
                 | "store"
         )
 }
+
+/// Where or when something was said (`in a tweet`, `on his radio show`,
+/// `over the weekend`, `on Monday`).
+pub fn is_occasion(lower: &str) -> bool {
+    is_weekday(lower)
+        || matches!(
+            lower,
+            "tweet"
+                | "tweets"
+                | "post"
+                | "interview"
+                | "interviews"
+                | "statement"
+                | "speech"
+                | "remarks"
+                | "book"
+                | "memoir"
+                | "column"
+                | "op-ed"
+                | "letter"
+                | "email"
+                | "memo"
+                | "show"
+                | "broadcast"
+                | "podcast"
+                | "video"
+                | "rally"
+                | "debate"
+                | "hearing"
+                | "briefing"
+                | "conference"
+                | "appearance"
+                | "weekend"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+        )
+}

@@ -3655,7 +3655,16 @@ fn right_content(
                 l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing"))
                     || matches!(l, "he" | "she" | "they" | "it" | "his" | "her" | "their")
             };
-            if open >= k && (comma && narrative || tagged || clause || naming_and) {
+            // `called the plan “reckless” in a tweet Tuesday`: an adjunct
+            // after a naming verb's quoted complement is narrative.
+            // (Only an adjunct of the occasion: `in a tweet`, `on Monday`,
+            // `over the weekend`, `on his radio show`.)
+            let naming_adjunct = lexicon::is_naming_verb(lw)
+                && matches!(doc.lower(i + 1), "in" | "on" | "during" | "at" | "over")
+                && (i + 2..(i + 6).min(b)).any(|t| lexicon::is_occasion(doc.lower(t)))
+                && (i + 2..(i + 6).min(b)).all(|t| doc.quote_at(t).is_none());
+            if open >= k && (comma && narrative || tagged || clause || naming_and || naming_adjunct)
+            {
                 end = i + 1;
                 break;
             }
@@ -6205,6 +6214,17 @@ mod tests {
         // Not before a coordinated complement.
         let (_, c, _, _) = one("Title\nLind called the merger “a terrible deal” and a mistake.");
         assert_eq!(c, "the merger “a terrible deal” and a mistake");
+    }
+
+    #[test]
+    fn a_naming_verbs_quoted_complement_ends_before_an_adjunct_of_the_occasion() {
+        let (_, c, _, _) =
+            one("Title\nLind called the merger “a terrible deal” in a radio interview Friday.");
+        assert_eq!(c, "the merger “a terrible deal”");
+        // Not before an adjunct that belongs to the complement.
+        let (_, c, _, _) =
+            one("Title\nLind called the merger “a big step” in the effort to save the port.");
+        assert_eq!(c, "the merger “a big step” in the effort to save the port");
     }
 
     #[test]
