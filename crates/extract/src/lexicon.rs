@@ -203,8 +203,10 @@ const SPEECH: &[&str] = &[
     "boasts",
     "boasted",
     "joke",
+    "jokes",
     "joked",
     "quip",
+    "quips",
     "quipped",
     "grouse",
     "groused",
@@ -1194,6 +1196,8 @@ pub fn nounish(lower: &str) -> bool {
             | "reports"
             | "tweet"
             | "tweets"
+            | "jokes"
+            | "quips"
             | "call"
             | "calls"
             | "comment"

@@ -4988,6 +4988,16 @@ mod tests {
     }
 
     #[test]
+    fn present_tense_jokes_introduces_a_quotation_but_the_noun_does_not() {
+        let (_, c, cue, src) = one("Title\nShe jokes, “It is a never ending story!”");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            ("“It is a never ending story!”", Some("jokes"), Some("She"))
+        );
+        assert!(parts("Title\nThe crowd cracked jokes and traded stories.").is_empty());
+    }
+
+    #[test]
     fn quotation_in_content_runs_to_its_closing_mark() {
         let (_, c, _, _) =
             one("Title\nThe mayor said that “we are ready. The bridge opens in May.”");
