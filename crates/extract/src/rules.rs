@@ -510,6 +510,7 @@ fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
     raws.sort_by_key(|r| (r.pieces.first().map(|p| p.0), r.kind != Kind::Transcript));
     dedupe(doc, &mut raws);
     split_run_ons(doc, &mut raws);
+    fronted_what_clauses(doc, &mut raws);
     tail_participles(doc, &mut raws);
     drop_discourse_pieces(doc, &mut raws);
     // The end model cuts before nesting is decided: a statement whose cue
@@ -841,6 +842,43 @@ fn drop_nested(raws: &mut Vec<Raw>) {
     // (What is left open holds and is held in a cycle: nested.)
     let drop: Vec<bool> = state.iter().map(|&s| s != State::Stands).collect();
     retain_unmarked(raws, &drop);
+}
+
+/// `Despite what Berg called a “clear mandate,” the council voted no`: a
+/// statement inside an opening adjunct (a preposition and `what` before its
+/// source) ends at the comma that closes the adjunct.
+fn fronted_what_clauses(doc: &Doc, raws: &mut [Raw]) {
+    for r in raws.iter_mut() {
+        let (Some((s, _)), Some((c, _))) = (r.source, r.cue) else {
+            continue;
+        };
+        let Some(&(a, b)) = r.pieces.last() else {
+            continue;
+        };
+        if s < 2 || doc.lower(s - 1) != "what" || a <= c {
+            continue;
+        }
+        let st = s - 2;
+        let start = doc.sents[doc.sent_of[st] as usize].tokens.start;
+        if st != start || !doc.is_word(st) || doc.lower(st) == "what" {
+            continue;
+        }
+        // The first comma outside a quotation, or one inside a closing mark.
+        let end = (a..b).find_map(|i| {
+            if !doc.is_punct(i, ",") {
+                return None;
+            }
+            match doc.quote_at(i) {
+                None => Some(i - 1),
+                Some(_) if doc.quote_closing(i + 1).is_some() => Some(i + 1),
+                Some(_) => None,
+            }
+        });
+        if let Some(e) = end.filter(|&e| e >= a && e < b) {
+            r.pieces.last_mut().expect("checked above").1 = e;
+            r.kind = kind_of(doc, &r.pieces);
+        }
+    }
 }
 
 /// `said X on Twitter before claiming that Y`: a participle after `before`,
@@ -6224,6 +6262,21 @@ mod tests {
         // Not before a coordinated complement.
         let (_, c, _, _) = one("Title\nLind called the merger “a terrible deal” and a mistake.");
         assert_eq!(c, "the merger “a terrible deal” and a mistake");
+    }
+
+    #[test]
+    fn a_statement_in_an_opening_what_adjunct_ends_at_its_comma() {
+        let (_, c, _, src) = one(
+            "Title\nDespite what Berg called a “clear mandate” from voters, the council voted \
+             against the plan.",
+        );
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("a “clear mandate” from voters", Some("Berg"))
+        );
+        let (_, c, _, _) =
+            one("Title\nAmid what the Herald called a “hard week,” the polls moved.");
+        assert_eq!(c, "a “hard week,”");
     }
 
     #[test]
