@@ -3352,7 +3352,15 @@ fn with_continuation(
                     || doc.toks[quote.close + 2].newline_before
                     || doc.quote_opening(quote.close + 2).is_none()
                         && doc.sent_of[quote.close + 2] != doc.sent_of[quote.close]);
-        if same_para && ends_sentence && !cue_near(doc, quote.close + 1) {
+        // (`“A,” she wrote, “B,” after X did Y`: a subordinate clause of the
+        // narrative may follow it.)
+        let subordinate_next = quote.close > quote.open + 1
+            && doc.is_punct(quote.close - 1, ",")
+            && matches!(
+                doc.lower(quote.close + 1),
+                "after" | "before" | "when" | "while" | "as" | "because"
+            );
+        if same_para && (ends_sentence || subordinate_next) && !cue_near(doc, quote.close + 1) {
             pieces.push((lead, quote.close));
         }
     }
@@ -4614,6 +4622,16 @@ mod tests {
                 "“It is no big deal,”",
                 "But “the plan is stronger with the mayor. It helps.”"
             ]]
+        );
+        // Nor does a subordinate clause of the narrative after it.
+        let text = "Title\n“In other news,” Berg tweeted last May, “the mayor wins a warm \
+                    endorsement from her own team,” after her aide praised her online.";
+        assert_eq!(
+            pieces_of(text)[0],
+            [
+                "“In other news,”",
+                "“the mayor wins a warm endorsement from her own team,”"
+            ]
         );
         // A cue opening the next paragraph does not stop the continuation.
         let text = "Title\n“We will finish the bridge,” the mayor said, “because the city \
