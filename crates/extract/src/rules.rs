@@ -3404,6 +3404,10 @@ fn right_content(
     if k >= b {
         return None;
     }
+    // (`is telling diners at the cafe that ...`: the participle of an
+    // addressed verb takes its addressee too.)
+    let addressed = class == CueClass::Addressed
+        || matches!(lw, "telling" | "reminding" | "assuring" | "informing");
     // `said — on Twitter, as it happens — that ...`: an aside between dashes.
     let is_dash = |i: usize| matches!(doc.word(i), "—" | "–" | "--" | "―");
     if is_dash(k) && doc.toks[k].space_before {
@@ -3420,11 +3424,11 @@ fn right_content(
         k = t;
     }
     // Adjuncts before "that": "said on Monday that", "told reporters that".
-    if let Some(t) = (k..b.min(k + if class == CueClass::Addressed { 15 } else { 13 }))
+    if let Some(t) = (k..b.min(k + if addressed { 15 } else { 13 }))
         .find(|&i| doc.lower(i) == "that" && doc.quote_at(i).is_none() && !doc.is_terminal(i + 1))
     {
         let between_ok = t == k
-            || class == CueClass::Addressed
+            || addressed
             || is_adjunct_start(doc, k)
             // `complained to a crowd in Riga that`: an addressee.
             || doc.lower(k) == "to" && t > k + 1 && t <= k + 8 && addressee_after_to(doc, k + 1)
@@ -5044,6 +5048,17 @@ mod tests {
     }
 
     #[test]
+    fn the_participle_telling_skips_its_addressee_before_that() {
+        let (_, c, cue, _) = one(
+            "Title\nAnna Berg is telling diners at a harbour cafe that “I need you on Tuesday.”",
+        );
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("that “I need you on Tuesday.”", Some("telling"))
+        );
+    }
+
+    #[test]
     fn present_tense_jokes_introduces_a_quotation_but_the_noun_does_not() {
         let (_, c, cue, src) = one("Title\nShe jokes, “It is a never ending story!”");
         assert_eq!(
@@ -6213,11 +6228,7 @@ mod tests {
                     Some("expressed"),
                     Some("Lind")
                 ),
-                (
-                    "a friend that she is worried",
-                    Some("telling"),
-                    Some("Lind")
-                )
+                ("that she is worried", Some("telling"), Some("Lind"))
             ]
         );
     }
