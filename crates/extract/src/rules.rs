@@ -3374,8 +3374,11 @@ fn cue_near(doc: &Doc, from: usize) -> bool {
     let end = (from..end)
         .find(|&i| doc.toks[i].newline_before)
         .unwrap_or(end);
+    // (Nor one in the next sentence: `“B.” Later, Lind said ...`.)
+    let sent = doc.sent_of[from - 1];
     (from..end).any(|i| {
         doc.quote_at(i).is_none()
+            && doc.sent_of[i] == sent
             && matches!(
                 doc.lower(i),
                 "said"
@@ -4626,6 +4629,16 @@ mod tests {
                 "“It is no big deal,”",
                 "But “the plan is stronger with the mayor. It helps.”"
             ]]
+        );
+        // Nor does a cue in the next sentence.
+        let text = "Title\n“Judge,” Lind said, “I have never seen that in thirty years. \
+                    Never.” Sadly, Lind said she had lost the case.";
+        assert_eq!(
+            pieces_of(text)[0],
+            [
+                "“Judge,”",
+                "“I have never seen that in thirty years. Never.”"
+            ]
         );
         // Nor does a subordinate clause of the narrative after it.
         let text = "Title\n“In other news,” Berg tweeted last May, “the mayor wins a warm \
