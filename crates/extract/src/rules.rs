@@ -613,7 +613,7 @@ fn looks_like_title(doc: &Doc, p: Span) -> bool {
 
 /// `Trump claimed that “A,” one of the prosecutors said B`, `recalling their
 /// breakfasts, described himself as ...`: when a statement's content runs on
-/// after a comma or a conjunction over a clause with its own cue (and its own
+/// after a comma, a colon or a conjunction over a clause with its own cue (and its own
 /// source, if that stands inside the content), the content ends before that
 /// clause, and the inner statement stands on its own.
 fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
@@ -638,7 +638,9 @@ fn split_run_ons(doc: &Doc, raws: &mut [Raw]) {
             // (`the same as Berg referring to herself as “A”`: after `as`, a
             // subject with a gerund is no clause.)
             let gerund = doc.lower(c).ends_with("ing");
+            // (`cited an example: Lind says X`: a colon too.)
             let after_break = doc.is_punct(start - 1, ",")
+                || doc.is_punct(start - 1, ":")
                 || matches!(doc.lower(start - 1), "and" | "but" | "while" | "with")
                 || doc.lower(start - 1) == "as" && !gerund;
             // (`said X was a mistake, at the meeting on Monday she said Y`:
@@ -6304,6 +6306,23 @@ mod tests {
         // Not before a coordinated complement.
         let (_, c, _, _) = one("Title\nLind called the merger “a terrible deal” and a mistake.");
         assert_eq!(c, "the merger “a terrible deal” and a mistake");
+    }
+
+    #[test]
+    fn a_report_after_a_colon_in_the_content_stands_on_its_own() {
+        let p = parts(
+            "Title\nThe mayor cited the pier as an example: Councillor Ana Lind says it is \
+             “the least bad choice we have.”",
+        );
+        let found: Vec<(&str, Option<&str>)> =
+            p.iter().map(|s| (s.1.as_str(), s.2.as_deref())).collect();
+        assert_eq!(
+            found,
+            [
+                ("the pier as an example", Some("cited")),
+                ("it is “the least bad choice we have.”", Some("says"))
+            ]
+        );
     }
 
     #[test]
