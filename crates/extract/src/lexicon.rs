@@ -2046,39 +2046,6 @@ pub fn is_demonym(lower: &str) -> bool {
         )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn classes() {
-        let t = cue_table();
-        assert_eq!(t.get("said"), Some(&CueClass::Speech));
-        assert_eq!(t.get("told"), Some(&CueClass::Addressed));
-        assert_eq!(t.get("adding"), Some(&CueClass::Participle));
-        assert_eq!(t.get("table"), None);
-    }
-
-    #[test]
-    fn chant_nouns_take_of() {
-        assert!(noun_object_cue("chants", "of") && chant_noun("cries"));
-        assert!(!noun_object_cue("chants", "about"));
-    }
-
-    #[test]
-    fn show_kinds() {
-        assert!(is_show_kind("talk") && is_show_kind("radio"));
-        assert!(!is_show_kind("poll") && !is_show_kind("records"));
-    }
-
-    #[test]
-    fn demonyms() {
-        assert!(is_demonym("russian"));
-        assert!(is_demonym("french"));
-        assert!(!is_demonym("lavrov"));
-    }
-}
-
 /// The short words a title in title case leaves in lower case (`Meet the
 /// Voters With Dana Reyes`, `State of the Union`).
 pub fn is_title_function_word(lower: &str) -> bool {
@@ -2201,4 +2168,37 @@ pub fn is_occasion(lower: &str) -> bool {
                 | "evening"
                 | "night"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        let t = cue_table();
+        assert_eq!(t.get("said"), Some(&CueClass::Speech));
+        assert_eq!(t.get("told"), Some(&CueClass::Addressed));
+        assert_eq!(t.get("adding"), Some(&CueClass::Participle));
+        assert_eq!(t.get("table"), None);
+    }
+
+    #[test]
+    fn chant_nouns_take_of() {
+        assert!(noun_object_cue("chants", "of") && chant_noun("cries"));
+        assert!(!noun_object_cue("chants", "about"));
+    }
+
+    #[test]
+    fn show_kinds() {
+        assert!(is_show_kind("talk") && is_show_kind("radio"));
+        assert!(!is_show_kind("poll") && !is_show_kind("records"));
+    }
+
+    #[test]
+    fn demonyms() {
+        assert!(is_demonym("russian"));
+        assert!(is_demonym("french"));
+        assert!(!is_demonym("lavrov"));
+    }
 }
