@@ -224,6 +224,8 @@ const SPEECH: &[&str] = &[
     "theorized",
     "surmised",
     "insinuated",
+    "intimated",
+    "intimates",
     "intoned",
     "shout",
     "shouted",
@@ -465,6 +467,7 @@ const OBJECT: &[&str] = &[
     "articulated",
     "outlined",
     "proclaimed",
+    "proclaims",
     "rebut",
     "credited",
     "lauded",
@@ -562,6 +565,8 @@ const ADDRESSED: &[&str] = &[
 
 const PARTICIPLE: &[&str] = &[
     "saying",
+    "intimating",
+    "grousing",
     "adding",
     "noting",
     "stressing",

@@ -6626,7 +6626,14 @@ mod tests {
 
     #[test]
     fn more_verbs_of_complaint_and_boast_are_cues() {
-        for verb in ["groused", "griped", "bragged", "sniped", "surmised"] {
+        for verb in [
+            "groused",
+            "griped",
+            "bragged",
+            "sniped",
+            "surmised",
+            "intimated",
+        ] {
             let text = format!("Title\nThe mayor {verb} that the pier was unsafe.");
             let (_, c, cue, src) = one(&text);
             assert_eq!(
@@ -6634,6 +6641,25 @@ mod tests {
                 ("that the pier was unsafe", Some(verb), Some("The mayor"))
             );
         }
+    }
+
+    #[test]
+    fn grousing_and_proclaims_are_cues() {
+        let (_, c, cue, src) =
+            one("Title\nThe mayor was grousing that the “fake” flyers were everywhere.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "that the “fake” flyers were everywhere",
+                Some("grousing"),
+                Some("The mayor")
+            )
+        );
+        let (_, c, cue, _) = one("Title\nLind proclaims the plan a “fine piece of work.”");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("the plan a “fine piece of work.”", Some("proclaims"))
+        );
     }
 
     #[test]
