@@ -3682,7 +3682,7 @@ fn right_content(
             let narrative = doc.quote_at(n).is_none()
                 && (w.len() > 4 && w.ends_with("ing")
                     || w == "and" && doc.lower(n + 1).ends_with("ed")
-                    || matches!(w, "a" | "an" | "the"));
+                    || matches!(w, "a" | "an" | "the" | "another"));
             // `know that “A,” Tempel said.`: the quotation's own cue follows.
             let tagged = comma && trailing_cue_clause(doc, n, b);
             // `are “about right,” though voters ...`: a comma inside the
@@ -6323,6 +6323,15 @@ mod tests {
                 ("it is “the least bad choice we have.”", Some("says"))
             ]
         );
+    }
+
+    #[test]
+    fn a_quotation_closing_on_a_comma_ends_before_another() {
+        let (_, c, _, _) = one(
+            "Title\nThe mayor refused to say the words “harbour tax,” another moment her \
+             rivals seized upon.",
+        );
+        assert_eq!(c, "the words “harbour tax,”");
     }
 
     #[test]
