@@ -3714,11 +3714,20 @@ fn right_content(
             // after a naming verb's quoted complement is narrative.
             // (Only an adjunct of the occasion: `in a tweet`, `on Monday`,
             // `over the weekend`, `on his radio show`.)
+            // (`deemed him “well qualified,” which is ...`: nor a relative
+            // clause after the complement's comma.)
+            let naming_relative = lexicon::is_naming_verb(lw) && comma && doc.lower(n) == "which";
             let naming_adjunct = lexicon::is_naming_verb(lw)
                 && matches!(doc.lower(i + 1), "in" | "on" | "during" | "at" | "over")
                 && (i + 2..(i + 6).min(b)).any(|t| lexicon::is_occasion(doc.lower(t)))
                 && (i + 2..(i + 6).min(b)).all(|t| doc.quote_at(t).is_none());
-            if open >= k && (comma && narrative || tagged || clause || naming_and || naming_adjunct)
+            if open >= k
+                && (comma && narrative
+                    || tagged
+                    || clause
+                    || naming_and
+                    || naming_adjunct
+                    || naming_relative)
             {
                 end = i + 1;
                 break;
@@ -6326,12 +6335,15 @@ mod tests {
     }
 
     #[test]
-    fn a_quotation_closing_on_a_comma_ends_before_another() {
+    fn a_quotation_closing_on_a_comma_ends_before_another_or_a_naming_relative() {
         let (_, c, _, _) = one(
             "Title\nThe mayor refused to say the words “harbour tax,” another moment her \
              rivals seized upon.",
         );
         assert_eq!(c, "the words “harbour tax,”");
+        let (_, c, _, _) =
+            one("Title\nThe bar group deemed him “well qualified,” which is its highest rating.");
+        assert_eq!(c, "him “well qualified,”");
     }
 
     #[test]
