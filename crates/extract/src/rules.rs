@@ -862,7 +862,7 @@ fn fronted_what_clauses(doc: &Doc, raws: &mut [Raw]) {
         }
         let st = s - 2;
         let start = doc.sents[doc.sent_of[st] as usize].tokens.start;
-        if st != start || !doc.is_word(st) || doc.lower(st) == "what" {
+        if st != start || !doc.is_word(st) {
             continue;
         }
         // The first comma outside a quotation, or one inside a closing mark.
@@ -2276,12 +2276,13 @@ fn not_a_cue_here(doc: &Doc, lw: &str, next: usize) -> bool {
         }
         // Idioms: `easier said than done`, `when all is said and done`,
         // `having said that,`.
-        "said" if n == "than" || n == "and" && doc.lower(next + 1) == "done" => true,
         "said"
-            if n == "that"
-                && next >= 2
-                && doc.lower(next - 2) == "having"
-                && doc.is_punct(next + 1, ",") =>
+            if n == "than"
+                || n == "and" && doc.lower(next + 1) == "done"
+                || n == "that"
+                    && next >= 2
+                    && doc.lower(next - 2) == "having"
+                    && doc.is_punct(next + 1, ",") =>
         {
             true
         }
@@ -3666,6 +3667,7 @@ fn right_content(
     let colon_intro = k > after && doc.is_punct(k - 1, ":");
     // Stop before ", adding that ..." (its own statement) and at "; ".
     let mut end = b;
+    let naming = lexicon::is_naming_verb(lw);
     for i in k + 1..b {
         // `called her “third-rate,” adding ...`: a quotation that closes on a
         // comma ends the content when narrative follows it.
@@ -3700,7 +3702,7 @@ fn right_content(
             // `called the merger “a terrible deal” and ranked X`: after a naming
             // verb's quoted complement, `and` with a verb or a subject opens
             // another predicate.
-            let naming_and = lexicon::is_naming_verb(lw) && doc.lower(n) == "and" && {
+            let naming_and = naming && doc.lower(n) == "and" && {
                 let v = if doc.lower(n + 1) == "then" {
                     n + 2
                 } else {
@@ -3710,14 +3712,14 @@ fn right_content(
                 l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing"))
                     || matches!(l, "he" | "she" | "they" | "it" | "his" | "her" | "their")
             };
+            // `deemed him “well qualified,” which is ...`: nor a relative
+            // clause after the complement's comma.
+            let naming_relative = naming && comma && doc.lower(n) == "which";
             // `called the plan “reckless” in a tweet Tuesday`: an adjunct
             // after a naming verb's quoted complement is narrative.
             // (Only an adjunct of the occasion: `in a tweet`, `on Monday`,
             // `over the weekend`, `on his radio show`.)
-            // (`deemed him “well qualified,” which is ...`: nor a relative
-            // clause after the complement's comma.)
-            let naming_relative = lexicon::is_naming_verb(lw) && comma && doc.lower(n) == "which";
-            let naming_adjunct = lexicon::is_naming_verb(lw)
+            let naming_adjunct = naming
                 && matches!(doc.lower(i + 1), "in" | "on" | "during" | "at" | "over")
                 && (i + 2..(i + 6).min(b)).any(|t| lexicon::is_occasion(doc.lower(t)))
                 && (i + 2..(i + 6).min(b)).all(|t| doc.quote_at(t).is_none());
@@ -4412,19 +4414,20 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         let quoted = matches!(raws[pi].kind, Kind::Direct | Kind::Mixed);
         // A short quoted title in the cue clause (`she said on “City Hour.”`)
         // does not break the statement; another quotation does.
-        let clean_gap = (prev_end + 1..q.open).all(|i| {
-            doc.quote_at(i).is_none_or(|t| {
-                let t = &doc.quotes[t];
-                let words: Vec<usize> = (t.open..=t.close).filter(|&k| doc.is_word(k)).collect();
-                // (`on ABC's “Meet the Voters With Dana Reyes.”`: a longer
-                // title is in title case.)
-                words.len() <= 4
-                    || words.len() <= 8
-                        && words.iter().all(|&k| {
-                            doc.is_capitalized(k) || lexicon::is_title_function_word(doc.lower(k))
-                        })
-            })
-        });
+        let clean_gap = {
+            let mut i = prev_end + 1;
+            let mut clean = true;
+            while clean && i < q.open {
+                match doc.quote_at(i) {
+                    Some(t) => {
+                        clean = is_quoted_title(doc, &doc.quotes[t]);
+                        i = doc.quotes[t].close + 1;
+                    }
+                    None => i += 1,
+                }
+            }
+            clean
+        };
         let limit = 40;
         // (`“A,” Lind added. She turned to the reporters. “B?”`: a sentence of
         // narrative between them makes B a statement of its own.)
@@ -4462,6 +4465,19 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         }
         used[qi] = true;
     }
+}
+
+/// A quotation short enough to be a title in a tag (`on “City Hour”`), or
+/// a longer one in title case (`on “Meet the Voters With Dana Reyes”`), up
+/// to eight words.
+fn is_quoted_title(doc: &Doc, t: &Quote) -> bool {
+    let mut words = 0;
+    let mut title_case = true;
+    for k in (t.open..=t.close).filter(|&k| doc.is_word(k)) {
+        words += 1;
+        title_case &= doc.is_capitalized(k) || lexicon::is_title_function_word(doc.lower(k));
+    }
+    words <= 4 || words <= 8 && title_case
 }
 
 /// The statement a later quotation continues, given the last one before it
