@@ -518,7 +518,7 @@ fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
     if cut {
         end_contents(doc, &mut raws);
     }
-    drop_nested(&mut raws);
+    drop_nested(doc, &mut raws);
     drop_overlapping(doc, &mut raws);
     raws.retain(|r| !is_named_title(doc, r));
     // A transcript paragraph is one speaker's: no learned cue inside it.
@@ -746,8 +746,9 @@ fn drop_discourse_pieces(doc: &Doc, raws: &mut Vec<Raw>) {
 /// "he said the FBI has not commented on X") is part of that statement, not
 /// one of its own: PolNeAR's annotators attribute the outer report, and on
 /// its train split a nested statement matches a separate attribution less
-/// often than it costs precision.
-fn drop_nested(raws: &mut Vec<Raw>) {
+/// often than it costs precision. A quotation tagged in place
+/// (`tagged_in_place`) is the exception.
+fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
     let mut outer: Vec<(usize, usize)> = raws
         .iter()
         .filter(|r| r.kind != Kind::Transcript)
@@ -842,8 +843,35 @@ fn drop_nested(raws: &mut Vec<Raw>) {
         }
     }
     // (What is left open holds and is held in a cycle: nested.)
-    let drop: Vec<bool> = state.iter().map(|&s| s != State::Stands).collect();
+    // A quotation tagged in place stands wherever it is.
+    let drop: Vec<bool> = state
+        .iter()
+        .zip(raws.iter())
+        .map(|(&s, r)| s != State::Stands && !tagged_in_place(doc, r))
+        .collect();
     retain_unmarked(raws, &drop);
+}
+
+/// A quotation tagged in place inside another statement's content: its
+/// source, then one verb of saying (not a naming verb, not one that takes
+/// an object, not one that is often a noun), then the quotation with at most
+/// a mark between (`..., to which O'Malley interjected: "It's just not
+/// true."`, `14 percent said "not at all likely."`). PolNeAR's annotators
+/// attribute it on its own.
+fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
+    let (Some((_, s)), Some((c, ce)), Some(&(a, _))) = (r.source, r.cue, r.pieces.first()) else {
+        return false;
+    };
+    let lw = doc.lower(c);
+    r.kind == Kind::Direct
+        && s + 1 == c
+        && c == ce
+        && !lexicon::is_naming_verb(lw)
+        && !lexicon::takes_object(lw)
+        && !lexicon::nounish(lw)
+        && lw != "titled"
+        && (c + 1..=c + 2).contains(&a)
+        && (c + 1..a).all(|k| !doc.is_word(k))
 }
 
 /// `Despite what Berg called a “clear mandate,” the council voted no`: a
@@ -1032,6 +1060,21 @@ fn drop_overlapping(doc: &Doc, raws: &mut Vec<Raw>) {
             // (Both lists are sorted token indices.)
             let shared = a.iter().filter(|k| b.binary_search(k).is_ok()).count();
             if 2 * shared < a.len() + b.len() - shared {
+                continue;
+            }
+            // A quotation tagged in place inside the other's content gives way
+            // to the statement that holds it.
+            let held = |x: &Raw, y: &Raw| {
+                tagged_in_place(doc, x)
+                    && x.cue
+                        .is_some_and(|(c, _)| y.pieces.iter().any(|&(p, q)| p <= c && c <= q))
+            };
+            if held(&raws[j], &raws[i]) {
+                drop[j] = true;
+                continue;
+            }
+            if held(&raws[i], &raws[j]) {
+                drop[i] = true;
                 continue;
             }
             let keep_i = match cue_len(&raws[i]).cmp(&cue_len(&raws[j])) {
@@ -6360,6 +6403,29 @@ mod tests {
         let (_, c, _, _) =
             one("Title\nThe bar group deemed him “well qualified,” which is its highest rating.");
         assert_eq!(c, "him “well qualified,”");
+    }
+
+    #[test]
+    fn a_quotation_tagged_in_place_inside_a_report_stands() {
+        let p = parts(
+            "Title\nThe mayor said the bridge was safe, to which Okafor retorted: \
+             “Nobody believes that.”",
+        );
+        assert!(
+            p.iter()
+                .any(|(_, c, cue, src)| c == "“Nobody believes that.”"
+                    && cue.as_deref() == Some("retorted")
+                    && src.as_deref() == Some("Okafor")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter()
+                .any(|(_, c, _, _)| c.starts_with("the bridge was safe")),
+            "{p:?}"
+        );
+        // A naming verb inside a report is still part of it.
+        let p = parts("Title\nThe mayor said what Okafor called “a disgrace” was over.");
+        assert_eq!(p.len(), 1, "{p:?}");
     }
 
     #[test]
