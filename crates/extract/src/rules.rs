@@ -1355,6 +1355,7 @@ fn is_adjunct_start(doc: &Doc, i: usize) -> bool {
                 | "once"
                 | "here"
                 | "there"
+                | "under"
                 | "privately"
                 | "publicly"
                 | "repeatedly"
@@ -6426,6 +6427,15 @@ mod tests {
         // A naming verb inside a report is still part of it.
         let p = parts("Title\nThe mayor said what Okafor called “a disgrace” was over.");
         assert_eq!(p.len(), 1, "{p:?}");
+    }
+
+    #[test]
+    fn an_under_adjunct_after_the_cue_is_not_content() {
+        let (_, c, cue, _) = one("Title\nThe senator proposed under his plan that taxes fall.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref()),
+            ("that taxes fall", Some("proposed"))
+        );
     }
 
     #[test]
