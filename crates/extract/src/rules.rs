@@ -856,13 +856,21 @@ fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
 /// source, then one verb of saying (not a naming verb, not one that takes
 /// an object, not one that is often a noun), then the quotation with at most
 /// a mark between (`..., to which O'Malley interjected: "It's just not
-/// true."`, `14 percent said "not at all likely."`). PolNeAR's annotators
-/// attribute it on its own.
+/// true."`, `14 percent said "not at all likely."`); or a quotation, then a
+/// short source and the verb (`“France is no longer France,” he claimed`).
+/// PolNeAR's annotators attribute it on its own.
 fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
-    let (Some((_, s)), Some((c, ce)), Some(&(a, _))) = (r.source, r.cue, r.pieces.first()) else {
+    let (Some((s0, s)), Some((c, ce)), Some(&(a, _)), Some(&(_, b))) =
+        (r.source, r.cue, r.pieces.first(), r.pieces.last())
+    else {
         return false;
     };
     let lw = doc.lower(c);
+    let before = (c + 1..=c + 2).contains(&a) && (c + 1..a).all(|k| !doc.is_word(k));
+    let after = r.pieces.len() == 1
+        && (b + 1..=b + 2).contains(&s0)
+        && (b + 1..s0).all(|k| !doc.is_word(k))
+        && s - s0 < 4;
     r.kind == Kind::Direct
         && s + 1 == c
         && c == ce
@@ -870,8 +878,7 @@ fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
         && !lexicon::takes_object(lw)
         && !lexicon::nounish(lw)
         && lw != "titled"
-        && (c + 1..=c + 2).contains(&a)
-        && (c + 1..a).all(|k| !doc.is_word(k))
+        && (before || after)
 }
 
 /// `Despite what Berg called a “clear mandate,” the council voted no`: a
@@ -6435,6 +6442,20 @@ mod tests {
         assert_eq!(
             (c.as_str(), cue.as_deref()),
             ("that taxes fall", Some("proposed"))
+        );
+    }
+
+    #[test]
+    fn a_quotation_tagged_after_inside_a_report_stands() {
+        let p = parts(
+            "Title\nThe minister argued that the port had lost its purpose: “Hull is no longer \
+             Hull,” she claimed.",
+        );
+        assert!(
+            p.iter().any(|(_, c, cue, src)| c == "“Hull is no longer Hull,”"
+                && cue.as_deref() == Some("claimed")
+                && src.as_deref() == Some("she")),
+            "{p:?}"
         );
     }
 
