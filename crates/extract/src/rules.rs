@@ -519,6 +519,7 @@ fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
         end_contents(doc, &mut raws);
     }
     drop_nested(doc, &mut raws);
+    end_before_tagged(doc, &mut raws);
     drop_overlapping(doc, &mut raws);
     raws.retain(|r| !is_named_title(doc, r));
     // A transcript paragraph is one speaker's: no learned cue inside it.
@@ -879,6 +880,53 @@ fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
         && !lexicon::nounish(lw)
         && lw != "titled"
         && (before || after)
+}
+
+/// A report ends before a quotation tagged in place inside it (`Trump
+/// asserted that France had lost its identity: “France is no longer
+/// France,” he claimed`): the quotation is its own statement.
+fn end_before_tagged(doc: &Doc, raws: &mut [Raw]) {
+    let tags: Vec<(usize, usize)> = raws
+        .iter()
+        .filter(|r| tagged_in_place(doc, r))
+        .filter_map(|r| {
+            let (s, _) = r.source?;
+            let (c, _) = r.cue?;
+            Some((c, s.min(r.pieces.first()?.0)))
+        })
+        .collect();
+    if tags.is_empty() {
+        return;
+    }
+    for r in raws.iter_mut() {
+        if tagged_in_place(doc, r) {
+            continue;
+        }
+        let Some(&(a, b)) = r.pieces.last() else {
+            continue;
+        };
+        let Some(&(_, mut t)) = tags.iter().find(|&&(c, t)| a < t && a <= c && c <= b) else {
+            continue;
+        };
+        // At a mark, or before the relative that opens the tag (`, to which`).
+        if doc.lower(t - 1) == "which" {
+            t -= 1;
+            if t > a + 1 && matches!(doc.lower(t - 1), "to" | "in" | "on" | "at" | "for" | "with") {
+                t -= 1;
+            }
+        } else if !(doc.is_punct(t - 1, ":")
+            || doc.is_punct(t - 1, ",")
+            || doc.is_punct(t - 1, ";"))
+        {
+            continue;
+        }
+        if let Some(e) = content_end(doc, a, t) {
+            if let Some(last) = r.pieces.last_mut() {
+                last.1 = e;
+            }
+            r.kind = kind_of(doc, &r.pieces);
+        }
+    }
 }
 
 /// `Despite what Berg called a “clear mandate,” the council voted no`: a
@@ -6452,9 +6500,32 @@ mod tests {
              Hull,” she claimed.",
         );
         assert!(
-            p.iter().any(|(_, c, cue, src)| c == "“Hull is no longer Hull,”"
-                && cue.as_deref() == Some("claimed")
-                && src.as_deref() == Some("she")),
+            p.iter()
+                .any(|(_, c, cue, src)| c == "“Hull is no longer Hull,”"
+                    && cue.as_deref() == Some("claimed")
+                    && src.as_deref() == Some("she")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_report_ends_before_a_quotation_tagged_in_place_inside_it() {
+        let p = parts(
+            "Title\nThe minister argued that the port had lost its purpose: “Hull is no longer \
+             Hull,” she claimed.",
+        );
+        assert!(
+            p.iter()
+                .any(|(_, c, cue, _)| c == "that the port had lost its purpose"
+                    && cue.as_deref() == Some("argued")),
+            "{p:?}"
+        );
+        let p = parts(
+            "Title\nThe mayor said the bridge was safe, to which Okafor retorted: “Nobody \
+             believes that.”",
+        );
+        assert!(
+            p.iter().any(|(_, c, _, _)| c == "the bridge was safe"),
             "{p:?}"
         );
     }
