@@ -866,20 +866,20 @@ fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
     else {
         return false;
     };
-    let lw = doc.lower(c);
+    if r.kind != Kind::Direct || s + 1 != c || c != ce {
+        return false;
+    }
     let before = (c + 1..=c + 2).contains(&a) && (c + 1..a).all(|k| !doc.is_word(k));
     let after = r.pieces.len() == 1
         && (b + 1..=b + 2).contains(&s0)
         && (b + 1..s0).all(|k| !doc.is_word(k))
-        && s - s0 < 4;
-    r.kind == Kind::Direct
-        && s + 1 == c
-        && c == ce
+        && s.saturating_sub(s0) < 4;
+    let lw = doc.lower(c);
+    (before || after)
         && !lexicon::is_naming_verb(lw)
         && !lexicon::takes_object(lw)
         && !lexicon::nounish(lw)
         && lw != "titled"
-        && (before || after)
 }
 
 /// A report ends before a quotation tagged in place inside it (`Trump
