@@ -850,6 +850,31 @@ fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
         .zip(raws.iter())
         .map(|(&s, r)| s != State::Stands && !tagged_in_place(doc, r))
         .collect();
+    // A quotation that continues a nested statement (`Friends call it “a
+    // circus,” Lind said. ¶ “But it is ours!”`: the continuation went to
+    // `call`) is not lost with it: it goes on with the statement that holds it.
+    for i in 0..raws.len() {
+        if !drop[i] || raws[i].pieces.len() < 2 {
+            continue;
+        }
+        let Some(&o) = containers[i]
+            .as_deref()
+            .and_then(|c| c.iter().find(|&&o| !drop[o]))
+        else {
+            continue;
+        };
+        let end = raws[o].pieces.last().map_or(usize::MAX, |p| p.1);
+        let tail: Vec<(usize, usize)> = raws[i]
+            .pieces
+            .iter()
+            .copied()
+            .filter(|&(a, _)| a > end && doc.quote_opening(a).is_some())
+            .collect();
+        if !tail.is_empty() {
+            raws[o].pieces.extend(tail);
+            raws[o].kind = kind_of(doc, &raws[o].pieces);
+        }
+    }
     retain_unmarked(raws, &drop);
 }
 
@@ -6526,6 +6551,20 @@ mod tests {
         );
         assert!(
             p.iter().any(|(_, c, _, _)| c == "the bridge was safe"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_continuation_of_a_nested_statement_goes_on_with_its_holder() {
+        let p = pieces_of(
+            "Title\nHer friends have mocked the campaign, calling it “a circus,” Okafor said as \
+             she turned around.\n\n“But it is our circus, and we love it!”",
+        );
+        assert!(
+            p.iter().any(|ps| ps
+                .iter()
+                .any(|x| x == "“But it is our circus, and we love it!”")),
             "{p:?}"
         );
     }
