@@ -881,9 +881,9 @@ fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
 /// A quotation tagged in place inside another statement's content: its
 /// source, then one verb of saying (not a naming verb, not one that takes
 /// an object, not one that is often a noun), then the quotation with at most
-/// a mark between (`..., to which O'Malley interjected: "It's just not
-/// true."`, `14 percent said "not at all likely."`); or a quotation, then a
-/// short source and the verb (`“France is no longer France,” he claimed`).
+/// a mark between (`..., to which Okafor retorted: “Nobody believes
+/// that.”`, `a third said “never again.”`); or a quotation, then a short
+/// source and the verb (`“Hull is no longer Hull,” she claimed`).
 /// PolNeAR's annotators attribute it on its own.
 fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
     let (Some((s0, s)), Some((c, ce)), Some(&(a, _)), Some(&(_, b))) =
@@ -907,9 +907,9 @@ fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
         && lw != "titled"
 }
 
-/// A report ends before a quotation tagged in place inside it (`Trump
-/// asserted that France had lost its identity: “France is no longer
-/// France,” he claimed`): the quotation is its own statement.
+/// A report ends before a quotation tagged in place inside it (`The
+/// minister argued that the port had lost its purpose: “Hull is no longer
+/// Hull,” she claimed`): the quotation is its own statement.
 fn end_before_tagged(doc: &Doc, raws: &mut [Raw]) {
     let tags: Vec<(usize, usize)> = raws
         .iter()
