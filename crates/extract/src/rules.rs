@@ -3839,20 +3839,20 @@ fn right_content(
             // `deemed him “well qualified,” which is ...`: nor a relative
             // clause after the complement's comma.
             let naming_relative = naming && comma && doc.lower(n) == "which";
-            // `called the plan “reckless” in a tweet Tuesday`: an adjunct
-            // after a naming verb's quoted complement is narrative.
-            // (Only an adjunct of the occasion: `in a tweet`, `on Monday`,
-            // `over the weekend`, `on his radio show`.)
-            let naming_adjunct = naming
-                && matches!(doc.lower(i + 1), "in" | "on" | "during" | "at" | "over")
-                && (i + 2..(i + 6).min(b)).any(|t| lexicon::is_occasion(doc.lower(t)))
-                && (i + 2..(i + 6).min(b)).all(|t| doc.quote_at(t).is_none());
+            // `called the plan “reckless” in a tweet Tuesday`, `said the pier
+            // would “never reopen” at a rally`: an adjunct after a quotation
+            // is narrative. (Only an adjunct of the occasion: `in a tweet`,
+            // `on Monday`, `over the weekend`, `on his radio show`.)
+            let occasion_adjunct =
+                matches!(doc.lower(i + 1), "in" | "on" | "during" | "at" | "over")
+                    && (i + 2..(i + 6).min(b)).any(|t| lexicon::is_occasion(doc.lower(t)))
+                    && (i + 2..(i + 6).min(b)).all(|t| doc.quote_at(t).is_none());
             if open >= k
                 && (comma && narrative
                     || tagged
                     || clause
                     || naming_and
-                    || naming_adjunct
+                    || occasion_adjunct
                     || naming_relative)
             {
                 end = i + 1;
@@ -6060,7 +6060,9 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                ("the pier was “safe” on Tuesday", Some("said")),
+                // (`on Tuesday` is an adjunct of the occasion after the
+                // quotation: narrative, not content.)
+                ("the pier was “safe”", Some("said")),
                 ("that the ferry was late", Some("claiming")),
             ]
         );
@@ -6567,6 +6569,15 @@ mod tests {
                 .any(|x| x == "“But it is our circus, and we love it!”")),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn an_adjunct_of_the_occasion_after_a_quotation_is_narrative() {
+        let (_, c, _, _) = one("Title\nThe mayor tweeted “Thank you, Leeds!” on Friday afternoon.");
+        assert_eq!(c, "“Thank you, Leeds!”");
+        let (_, c, _, _) =
+            one("Title\nOkafor said the ferry would “never sail again” in an interview on Sunday.");
+        assert_eq!(c, "the ferry would “never sail again”");
     }
 
     #[test]
