@@ -91,12 +91,12 @@ fn role(toks: &[Token], i: usize) -> Role {
 }
 
 /// The double quotation opened at `o` and still open at `last`, the end of
-/// its paragraph, is one whose closing mark was left out (`Baron said. ¶ “His
-/// candidacy has defied all conventions. ¶ Next paragraph`): a curly or low
-/// opening mark (a straight one may be markup), at a paragraph's start or
-/// after a space or a mark, over four words or more. PolNeAR's annotators
-/// attribute 81 of the 86 quotations left open on its train split.
-fn unclosed_ends_paragraph(toks: &[Token], o: usize, last: usize) -> bool {
+/// its paragraph, when its closing mark was left out (`Lind said. ¶ “The
+/// pier has defied all our plans. ¶ Next paragraph`): a curly or low opening
+/// mark (a straight one may be markup), at a paragraph's start or after a
+/// space or a mark, over four words or more. PolNeAR's annotators attribute
+/// 81 of the 86 quotations left open on its train split.
+fn left_open(toks: &[Token], o: usize, last: usize) -> Option<Quote> {
     let clean = toks[o].newline_before
         || o == 0
         || toks[o - 1].span.len() == 1 && toks[o - 1].kind == TokenKind::Punct
@@ -108,7 +108,12 @@ fn unclosed_ends_paragraph(toks: &[Token], o: usize, last: usize) -> bool {
         toks[o].quote(),
         Some(QuoteMark::DoubleLeft | QuoteMark::DoubleLow | QuoteMark::AngleLeft)
     );
-    curly && clean && words >= 4 && last > o && last - o < 400
+    (curly && clean && words >= 4 && last > o && last - o < 400).then(|| Quote {
+        open: o,
+        close: last,
+        span: Span::new(toks[o].span.start, toks[last].span.end),
+        double: true,
+    })
 }
 
 /// Finds the top-level quotations of a tokenized text, in order. Nested
@@ -135,15 +140,7 @@ pub fn find_quotes(toks: &[Token]) -> Vec<Quote> {
                 // Paragraph did not reopen the quotation: a curly opener of
                 // a few words closes at the paragraph's end (its closing mark
                 // was left out), any other was stray.
-                if let Some((o, _)) = open.filter(|&(o, _)| unclosed_ends_paragraph(toks, o, i - 1))
-                {
-                    out.push(Quote {
-                        open: o,
-                        close: i - 1,
-                        span: Span::new(toks[o].span.start, toks[i - 1].span.end),
-                        double: true,
-                    });
-                }
+                out.extend(open.and_then(|(o, _)| left_open(toks, o, i - 1)));
                 open = None;
                 pending_break = false;
             }
@@ -238,14 +235,7 @@ pub fn find_quotes(toks: &[Token]) -> Vec<Quote> {
         }
     }
     // (The same at the end of the text.)
-    if let Some((o, _)) = open.filter(|&(o, _)| unclosed_ends_paragraph(toks, o, toks.len() - 1)) {
-        out.push(Quote {
-            open: o,
-            close: toks.len() - 1,
-            span: Span::new(toks[o].span.start, toks[toks.len() - 1].span.end),
-            double: true,
-        });
-    }
+    out.extend(open.and_then(|(o, _)| left_open(toks, o, toks.len() - 1)));
     out
 }
 

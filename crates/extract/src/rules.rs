@@ -252,6 +252,11 @@ impl Raw {
             learned: false,
         }
     }
+
+    /// Does a content piece hold token `t`?
+    fn holds(&self, t: usize) -> bool {
+        self.pieces.iter().any(|&(a, b)| a <= t && t <= b)
+    }
 }
 
 /// The cue model's candidates in `text`, with their features (for training).
@@ -579,9 +584,7 @@ fn learned_cues(doc: &Doc, si: usize, listed: &[bool], raws: &mut Vec<Raw>) {
         if !(cue_model::is_word_candidate(doc, i, is_listed)
             && cue_model::passes_gate(model, doc, i)
             && !cue_model::is_function_word(doc.lower(i))
-            && !raws[sent_start..]
-                .iter()
-                .any(|r| r.pieces.iter().any(|&(p, q)| p <= i && i <= q))
+            && !raws[sent_start..].iter().any(|r| r.holds(i))
             && model.score(&cue_model::features(doc, si, i, cue_seen)) > threshold)
         {
             continue;
@@ -767,7 +770,6 @@ fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
         let k = outer.partition_point(|&(a, _)| a <= c);
         k > 0 && reach[k - 1] >= c
     };
-    let holds = |r: &Raw, t: usize| r.pieces.iter().any(|&(a, b)| a <= t && t <= b);
     // Two statements may hold each other's cue (`Organizers added 160 guards,
     // the Times reported`: "added" takes `160 guards, the Times reported`).
     // The trailing tag (content before its cue) stands; the statement whose
@@ -778,7 +780,7 @@ fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
         };
         let right = |x: &Raw, c: usize| x.pieces.first().is_some_and(|p| p.0 > c);
         let left = |x: &Raw, c: usize| x.pieces.last().is_some_and(|p| p.1 < c);
-        holds(r, oc) && holds(o, rc) && right(r, rc) && left(o, oc)
+        r.holds(oc) && o.holds(rc) && right(r, rc) && left(o, oc)
     };
     // The statements whose content holds each statement's cue (None: inside
     // a statement beyond the window, taken as nested).
@@ -793,7 +795,7 @@ fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
             }
             let window = i.saturating_sub(64)..(i + 64).min(raws.len());
             let holding: Vec<usize> = window
-                .filter(|&o| o != i && raws[o].kind != Kind::Transcript && holds(&raws[o], c))
+                .filter(|&o| o != i && raws[o].kind != Kind::Transcript && raws[o].holds(c))
                 .collect();
             if holding.is_empty() {
                 return None;
@@ -911,10 +913,12 @@ fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
 /// minister argued that the port had lost its purpose: “Hull is no longer
 /// Hull,” she claimed`): the quotation is its own statement.
 fn end_before_tagged(doc: &Doc, raws: &mut [Raw]) {
+    let tagged: Vec<bool> = raws.iter().map(|r| tagged_in_place(doc, r)).collect();
     let tags: Vec<(usize, usize)> = raws
         .iter()
-        .filter(|r| tagged_in_place(doc, r))
-        .filter_map(|r| {
+        .zip(&tagged)
+        .filter(|(_, &t)| t)
+        .filter_map(|(r, _)| {
             let (s, _) = r.source?;
             let (c, _) = r.cue?;
             Some((c, s.min(r.pieces.first()?.0)))
@@ -923,10 +927,7 @@ fn end_before_tagged(doc: &Doc, raws: &mut [Raw]) {
     if tags.is_empty() {
         return;
     }
-    for r in raws.iter_mut() {
-        if tagged_in_place(doc, r) {
-            continue;
-        }
+    for (r, _) in raws.iter_mut().zip(&tagged).filter(|(_, &t)| !t) {
         let Some(&(a, b)) = r.pieces.last() else {
             continue;
         };
@@ -974,14 +975,11 @@ fn fronted_what_clauses(doc: &Doc, raws: &mut [Raw]) {
             continue;
         }
         // The first comma outside a quotation, or one inside a closing mark.
-        let end = (a..b).find_map(|i| {
-            if !doc.is_punct(i, ",") {
-                return None;
-            }
-            match doc.quote_at(i) {
-                None => Some(i - 1),
-                Some(_) if doc.quote_closing(i + 1).is_some() => Some(i + 1),
-                Some(_) => None,
+        let end = clause_comma(doc, a, b).map(|i| {
+            if doc.quote_at(i).is_none() {
+                i - 1
+            } else {
+                i + 1
             }
         });
         if let Some(e) = end.filter(|&e| e >= a && e < b) {
@@ -1145,9 +1143,7 @@ fn drop_overlapping(doc: &Doc, raws: &mut Vec<Raw>) {
             // A quotation tagged in place inside the other's content gives way
             // to the statement that holds it.
             let held = |x: &Raw, y: &Raw| {
-                tagged_in_place(doc, x)
-                    && x.cue
-                        .is_some_and(|(c, _)| y.pieces.iter().any(|&(p, q)| p <= c && c <= q))
+                tagged_in_place(doc, x) && x.cue.is_some_and(|(c, _)| y.holds(c))
             };
             if held(&raws[j], &raws[i]) {
                 drop[j] = true;
