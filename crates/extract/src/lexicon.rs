@@ -2140,39 +2140,48 @@ pub fn is_named_kind(lower: &str) -> bool {
 /// `over the weekend`, `on Monday`).
 pub fn is_occasion(lower: &str) -> bool {
     is_weekday(lower)
+        || is_speech_event(lower)
         || matches!(
             lower,
-            "tweet"
-                | "tweets"
-                | "post"
-                | "interview"
-                | "interviews"
-                | "statement"
-                | "speech"
-                | "remarks"
-                | "book"
+            "book"
                 | "memoir"
                 | "column"
-                | "op-ed"
-                | "letter"
                 | "email"
                 | "memo"
                 | "show"
-                | "broadcast"
-                | "podcast"
                 | "video"
-                | "rally"
-                | "debate"
-                | "hearing"
-                | "briefing"
-                | "conference"
-                | "appearance"
                 | "weekend"
                 | "morning"
                 | "afternoon"
                 | "evening"
                 | "night"
         )
+}
+
+/// An occasion that is itself an act of saying (`in an interview`, `at a
+/// rally`, `during a debate`), not a medium or a time.
+pub fn is_speech_event(lower: &str) -> bool {
+    matches!(
+        lower,
+        "tweet"
+            | "tweets"
+            | "post"
+            | "interview"
+            | "interviews"
+            | "statement"
+            | "speech"
+            | "remarks"
+            | "op-ed"
+            | "letter"
+            | "broadcast"
+            | "podcast"
+            | "rally"
+            | "debate"
+            | "hearing"
+            | "briefing"
+            | "conference"
+            | "appearance"
+    )
 }
 
 #[cfg(test)]

@@ -3862,6 +3862,13 @@ fn right_content(
             end = i;
             break;
         }
+        // `praised the plan in an interview with the Herald`, `defended
+        // the tariff at a rally in Hull`: an adjunct of the occasion ends the
+        // content, as it does after a quotation.
+        if i > k + 1 && speech_event_adjunct(doc, i, b) {
+            end = i;
+            break;
+        }
         if !colon_intro && clause_boundary(doc, i) && !quotation_follows_clause(doc, k, i, b) {
             end = i;
             break;
@@ -3910,6 +3917,23 @@ fn right_content(
         k
     };
     Some((k, endorsed_name_end(doc, lw, k, e).unwrap_or(e)))
+}
+
+/// At `i`: a preposition, an indefinite article or a possessive and an
+/// event of saying that heads its phrase (`in an interview with`, `during a
+/// speech in Hull`, `at his rally.`, not `in a letter writer's view` or
+/// `on a debate stage`).
+fn speech_event_adjunct(doc: &Doc, i: usize, b: usize) -> bool {
+    matches!(doc.lower(i), "in" | "on" | "during" | "at")
+        && matches!(doc.lower(i + 1), "a" | "an" | "his" | "her" | "their")
+        && (i + 1..(i + 5).min(b)).all(|t| doc.quote_at(t).is_none())
+        && (i + 2..(i + 5).min(b)).any(|t| {
+            lexicon::is_speech_event(doc.lower(t))
+                && (t + 1 >= b
+                    || !doc.is_word(t + 1)
+                    || is_adjunct_start(doc, t + 1)
+                    || matches!(doc.lower(t + 1), "with" | "to" | "published" | "last"))
+        })
 }
 
 /// `endorsed Cruz last week`, `backed Mr. Sanders in Iowa`: a verb of
@@ -4906,6 +4930,18 @@ mod tests {
                 Some("said")
             )
         );
+    }
+
+    #[test]
+    fn an_adjunct_of_a_speech_event_ends_the_content() {
+        let (_, c, _, _) =
+            one("Title\nOkafor praised the new ferry schedule in an interview with the Herald.");
+        assert_eq!(c, "the new ferry schedule");
+        let (_, c, _, _) = one("Title\nLind defended the tariff during a speech in Hull on Friday.");
+        assert_eq!(c, "the tariff");
+        // Not when the noun only modifies another (`a debate stage`).
+        let (_, c, _, _) = one("Title\nLind criticized the lighting on a debate stage in Hull.");
+        assert_eq!(c, "the lighting on a debate stage in Hull");
     }
 
     #[test]
