@@ -517,6 +517,7 @@ fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
     split_run_ons(doc, &mut raws);
     fronted_what_clauses(doc, &mut raws);
     tail_participles(doc, &mut raws);
+    end_subordinate_reports(doc, &mut raws);
     drop_discourse_pieces(doc, &mut raws);
     // The end model cuts before nesting is decided: a statement whose cue
     // lies after the cut is no longer inside the content.
@@ -907,6 +908,73 @@ fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
         && !lexicon::takes_object(lw)
         && !lexicon::nounish(lw)
         && lw != "titled"
+}
+
+/// `While most voters said the mayor has the “best record,” Lind is ...`:
+/// a report whose subject follows a subordinator that opens the sentence
+/// is that subordinate clause; its content ends at the comma that closes
+/// it, where the main clause begins.
+fn end_subordinate_reports(doc: &Doc, raws: &mut [Raw]) {
+    for r in raws.iter_mut() {
+        let (Some((s0, _)), Some((c, _))) = (r.source, r.cue) else {
+            continue;
+        };
+        if r.pieces.len() != 1 || s0 == 0 || r.kind == Kind::Direct {
+            continue;
+        }
+        let (p0, p1) = r.pieces[0];
+        let a = doc.sents[doc.sent_of[s0] as usize].tokens.start;
+        if p0 <= c
+            || s0 != a + 1
+            || !matches!(
+                doc.lower(a),
+                "while" | "although" | "though" | "because" | "if" | "whereas" | "since" | "unless"
+            )
+        {
+            continue;
+        }
+        // The main clause's first word: not a conjunction, a relative or
+        // a name's second part (`Bunkerville, Nev.`, `, and`, `, who`).
+        let main_clause = |n: usize, before: usize| {
+            doc.is_word(n)
+                && !matches!(
+                    doc.lower(n),
+                    "and"
+                        | "or"
+                        | "but"
+                        | "who"
+                        | "whom"
+                        | "whose"
+                        | "which"
+                        | "where"
+                        | "when"
+                        | "including"
+                        | "such"
+                        | "as"
+                        | "with"
+                        | "especially"
+                        | "even"
+                        | "not"
+                )
+                && !(doc.is_capitalized(n) && doc.is_capitalized(before))
+        };
+        let cut = (p0 + 1..p1).find_map(|t| {
+            if doc.is_punct(t, ",") && doc.quote_at(t).is_none() && main_clause(t + 1, t - 1) {
+                content_end(doc, p0, t)
+            } else if doc.quote_closing(t).is_some()
+                && doc.is_punct(t - 1, ",")
+                && main_clause(t + 1, t - 2)
+            {
+                Some(t)
+            } else {
+                None
+            }
+        });
+        if let Some(e) = cut {
+            r.pieces[0].1 = e;
+            r.kind = kind_of(doc, &r.pieces);
+        }
+    }
 }
 
 /// A report ends before a quotation tagged in place inside it (`The
@@ -4933,11 +5001,23 @@ mod tests {
     }
 
     #[test]
+    fn a_report_in_an_opening_subordinate_clause_ends_with_it() {
+        let p = parts(
+            "Title\nWhile most voters said the mayor has the \"best record,\" Lind is the one they trust.",
+        );
+        assert_eq!(p[0].1, "the mayor has the \"best record,\"");
+        let p =
+            parts("Title\nBecause Lind said the ferry stops in Hull, Mass., the port stayed open.");
+        assert_eq!(p[0].1, "the ferry stops in Hull, Mass");
+    }
+
+    #[test]
     fn an_adjunct_of_a_speech_event_ends_the_content() {
         let (_, c, _, _) =
             one("Title\nOkafor praised the new ferry schedule in an interview with the Herald.");
         assert_eq!(c, "the new ferry schedule");
-        let (_, c, _, _) = one("Title\nLind defended the tariff during a speech in Hull on Friday.");
+        let (_, c, _, _) =
+            one("Title\nLind defended the tariff during a speech in Hull on Friday.");
         assert_eq!(c, "the tariff");
         // Not when the noun only modifies another (`a debate stage`).
         let (_, c, _, _) = one("Title\nLind criticized the lighting on a debate stage in Hull.");
