@@ -3937,7 +3937,11 @@ fn right_content(
             end = i;
             break;
         }
-        if !colon_intro && clause_boundary(doc, i) && !quotation_follows_clause(doc, k, i, b) {
+        if !colon_intro
+            && clause_boundary(doc, i)
+            && !quotation_follows_clause(doc, k, i, b)
+            && !parallel_figures(doc, k, i, b)
+        {
             end = i;
             break;
         }
@@ -4328,6 +4332,20 @@ fn clause_boundary(doc: &Doc, i: usize) -> bool {
         && (comma_before && matches!(next, "he" | "she" | "they") && doc.is_word(i + 2)
             || comma_before && next.len() > 4 && next.ends_with("ed") && !doc.is_capitalized(i + 1)
             || comma_before && lexicon::is_auxiliary(next))
+}
+
+/// `found Lind ahead, 42 percent to 30, while Okafor leads the west, 51 to
+/// 38`: a clause of contrast between two sets of figures (a number before
+/// the comma at `i` in the content, and one in the next 12 tokens) is the
+/// same report's.
+fn parallel_figures(doc: &Doc, k: usize, i: usize, b: usize) -> bool {
+    let number = |m: usize| doc.toks[m].kind == TokenKind::Number || doc.lower(m) == "percent";
+    doc.is_punct(i, ",")
+        && matches!(doc.lower(i + 1), "while" | "whereas" | "compared")
+        && (k..i).any(number)
+        && (i + 2..b.min(i + 14))
+            .take_while(|&m| !doc.is_terminal(m))
+            .any(number)
 }
 
 /// `said that X, which “A”`: a clause after a comma that holds the
@@ -4998,6 +5016,22 @@ mod tests {
                 Some("said")
             )
         );
+    }
+
+    #[test]
+    fn a_contrast_between_figures_stays_in_the_content() {
+        let p = parts(
+            "Title\nThe poll found Lind ahead in the east, 42 percent to 30, while Okafor leads the west, 51 to 38.",
+        );
+        assert_eq!(
+            p[0].1,
+            "Lind ahead in the east, 42 percent to 30, while Okafor leads the west, 51 to 38"
+        );
+        // Without figures on both sides, `while` still ends it.
+        let p = parts(
+            "Title\nThe poll found Lind ahead in the east, while Okafor fell behind in 2024.",
+        );
+        assert_eq!(p[0].1, "Lind ahead in the east");
     }
 
     #[test]
