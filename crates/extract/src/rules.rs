@@ -2880,9 +2880,10 @@ fn clause_subject(doc: &Doc, a: usize, limit: usize) -> Option<(usize, usize)> {
     Some((st, e))
 }
 
-/// `When asked whether he would run, ...`, `Asked about the merger, ...`: the
-/// question is the content, up to the comma that ends the participle clause;
-/// whoever asked goes unnamed.
+/// `When asked whether he would run, ...`, `Asked about the merger, ...`,
+/// `When asked to leave, ...`: the question (or the request) is the content,
+/// up to the comma that ends the participle clause; whoever asked goes
+/// unnamed.
 fn asked_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     if doc.lower(i) != "asked" {
         return None;
@@ -2906,6 +2907,14 @@ fn asked_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
             "whether" | "if" | "why" | "who" | "whom" | "what" | "how" | "when" | "where" | "which"
         )
     };
+    // (`When asked to leave, he refused`: a request, not a question.)
+    let request = |k: usize| {
+        doc.lower(k) == "to"
+            && doc.is_word(k + 1)
+            && !doc.is_capitalized(k + 1)
+            && !lexicon::is_np_stop(doc.lower(k + 1))
+    };
+    let question = |k: usize| question(k) || request(k);
     let mut k = i + 1;
     // `Asked on Fox News who ...`, `Asked by a caller why ...`, `asked at a
     // briefing Monday about ...`: an adjunct before the question.
@@ -5335,6 +5344,17 @@ mod tests {
                 ("the bridge would open", Some("The mayor"))
             );
         }
+    }
+
+    #[test]
+    fn asked_to_do_something_is_a_request() {
+        let p = parts("Title\nWhen asked to leave the stage, Okafor refused.");
+        assert_eq!(
+            (p[0].1.as_str(), p[0].2.as_deref()),
+            ("to leave the stage", Some("asked"))
+        );
+        let p = parts("Title\nAsked by a reporter to name one success, the mayor smiled.");
+        assert_eq!(p[0].1, "to name one success");
     }
 
     #[test]
