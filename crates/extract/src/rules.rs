@@ -2217,11 +2217,26 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 if right_is_adjunct {
                     // `..., new fundraising reports show.`: a record shows what is on its left.
                     let artifact = lexicon::is_artifact(doc.lower(se));
-                    // (`When Lind said X, the crowd cheered`: a subordinate clause
-                    // alone before the subject is an adjunct, not content.)
+                    // (`When Lind said X, the crowd cheered`, `In a memo on
+                    // Tuesday, Lind told staff ...`: a subordinate clause or a
+                    // prepositional phrase alone before the subject is an
+                    // adjunct, not content.)
                     let adverbial = |pc: &Vec<(usize, usize)>| {
                         pc.first().is_some_and(|&(st, e)| {
-                            lexicon::is_subordinator(doc.lower(st))
+                            (lexicon::is_subordinator(doc.lower(st))
+                                || matches!(
+                                    doc.lower(st),
+                                    "in" | "on"
+                                        | "at"
+                                        | "during"
+                                        | "under"
+                                        | "amid"
+                                        | "following"
+                                        | "throughout"
+                                ) && !(st..=e).any(|k| {
+                                    let l = doc.lower(k);
+                                    lexicon::is_auxiliary(l) || lexicon::is_irregular_past(l)
+                                }))
                                 && !(st..=e)
                                     .any(|k| doc.is_punct(k, ",") && doc.quote_at(k).is_none())
                         })
@@ -4382,33 +4397,41 @@ fn quotation_follows_clause(doc: &Doc, k: usize, i: usize, b: usize) -> bool {
 /// (`to reporters`, `to CBS News`, `to her husband`, `to a crowd in Riga`),
 /// not an infinitive or a noun with a complement (`to the news that`).
 fn addressee_after_to(doc: &Doc, k: usize) -> bool {
-    let listener = |w: &str| {
-        matches!(
-            w,
-            "reporters"
-                | "journalists"
-                | "supporters"
-                | "voters"
-                | "crowd"
-                | "audience"
-                | "reporter"
-                | "gathering"
-                | "conference"
-                | "group"
-                | "husband"
-                | "wife"
-                | "colleagues"
-                | "aides"
-                | "friends"
-                | "lawmakers"
-        )
-    };
     let w = doc.lower(k);
     doc.is_capitalized(k) && doc.quote_at(k).is_none()
         || matches!(w, "me" | "him" | "her" | "us" | "them")
-        || listener(w)
+        || is_listener(w)
         || matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its")
-            && (k + 1..k + 4).any(|i| listener(doc.lower(i)) || doc.is_capitalized(i))
+            && (k + 1..k + 4).any(|i| is_listener(doc.lower(i)) || doc.is_capitalized(i))
+}
+
+/// A noun for whoever hears a report (`reporters`, `the crowd`, `a
+/// gathering`, `her husband`).
+fn is_listener(w: &str) -> bool {
+    matches!(
+        w,
+        "reporters"
+            | "journalists"
+            | "supporters"
+            | "voters"
+            | "crowd"
+            | "audience"
+            | "reporter"
+            | "gathering"
+            | "conference"
+            | "group"
+            | "husband"
+            | "wife"
+            | "colleagues"
+            | "aides"
+            | "friends"
+            | "lawmakers"
+            | "court"
+            | "panel"
+            | "committee"
+            | "jury"
+            | "judge"
+    )
 }
 
 /// The spaced dash at `i` opens an aside that a second one closes in the
@@ -5344,6 +5367,13 @@ mod tests {
                 ("the bridge would open", Some("The mayor"))
             );
         }
+    }
+
+    #[test]
+    fn a_prepositional_phrase_before_the_subject_is_no_content() {
+        assert!(parts("Title\nIn a long interview on Tuesday, Okafor said.").is_empty());
+        let p = parts("Title\nIn May the port will close, Okafor said.");
+        assert_eq!(p[0].1, "In May the port will close");
     }
 
     #[test]
