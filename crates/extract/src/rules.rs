@@ -2196,7 +2196,13 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             let addressee_only = class == CueClass::Addressed
                 && !clause_after_addressee
                 && (object_pronoun
-                    || matches!(doc.lower(after), "his" | "her" | "their")
+                    || (matches!(doc.lower(after), "his" | "her" | "their")
+                        // `A, he told the Herald.`, `A, Berg told a Senate
+                        // panel.`: a listener or a name after an article.
+                        || matches!(lw.as_str(), "told" | "tell" | "tells")
+                            && matches!(doc.lower(after), "the" | "a" | "an")
+                            && (after + 1..(after + 4).min(b))
+                                .any(|i| is_listener(doc.lower(i)) || doc.is_capitalized(i)))
                         && np_end_forward(doc, after, b).is_some_and(|e| {
                             e + 1 >= b || doc.is_terminal(e + 1) || is_adjunct_start(doc, e + 1)
                         })
@@ -5367,6 +5373,17 @@ mod tests {
                 ("the bridge would open", Some("The mayor"))
             );
         }
+    }
+
+    #[test]
+    fn a_trailing_tag_may_name_its_listener_with_an_article() {
+        let p = parts("Title\nThe port will close in May, Lind told the Herald.");
+        assert_eq!(
+            (p[0].1.as_str(), p[0].3.as_deref()),
+            ("The port will close in May", Some("Lind"))
+        );
+        let p = parts("Title\nThe state did what others do, Berg told the court in a filing.");
+        assert_eq!(p[0].1, "The state did what others do");
     }
 
     #[test]
