@@ -1267,9 +1267,36 @@ fn headline_colon(doc: &Doc, si: usize, raws: &mut Vec<Raw>) {
     if !doc.toks[a].newline_before && a != 0 {
         return;
     }
+    // (`EXCLUSIVE – Lind: ...`: a label and a dash before the name.)
+    let a = if matches!(
+        doc.lower(a),
+        "exclusive" | "breaking" | "watch" | "video" | "update"
+    ) && matches!(doc.word(a + 1), "–" | "—" | "-")
+    {
+        a + 2
+    } else {
+        a
+    };
     let mut j = a;
-    while j < s.tokens.end && j < a + 4 && doc.is_capitalized(j) {
-        j += 1;
+    let mut reach = 4;
+    while j < s.tokens.end && j < a + reach {
+        if doc.is_capitalized(j) {
+            j += 1;
+        } else if doc.period_in_name(j) {
+            // `Dr. Ben Carson:`
+            j += 1;
+            reach += 1;
+        } else if j > a
+            && matches!(doc.lower(j), "to" | "at" | "on")
+            && doc.is_capitalized(j + 1)
+            && doc.lower(a) != "according"
+        {
+            // `Lind to the Council:`, `Berg at the Forum:`: whom and where.
+            j += 1;
+            reach += 3;
+        } else {
+            break;
+        }
     }
     if j == a || !doc.is_punct(j, ":") || s.tokens.end < j + 4 {
         return;
@@ -1365,7 +1392,13 @@ fn headline_colon(doc: &Doc, si: usize, raws: &mut Vec<Raw>) {
         doc,
         vec![(j + 1, end)],
         Some((j, j)),
-        Some((a, j - 1)),
+        // (The source is the name, not whom or where.)
+        Some((
+            a,
+            (a..j)
+                .find(|&k| matches!(doc.lower(k), "to" | "at" | "on"))
+                .map_or(j - 1, |k| k - 1),
+        )),
     ));
 }
 
@@ -5371,6 +5404,34 @@ mod tests {
             assert_eq!(
                 (c.as_str(), src.as_deref()),
                 ("the bridge would open", Some("The mayor"))
+            );
+        }
+    }
+
+    #[test]
+    fn headline_names_with_a_label_a_title_or_an_audience() {
+        for (title, src, content) in [
+            (
+                "EXCLUSIVE – Mara Lind: The Ferry Will Sail Again",
+                "Mara Lind",
+                "The Ferry Will Sail Again",
+            ),
+            (
+                "Dr. Ana Berg: the port is safe for now",
+                "Dr. Ana Berg",
+                "the port is safe for now",
+            ),
+            (
+                "Lind to Harbor Council: Taxes will fall in May",
+                "Lind",
+                "Taxes will fall in May",
+            ),
+        ] {
+            let p = parts(&format!("{title}\n\nThe council met on Monday."));
+            assert_eq!(
+                (p[0].1.as_str(), p[0].3.as_deref()),
+                (content, Some(src)),
+                "{title}"
             );
         }
     }
