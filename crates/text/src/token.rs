@@ -218,7 +218,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 '»' => (TokenKind::Quote(QuoteMark::AngleRight), one),
                 '‘' => (TokenKind::Quote(QuoteMark::SingleLeft), one),
                 '`' if next == Some('`') => (TokenKind::Quote(QuoteMark::DoubleStraight), one + 1),
-                '\'' if next == Some('\'') => {
+                // (`'old-school,''' said`: after a word, three apostrophes close
+                // the inner single quotation first, then the doubled one.)
+                '\'' if next == Some('\'')
+                    && !(p > 0 && !space && !newline && char_at(text, one + 1) == Some('\'')) =>
+                {
                     (TokenKind::Quote(QuoteMark::DoubleStraight), one + 1)
                 }
                 '’' | '\'' => {
@@ -262,6 +266,16 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn three_apostrophes_after_a_word_close_single_then_double() {
+        assert_eq!(
+            words("''the word 'old,''' he said"),
+            vec!["''", "the", "word", "'", "old", ",", "'", "''", "he", "said"]
+        );
+        // Opening, they stay doubled first.
+        assert_eq!(words(" '''Sir"), vec!["''", "'", "Sir"]);
     }
 
     #[test]
@@ -416,7 +430,15 @@ mod tests {
                     '»' => (TokenKind::Quote(QuoteMark::AngleRight), 1),
                     '‘' => (TokenKind::Quote(QuoteMark::SingleLeft), 1),
                     '`' if next == Some('`') => (TokenKind::Quote(QuoteMark::DoubleStraight), 2),
-                    '\'' if next == Some('\'') => (TokenKind::Quote(QuoteMark::DoubleStraight), 2),
+                    '\'' if next == Some('\'')
+                        && !(i > 0
+                            && !space
+                            && !newline
+                            && i + 2 < n
+                            && chars[i + 2].1 == '\'') =>
+                    {
+                        (TokenKind::Quote(QuoteMark::DoubleStraight), 2)
+                    }
                     '’' | '\'' => {
                         // A trailing apostrophe of a plural possessive (voters’ rights) is
                         // ambiguous with a closing quote; record it as a mark and let the
