@@ -221,7 +221,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // (`'old-school,''' said`: after a word, three apostrophes close
                 // the inner single quotation first, then the doubled one.)
                 '\'' if next == Some('\'')
-                    && !(p > 0 && !space && !newline && char_at(text, one + 1) == Some('\'')) =>
+                    && (p == 0 || space || newline || char_at(text, one + 1) != Some('\'')) =>
                 {
                     (TokenKind::Quote(QuoteMark::DoubleStraight), one + 1)
                 }
@@ -431,11 +431,7 @@ mod tests {
                     '‘' => (TokenKind::Quote(QuoteMark::SingleLeft), 1),
                     '`' if next == Some('`') => (TokenKind::Quote(QuoteMark::DoubleStraight), 2),
                     '\'' if next == Some('\'')
-                        && !(i > 0
-                            && !space
-                            && !newline
-                            && i + 2 < n
-                            && chars[i + 2].1 == '\'') =>
+                        && (i == 0 || space || newline || i + 2 >= n || chars[i + 2].1 != '\'') =>
                     {
                         (TokenKind::Quote(QuoteMark::DoubleStraight), 2)
                     }
