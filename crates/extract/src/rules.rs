@@ -958,18 +958,25 @@ fn end_subordinate_reports(doc: &Doc, raws: &mut [Raw]) {
                 )
                 && !(doc.is_capitalized(n) && doc.is_capitalized(before))
         };
-        let cut = (p0 + 1..p1).find_map(|t| {
-            if doc.is_punct(t, ",") && doc.quote_at(t).is_none() && main_clause(t + 1, t - 1) {
-                content_end(doc, p0, t)
-            } else if doc.quote_closing(t).is_some()
-                && doc.is_punct(t - 1, ",")
-                && main_clause(t + 1, t - 2)
-            {
-                Some(t)
-            } else {
-                None
+        // The first clause comma (outside a quotation, or inside one that
+        // closes right after it) before the main clause.
+        let mut from = p0 + 1;
+        let mut cut = None;
+        while let Some(t) = clause_comma(doc, from, p1) {
+            from = t + 1;
+            if doc.quote_at(t).is_none() {
+                if let Some(e) = main_clause(t + 1, t - 1)
+                    .then(|| content_end(doc, p0, t))
+                    .flatten()
+                {
+                    cut = Some(e);
+                    break;
+                }
+            } else if t + 1 < p1 && main_clause(t + 2, t - 1) {
+                cut = Some(t + 1);
+                break;
             }
-        });
+        }
         if let Some(e) = cut {
             r.pieces[0].1 = e;
             r.kind = kind_of(doc, &r.pieces);
