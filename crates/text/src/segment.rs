@@ -69,23 +69,57 @@ fn dotted_initials(word: &str) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
+    if let Some((_, title)) = word.rsplit_once('-') {
+        // A hyphenated title: then-Sen., ex-Gov., then-Cmdr. Not a
+        // state (Sen. Jane Roe, D-Mass. The bill ...), which ends sentences.
+        return is_title(title);
+    }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_uppercase() {
             return true; // an initial: John F. Kerry
         }
     }
+    is_listed(word) || (word.is_ascii() && dotted_initials(word))
+}
+
+/// A title that comes before a name (Sen., Gov., Cmdr.).
+fn is_title(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "gov"
+            | "sen"
+            | "rep"
+            | "gen"
+            | "lt"
+            | "col"
+            | "sgt"
+            | "capt"
+            | "cmdr"
+            | "adm"
+            | "rev"
+            | "pres"
+            | "supt"
+            | "atty"
+    )
+}
+
+/// The word, lower-cased, is in the abbreviation list.
+fn is_listed(word: &str) -> bool {
     if word.is_ascii() {
         // ASCII lower-cases byte for byte: compare without allocating.
         if word.len() > MAX_ABBREVIATION {
-            return dotted_initials(word);
+            return false;
         }
         let mut buf = [0u8; MAX_ABBREVIATION];
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(is_listed_abbreviation)
-            || dotted_initials(word);
+        return std::str::from_utf8(lower).is_ok_and(is_listed_abbreviation);
     }
     let lower = word.to_lowercase();
     is_listed_abbreviation(&lower)
@@ -296,6 +330,18 @@ mod tests {
         assert_eq!(
             split("George H.W. Bush met J.K. Rowling. They talked."),
             vec!["George H.W. Bush met J.K. Rowling.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn hyphenated_titles_are_abbreviations_but_party_states_are_not() {
+        assert_eq!(
+            split("It was led by then-Cmdr. Ada Vance. She left."),
+            vec!["It was led by then-Cmdr. Ada Vance.", "She left."]
+        );
+        assert_eq!(
+            split("So said Sen. Jo Marsh, D-Mass. The vote failed."),
+            vec!["So said Sen. Jo Marsh, D-Mass.", "The vote failed."]
         );
     }
 
