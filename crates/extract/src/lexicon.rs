@@ -1305,6 +1305,12 @@ const PHRASAL: &[(&str, &[&str])] = &[
     ("warned", &["of", "against"]),
     ("warns", &["of", "against"]),
     ("lashed", &["out"]),
+    ("fired", &["back"]),
+    ("fires", &["back"]),
+    ("shot", &["back"]),
+    ("shoots", &["back"]),
+    ("hit", &["back"]),
+    ("hits", &["back"]),
     ("apologized", &["for"]),
     ("vouched", &["for"]),
     ("campaigned", &["for", "against"]),
@@ -1317,6 +1323,16 @@ const PHRASAL: &[(&str, &[&str])] = &[
     ("referred", &["to"]),
     ("refers", &["to"]),
 ];
+
+/// A verb that is a cue only before "back" (`fired back`, `shot back`), which
+/// the cue lexicon does not list: alone it fires staff and shoots films.
+pub fn back_cue(lower: &str, next: &str, after: &str) -> bool {
+    matches!(lower, "fired" | "fires" | "shot" | "shoots" | "hit" | "hits")
+        && next == "back"
+        // (`shot back up`: a rise; `fired back a letter saying ...`: the
+        // document's participle is the cue.)
+        && !matches!(after, "up" | "down" | "into" | "a" | "an")
+}
 
 /// Is `next` the particle that makes `lower` a phrasal cue?
 pub fn phrasal_particle(lower: &str, next: &str) -> bool {

@@ -424,7 +424,10 @@ fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
                 continue;
             }
             let lw = doc.lower(i);
-            let listed = doc.ex.cue_class(lw);
+            let listed = doc.ex.cue_class(lw).or_else(|| {
+                lexicon::back_cue(lw, doc.lower(i + 1), doc.lower(i + 2))
+                    .then_some(CueClass::Speech)
+            });
             listed_here[i - range.start] = listed.is_some();
             if lw == "according" && doc.lower(i + 1) == "to" {
                 if let Some(r) = according_to(doc, si, i) {
@@ -5491,6 +5494,36 @@ mod tests {
     }
 
     #[test]
+    fn fired_back_and_shot_back_are_cues_but_not_alone() {
+        let (_, c, cue, src) = one("Title\nMarsh fired back: “They will lose in court.”");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "“They will lose in court.”",
+                Some("fired back"),
+                Some("Marsh")
+            )
+        );
+        let (_, c, cue, src) = one("Title\nThe mayor shot back that the budget was balanced.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "that the budget was balanced",
+                Some("shot back"),
+                Some("The mayor")
+            )
+        );
+        // A rise, a dismissal and a shooting are not statements.
+        for text in [
+            "Title\nFuel prices shot back up in May.",
+            "Title\nThe club fired its coach on Monday.",
+            "Title\nThe striker shot the ball wide.",
+        ] {
+            assert!(parts(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn raising_verb_after_a_relative_clause_or_with_an_adjective() {
         let p = pieces_of(
             "Title\nThe bank, which has held rates near zero, is expected to act in May.",
@@ -6231,11 +6264,14 @@ mod tests {
 
     #[test]
     fn an_irregular_past_with_its_particle_tags_a_quotation() {
-        let (_, c, cue, src) = one("Title\n“The pier is unsafe,” Lind shot back.");
+        let (_, c, cue, src) = one("Title\n“The pier is unsafe,” Lind struck back.");
         assert_eq!(
             (c.as_str(), cue.as_deref(), src.as_deref()),
-            ("“The pier is unsafe,”", Some("shot"), Some("Lind"))
+            ("“The pier is unsafe,”", Some("struck"), Some("Lind"))
         );
+        // (`shot back` is a phrasal cue, particle included.)
+        let (_, _, cue, _) = one("Title\n“The pier is unsafe,” Lind shot back.");
+        assert_eq!(cue.as_deref(), Some("shot back"));
         assert!(parts("Title\n“Pier Blues,” the band shot a video there.").is_empty());
     }
 
