@@ -2928,7 +2928,28 @@ fn clause_subject(doc: &Doc, a: usize, limit: usize) -> Option<(usize, usize)> {
     let mut st = strip_lead(doc, a, limit);
     // (`Walking into the hall to chants of “A!”, ...`: an opening participle
     // clause is no subject either.)
-    let participle = st == a && doc.is_capitalized(st) && doc.lower(st).ends_with("ing");
+    // (`Pressed on the deal, Lind was blunt: “A”`: nor a past participle's.)
+    let participle = st == a
+        && doc.is_capitalized(st)
+        && (doc.lower(st).ends_with("ing")
+            || doc.lower(st).ends_with("ed")
+                && matches!(
+                    doc.lower(st + 1),
+                    "about"
+                        | "on"
+                        | "by"
+                        | "with"
+                        | "for"
+                        | "in"
+                        | "at"
+                        | "over"
+                        | "after"
+                        | "whether"
+                        | "if"
+                        | "why"
+                        | "how"
+                        | "what"
+                ));
     if is_adjunct_start(doc, st) || doc.lower(st) == "despite" || participle {
         match (st..limit).find(|&i| doc.is_punct(i, ",")) {
             Some(c) => st = c + 1,
@@ -5632,6 +5653,12 @@ mod tests {
             (cue.as_deref(), src.as_deref()),
             (Some(":"), Some("The mayor"))
         );
+        // An opening past-participle clause is not the subject; a name
+        // ending in -ed is.
+        let (_, _, _, src) = one("Title\nPressed on the delay, the mayor was blunt: “Fix it.”");
+        assert_eq!(src.as_deref(), Some("the mayor"));
+        let (_, _, _, src) = one("Title\nFred Okafor was blunt: “Fix it.”");
+        assert_eq!(src.as_deref(), Some("Fred Okafor"));
     }
 
     #[test]
