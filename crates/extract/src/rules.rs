@@ -2029,7 +2029,8 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         && !lexicon::is_np_stop(doc.lower(j - 1))
     {
         let e = j - 1;
-        Some((np_start(doc, e, a), e))
+        let st = np_start(doc, e, a);
+        Some(adjunct_subject(doc, a, st).unwrap_or((st, e)))
     } else if j > a + 1 && doc.word(j - 1) == "%" && doc.toks[j - 2].kind == TokenKind::Number {
         // `42% say they're liberal`
         Some((j - 2, j - 1))
@@ -2920,6 +2921,48 @@ fn time_adjunct_before(doc: &Doc, a: usize, j: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// `Trump in his speech said`, `The senator from Ohio said`: the noun phrase
+/// `st..` found before a cue is the object of a preposition that follows the
+/// subject (a name, or a noun after a determiner); the subject.
+fn adjunct_subject(doc: &Doc, a: usize, st: usize) -> Option<(usize, usize)> {
+    if st < a + 2
+        || !matches!(
+            doc.lower(st - 1),
+            "in" | "at" | "during" | "on" | "via" | "through" | "from"
+        )
+    {
+        return None;
+    }
+    let e = st - 2;
+    // (`A statement from the mayor's office said`: the office speaks.)
+    if doc.lower(st - 1) == "from" && lexicon::is_artifact(doc.lower(e)) {
+        return None;
+    }
+    let named = doc.is_capitalized(e)
+        || e > a
+            && matches!(
+                doc.lower(e - 1),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"
+            );
+    if !named
+        || !doc.is_word(e)
+        || doc.quote_at(e).is_some()
+        || lexicon::is_np_stop(doc.lower(e))
+        || doc.is_cue(doc.lower(e))
+    {
+        return None;
+    }
+    // The noun phrase opens its clause (not `to take the title in a game
+    // many are calling`: a verb's object).
+    let s = np_start(doc, e, a);
+    let opens = s == a
+        || matches!(
+            doc.lower(s - 1),
+            "," | "that" | "and" | "but" | "because" | "when" | "while" | "as" | "although" | "if"
+        );
+    opens.then_some((s, e))
 }
 
 /// The subject that opens a clause, after a fronted adjunct ("At a campaign
@@ -5512,6 +5555,32 @@ mod tests {
         assert_eq!(c, "the council to delay the vote");
         let (_, c, _, _) = one("Title\nShe told the Courier of Dover last week she would run.");
         assert_eq!(c, "she would run");
+    }
+
+    #[test]
+    fn a_prepositional_adjunct_after_the_subject_is_not_the_source() {
+        for (text, want) in [
+            (
+                "Title\nMarsh in her speech said the pier was unsafe.",
+                "Marsh",
+            ),
+            (
+                "Title\nThe senator in an interview said the pier was unsafe.",
+                "The senator",
+            ),
+            (
+                "Title\nThe senator from Ohio said the pier was unsafe.",
+                "The senator",
+            ),
+            // (a document's sender speaks for it)
+            (
+                "Title\nA letter from the mayor's office said the pier was unsafe.",
+                "the mayor's office",
+            ),
+        ] {
+            let (_, _, _, src) = one(text);
+            assert_eq!(src.as_deref(), Some(want), "{text}");
+        }
     }
 
     #[test]
