@@ -4029,7 +4029,9 @@ fn right_content(
             // verb's quoted complement, `and` with a verb or a subject opens
             // another predicate.
             let naming_and = naming && doc.lower(n) == "and" && {
-                let v = if doc.lower(n + 1) == "then" {
+                // (`and then ranked`, `and later ranked`, `and recently ranked`)
+                let adverb = |l: &str| matches!(l, "then" | "later" | "also") || l.ends_with("ly");
+                let v = if adverb(doc.lower(n + 1)) {
                     n + 2
                 } else {
                     n + 1
@@ -4037,6 +4039,9 @@ fn right_content(
                 let l = doc.lower(v);
                 l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing"))
                     || matches!(l, "he" | "she" | "they" | "it" | "his" | "her" | "their")
+                    // `and has said ...`, `and made an appeal ...`
+                    || matches!(l, "has" | "have" | "had" | "is" | "was" | "will" | "would")
+                    || lexicon::is_irregular_past(l)
             };
             // `deemed him “well qualified,” which is ...`: nor a relative
             // clause after the complement's comma.
@@ -6916,6 +6921,15 @@ mod tests {
         // Not before a coordinated complement.
         let (_, c, _, _) = one("Title\nLind called the merger “a terrible deal” and a mistake.");
         assert_eq!(c, "the merger “a terrible deal” and a mistake");
+        // An auxiliary, an irregular past or an adverb before the verb.
+        for text in [
+            "Title\nLind describes herself as “a builder” and has said she wants the pier.",
+            "Title\nLind described herself as “a builder” and made the pier her cause.",
+            "Title\nLind called the merger “a terrible deal” and recently ranked Berg last.",
+        ] {
+            let p = parts(text);
+            assert!(p[0].1.ends_with('”'), "{p:?}");
+        }
     }
 
     #[test]
