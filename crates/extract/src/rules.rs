@@ -4084,6 +4084,7 @@ fn right_content(
             && clause_boundary(doc, i)
             && !quotation_follows_clause(doc, k, i, b)
             && !parallel_figures(doc, k, i, b)
+            && !subject_relative(doc, (k, b - 1), i)
         {
             end = i;
             break;
@@ -7185,6 +7186,10 @@ mod tests {
             c,
             "asking whether Berg, who is a sailor, was in fact afraid of boats"
         );
+        // (Nor a `, which` clause the rules would end a content at.)
+        let (_, c, _, _) =
+            one("Title\nLind said the ferry, which is run by the city, would not sail.");
+        assert_eq!(c, "the ferry, which is run by the city, would not sail");
     }
 
     #[test]
