@@ -1377,6 +1377,36 @@ pub fn phrasal_only(lower: &str) -> bool {
     )
 }
 
+/// A manner adverb in -ly the lists do not name (`erroneously`, `acutely`):
+/// not a noun that ends so (`family`, `rally`, `assembly`).
+pub fn is_ly_adverb(lower: &str) -> bool {
+    lower.len() >= 5
+        && lower.ends_with("ly")
+        && lower.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            lower,
+            "family"
+                | "ally"
+                | "rally"
+                | "assembly"
+                | "anomaly"
+                | "monopoly"
+                | "supply"
+                | "reply"
+                | "bully"
+                | "belly"
+                | "jelly"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "italy"
+                | "homily"
+                | "melancholy"
+                | "butterfly"
+        )
+}
+
 /// Adverbs and auxiliaries that may stand between a subject and its cue.
 pub fn is_between_word(lower: &str) -> bool {
     is_weekday(lower)

@@ -1967,7 +1967,17 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     // Tuesday said`, `X last week said`) to the subject.
     let mut j = cue_first;
     loop {
-        while j > a && lexicon::is_between_word(doc.lower(j - 1)) {
+        // (`Lind erroneously said`: any -ly adverb after a subject word, not
+        // `, implicitly criticized` or `and officially endorsed`.)
+        let adverb = |j: usize| {
+            j > a + 1
+                && is_ly_adverb(doc, j - 1)
+                && doc.is_word(j - 2)
+                && doc.quote_at(j - 2).is_none()
+                && !lexicon::is_np_stop(doc.lower(j - 2))
+                && !matches!(doc.lower(j - 2), "and" | "but" | "or")
+        };
+        while j > a && (lexicon::is_between_word(doc.lower(j - 1)) || adverb(j)) {
             j -= 1;
         }
         match time_adjunct_before(doc, a, j) {
@@ -4612,8 +4622,7 @@ fn verb_cue_word(doc: &Doc, i: usize) -> bool {
 
 /// `recently`, `repeatedly`: a lower-case adverb in -ly.
 fn is_ly_adverb(doc: &Doc, i: usize) -> bool {
-    let w = doc.word(i);
-    w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase())
+    doc.word(i).starts_with(|c: char| c.is_lowercase()) && lexicon::is_ly_adverb(doc.lower(i))
 }
 
 /// Does the word at `n`, after a comma, open a clause of the narrative?
@@ -5561,6 +5570,17 @@ mod tests {
         assert_eq!(c, "the council to delay the vote");
         let (_, c, _, _) = one("Title\nShe told the Courier of Dover last week she would run.");
         assert_eq!(c, "she would run");
+    }
+
+    #[test]
+    fn an_ly_adverb_before_the_cue_is_not_the_source() {
+        let (_, c, _, src) = one("Title\nMarsh erroneously said the pier was closed.");
+        assert_eq!(
+            (c.as_str(), src.as_deref()),
+            ("the pier was closed", Some("Marsh"))
+        );
+        let (_, _, _, src) = one("Title\nThe mayor has repeatedly, angrily denied the charge.");
+        assert!(src.is_some());
     }
 
     #[test]
