@@ -1974,8 +1974,13 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 && is_ly_adverb(doc, j - 1)
                 && doc.is_word(j - 2)
                 && doc.quote_at(j - 2).is_none()
-                && !lexicon::is_np_stop(doc.lower(j - 2))
-                && !matches!(doc.lower(j - 2), "and" | "but" | "or")
+                && (!lexicon::is_np_stop(doc.lower(j - 2))
+                    || lexicon::is_between_word(doc.lower(j - 2)))
+                // (`is widely expected`: a passive keeps its own reading.)
+                && !matches!(
+                    doc.lower(j - 2),
+                    "and" | "but" | "or" | "is" | "was" | "are" | "were" | "be" | "been" | "being"
+                )
         };
         while j > a && (lexicon::is_between_word(doc.lower(j - 1)) || adverb(j)) {
             j -= 1;
@@ -5581,6 +5586,9 @@ mod tests {
         );
         let (_, _, _, src) = one("Title\nThe mayor has repeatedly, angrily denied the charge.");
         assert!(src.is_some());
+        // (after an auxiliary too)
+        let (_, _, _, src) = one("Title\nThe council has formally urged the court to rule.");
+        assert_eq!(src.as_deref(), Some("The council"));
     }
 
     #[test]
