@@ -1943,10 +1943,11 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
             || before > a + 1
                 && doc.quote_closing(before - 1).is_some()
                 && doc.is_punct(before - 2, ","));
-    // `punctuated his list by saying “Too many.”`, `while insisting that`.
-    let after_subordinator = cue_first > a
+    // `punctuated his list by saying “Too many.”`, `while insisting that`,
+    // `by essentially telling`.
+    let after_subordinator = before > a
         && matches!(
-            doc.lower(cue_first - 1),
+            doc.lower(before - 1),
             "by" | "upon" | "while" | "after" | "before" | "when" | "without"
         );
     if class == CueClass::Participle && !after_comma {
@@ -5586,6 +5587,13 @@ mod tests {
         );
         let (_, _, _, src) = one("Title\nThe mayor has repeatedly, angrily denied the charge.");
         assert!(src.is_some());
+        // (`by essentially telling`: a participle after a subordinator)
+        let (_, _, cue, src) =
+            one("Title\nLind ended the debate by essentially telling the council to resign.");
+        assert_eq!(
+            (cue.as_deref(), src.as_deref()),
+            (Some("telling"), Some("Lind"))
+        );
         // (after an auxiliary too)
         let (_, _, _, src) = one("Title\nThe council has formally urged the court to rule.");
         assert_eq!(src.as_deref(), Some("The council"));
