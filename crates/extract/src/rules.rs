@@ -1764,7 +1764,10 @@ fn strip_lead(doc: &Doc, a: usize, limit: usize) -> usize {
     if k > a && k < limit && matches!(doc.word(k), "–" | "—" | "-" | "--") {
         s = k + 1;
     }
-    if s + 1 < limit
+    let first = s;
+    // (`And then`, `But now`: a conjunction and an adverb.)
+    while s + 1 < limit
+        && (s == first || s == first + 1 && matches!(doc.lower(first), "and" | "but" | "yet"))
         && matches!(
             doc.lower(s),
             "however"
@@ -5294,6 +5297,10 @@ mod tests {
             (cue.as_deref(), src.as_deref()),
             (Some("saying"), Some("Obama"))
         );
+        // (after a conjunction and an adverb that open the sentence)
+        let (_, _, _, src) =
+            one("Title\nAnd then Marsh went on the attack, saying, “Is the mayor resigning?”");
+        assert_eq!(src.as_deref(), Some("Marsh"));
     }
 
     #[test]
