@@ -1324,10 +1324,18 @@ const PHRASAL: &[(&str, &[&str])] = &[
     ("refers", &["to"]),
 ];
 
+/// The verbs of [`back_cue`].
+pub fn is_back_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "fired" | "fires" | "shot" | "shoots" | "hit" | "hits"
+    )
+}
+
 /// A verb that is a cue only before "back" (`fired back`, `shot back`), which
 /// the cue lexicon does not list: alone it fires staff and shoots films.
 pub fn back_cue(lower: &str, next: &str, after: &str) -> bool {
-    matches!(lower, "fired" | "fires" | "shot" | "shoots" | "hit" | "hits")
+    is_back_verb(lower)
         && next == "back"
         // (`shot back up`: a rise; `fired back a letter saying ...`: the
         // document's participle is the cue.)

@@ -425,8 +425,9 @@ fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
             }
             let lw = doc.lower(i);
             let listed = doc.ex.cue_class(lw).or_else(|| {
-                lexicon::back_cue(lw, doc.lower(i + 1), doc.lower(i + 2))
-                    .then_some(CueClass::Speech)
+                (lexicon::is_back_verb(lw)
+                    && lexicon::back_cue(lw, doc.lower(i + 1), doc.lower(i + 2)))
+                .then_some(CueClass::Speech)
             });
             listed_here[i - range.start] = listed.is_some();
             if lw == "according" && doc.lower(i + 1) == "to" {

@@ -69,10 +69,16 @@ fn dotted_initials(word: &str) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    if let Some((_, title)) = word.rsplit_once('-') {
-        // A hyphenated title: then-Sen., ex-Gov., then-Cmdr. Not a
-        // state (Sen. Jane Roe, D-Mass. The bill ...), which ends sentences.
-        return is_title(title);
+    // A hyphenated title: then-Sen., ex-Gov., then-Cmdr. Not a state (Sen.
+    // Jane Roe, D-Mass. The bill ...), which ends sentences. (A title is at
+    // most four letters: look for the hyphen among the last five bytes only.)
+    let b = word.as_bytes();
+    if let Some(h) = b[b.len().saturating_sub(5)..]
+        .iter()
+        .rposition(|&c| c == b'-')
+    {
+        let start = b.len().saturating_sub(5) + h + 1;
+        return word.get(start..).is_some_and(is_title);
     }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
