@@ -4096,6 +4096,25 @@ fn right_content(
         // `praised the plan in an interview with the Herald`, `defended
         // the tariff at a rally in Hull`: an adjunct of the occasion ends the
         // content, as it does after a quotation.
+        // `picked Clinton as their nominee and worked to clear the field`:
+        // after a noun-phrase object (no verb, auxiliary or relative word in
+        // the content yet), `and` and a past-tense verb with its own object
+        // is the subject's next act, not the content's (not `the heat and
+        // unsettled weather`: an adjective before its noun).
+        if i > k
+            && doc.lower(i) == "and"
+            && past_predicate(doc, i + 1)
+            && !(k..i).any(|m| {
+                let w = doc.lower(m);
+                lexicon::is_auxiliary(w)
+                    || w.len() > 3 && w.ends_with("ed")
+                    || lexicon::is_irregular_past(w)
+                    || matches!(w, "that" | "who" | "which" | "to")
+            })
+        {
+            end = i;
+            break;
+        }
         if i > k + 1 && speech_event_adjunct(doc, i, b) {
             end = i;
             break;
@@ -4628,6 +4647,57 @@ fn verb_after_subject(doc: &Doc, i: usize) -> bool {
 fn verb_cue_word(doc: &Doc, i: usize) -> bool {
     let l = doc.lower(i);
     doc.is_cue(l) && !lexicon::nounish(l)
+}
+
+/// At `v`: a lower-case past tense (`worked`, `took`) followed by what a
+/// verb takes (an article, a pronoun, a preposition or particle, a name) or
+/// by the end of the clause.
+fn past_predicate(doc: &Doc, v: usize) -> bool {
+    let w = doc.lower(v);
+    let o = doc.lower(v + 1);
+    !doc.is_capitalized(v)
+        && doc.is_word(v)
+        && (w.len() > 4 && w.ends_with("ed") || lexicon::is_irregular_past(w))
+        && (!doc.is_word(v + 1)
+            || lexicon::is_pronoun(o)
+            || doc.is_capitalized(v + 1)
+            || matches!(
+                o,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "no"
+                    | "him"
+                    | "them"
+                    | "it"
+                    | "us"
+                    | "me"
+                    | "himself"
+                    | "herself"
+                    | "themselves"
+                    | "to"
+                    | "with"
+                    | "for"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "about"
+                    | "by"
+                    | "from"
+                    | "into"
+                    | "up"
+                    | "out"
+                    | "back"
+                    | "down"
+                    | "over"
+                    | "off"
+                    | "right"
+            ))
 }
 
 /// `recently`, `repeatedly`: a lower-case adverb in -ly.
@@ -6988,6 +7058,17 @@ mod tests {
         let (_, c, _, _) =
             one("Title\nLind warned that the mayor, even as a candidate, had spent too much.");
         assert_eq!(c, "that the mayor, even as a candidate, had spent too much");
+    }
+
+    #[test]
+    fn a_noun_phrase_object_ends_before_and_the_subjects_next_act() {
+        let (_, c, _, _) = one("Title\nLind criticized the plan and moved to block the vote.");
+        assert_eq!(c, "the plan");
+        // (an adjective before its noun, or a clause, goes on)
+        let (_, c, _, _) = one("Title\nLind said the heat and unsettled weather would last.");
+        assert_eq!(c, "the heat and unsettled weather would last");
+        let (_, c, _, _) = one("Title\nLind criticized the plan and the delays it caused.");
+        assert_eq!(c, "the plan and the delays it caused");
     }
 
     #[test]
