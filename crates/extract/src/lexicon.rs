@@ -1324,7 +1324,7 @@ const PHRASAL: &[(&str, &[&str])] = &[
     ("refers", &["to"]),
 ];
 
-/// The verbs of [`back_cue`].
+/// A verb that is a cue only with the particle `back` ([`back_particle`]).
 pub fn is_back_verb(lower: &str) -> bool {
     matches!(
         lower,
@@ -1332,11 +1332,11 @@ pub fn is_back_verb(lower: &str) -> bool {
     )
 }
 
-/// A verb that is a cue only before "back" (`fired back`, `shot back`), which
-/// the cue lexicon does not list: alone it fires staff and shoots films.
-pub fn back_cue(lower: &str, next: &str, after: &str) -> bool {
-    is_back_verb(lower)
-        && next == "back"
+/// After one of [`is_back_verb`]: `next` and `after` make it a cue (`fired
+/// back`, `shot back`), which the cue lexicon does not list: alone it fires
+/// staff and shoots films.
+pub fn back_particle(next: &str, after: &str) -> bool {
+    next == "back"
         // (`shot back up`: a rise; `fired back a letter saying ...`: the
         // document's participle is the cue.)
         && !matches!(after, "up" | "down" | "into" | "a" | "an")
@@ -1756,6 +1756,18 @@ pub fn is_pronoun(lower: &str) -> bool {
         lower,
         "he" | "she" | "they" | "i" | "we" | "it" | "you" | "who" | "which" | "whom" | "that"
     )
+}
+
+/// A personal pronoun that can be a clause's subject: [`is_pronoun`]
+/// without the relatives (`who`, `which`, `whom`, `that`).
+pub fn is_subject_pronoun(lower: &str) -> bool {
+    matches!(lower, "he" | "she" | "they" | "i" | "we" | "it" | "you")
+}
+
+/// An article or a third-person possessive that opens a noun phrase (`the`,
+/// `a`, `an`, `his`, `her`, `their`, `its`).
+pub fn is_determiner(lower: &str) -> bool {
+    matches!(lower, "the" | "a" | "an" | "his" | "her" | "their" | "its")
 }
 
 /// Title and role words that precede a name ("Foreign Minister Sergey Lavrov").

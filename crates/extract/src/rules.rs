@@ -426,7 +426,7 @@ fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
             let lw = doc.lower(i);
             let listed = doc.ex.cue_class(lw).or_else(|| {
                 (lexicon::is_back_verb(lw)
-                    && lexicon::back_cue(lw, doc.lower(i + 1), doc.lower(i + 2)))
+                    && lexicon::back_particle(doc.lower(i + 1), doc.lower(i + 2)))
                 .then_some(CueClass::Speech)
             });
             listed_here[i - range.start] = listed.is_some();
@@ -1572,10 +1572,7 @@ fn np_start(doc: &Doc, j: usize, floor: usize) -> usize {
                 // institute said`: the phrase's head is the speaker.)
                 let determiner_next = matches!(lp, "of" | "for")
                     && p > floor
-                    && matches!(
-                        doc.lower(p + 1),
-                        "the" | "a" | "an" | "his" | "her" | "their" | "its"
-                    )
+                    && lexicon::is_determiner(doc.lower(p + 1))
                     && lexicon::is_phrase_head(doc.lower(p - 1));
                 let inner_prep = matches!(lp, "of" | "in" | "for")
                     && (doc.is_capitalized(p + 1)
@@ -2410,7 +2407,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 pieces = with_continuation(doc, pieces, n, b);
             } else if let Some(rest) = interrupted_rest(doc, n, b).filter(|&(r, _)| {
                 let w = lexicon::pronoun_base(doc.lower(r));
-                lexicon::is_pronoun(w) && !matches!(w, "who" | "which" | "whom" | "that")
+                lexicon::is_subject_pronoun(w)
             }) {
                 pieces.push(rest);
             }
@@ -2759,10 +2756,8 @@ fn complement_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     let subject_next = lexicon::is_pronoun(lexicon::pronoun_base(n))
         && !matches!(n, "who" | "which" | "that")
         || doc.is_capitalized(i + 2)
-        || matches!(
-            n,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "there"
-        )
+        || lexicon::is_determiner(n)
+        || matches!(n, "this" | "there")
         || doc
             .toks
             .get(i + 2)
@@ -2962,10 +2957,8 @@ fn adjunct_subject(doc: &Doc, a: usize, st: usize) -> Option<(usize, usize)> {
     }
     let named = doc.is_capitalized(e)
         || e > a
-            && matches!(
-                doc.lower(e - 1),
-                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"
-            );
+            && (lexicon::is_determiner(doc.lower(e - 1))
+                || matches!(doc.lower(e - 1), "this" | "that"));
     if !named
         || !doc.is_word(e)
         || doc.quote_at(e).is_some()
@@ -3934,10 +3927,8 @@ fn right_content(
     );
     // (`to his followers`, not an infinitive: `plans to republish “A,”`)
     let infinitive = doc.lower(k) == "to"
-        && !matches!(
-            doc.lower(k + 1),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
-        );
+        && !lexicon::is_determiner(doc.lower(k + 1))
+        && !matches!(doc.lower(k + 1), "our" | "my" | "your");
     if doc.quote_opening(k).is_none() && doc.lower(k) != "that" && !naming && !infinitive {
         // (`said on Tuesday in a speech: “A”` too.)
         if let Some(m) = (k..b.min(k + 10)).find(|&m| {
@@ -4038,7 +4029,7 @@ fn right_content(
             // (Not `, but also ...`, `, which ...`: PolNeAR runs on over those.)
             let subject_after = |m: usize| {
                 let l = doc.lower(m);
-                lexicon::is_pronoun(l) && !matches!(l, "who" | "which" | "that" | "whom")
+                lexicon::is_subject_pronoun(l)
                     || matches!(l, "the" | "a" | "an")
                     || doc.is_capitalized(m)
             };
@@ -4093,9 +4084,6 @@ fn right_content(
             end = i;
             break;
         }
-        // `praised the plan in an interview with the Herald`, `defended
-        // the tariff at a rally in Hull`: an adjunct of the occasion ends the
-        // content, as it does after a quotation.
         // `picked Clinton as their nominee and worked to clear the field`:
         // after a noun-phrase object (no verb, auxiliary or relative word in
         // the content yet), `and` and a past-tense verb with its own object
@@ -4115,6 +4103,9 @@ fn right_content(
             end = i;
             break;
         }
+        // `praised the plan in an interview with the Herald`, `defended
+        // the tariff at a rally in Hull`: an adjunct of the occasion ends the
+        // content, as it does after a quotation.
         if i > k + 1 && speech_event_adjunct(doc, i, b) {
             end = i;
             break;
@@ -4559,7 +4550,7 @@ fn addressee_after_to(doc: &Doc, k: usize) -> bool {
     doc.is_capitalized(k) && doc.quote_at(k).is_none()
         || matches!(w, "me" | "him" | "her" | "us" | "them")
         || is_listener(w)
-        || matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+        || lexicon::is_determiner(w)
             && (k + 1..k + 4).any(|i| is_listener(doc.lower(i)) || doc.is_capitalized(i))
 }
 
@@ -4661,16 +4652,10 @@ fn past_predicate(doc: &Doc, v: usize) -> bool {
         && (!doc.is_word(v + 1)
             || lexicon::is_pronoun(o)
             || doc.is_capitalized(v + 1)
+            || lexicon::is_determiner(o)
             || matches!(
                 o,
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "this"
+                "this"
                     | "no"
                     | "him"
                     | "them"
@@ -4719,8 +4704,8 @@ fn clause_after_comma(doc: &Doc, n: usize) -> bool {
     // PolNeAR train, runs on 20).
     if next == "when" && {
         let w = doc.lower(n + 1);
-        lexicon::is_pronoun(w) && !matches!(w, "who" | "which" | "that" | "whom")
-            || matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+        lexicon::is_subject_pronoun(w)
+            || lexicon::is_determiner(w)
             || doc.is_capitalized(n + 1) && doc.quote_at(n + 1).is_none()
     } {
         return true;
@@ -4817,10 +4802,7 @@ fn trailing_cue_clause(doc: &Doc, i: usize, b: usize) -> bool {
     let subject_like = c - i <= 5
         && (doc.is_capitalized(i)
             || lexicon::is_pronoun(doc.lower(i))
-            || matches!(
-                doc.lower(i),
-                "the" | "a" | "an" | "his" | "her" | "their" | "its"
-            ));
+            || lexicon::is_determiner(doc.lower(i)));
     n >= b
         || doc.is_terminal(n)
         || is_adjunct_start(doc, n) && !has_that_soon(doc, n, b)
@@ -5078,6 +5060,11 @@ mod tests {
         p.into_iter().next().unwrap()
     }
 
+    /// The content of the one statement of `text`.
+    fn content(text: &str) -> String {
+        one(text).1
+    }
+
     #[test]
     fn quote_before_cue() {
         let (k, c, cue, src) = one("Title\n“We are ready,” the mayor said.");
@@ -5308,23 +5295,30 @@ mod tests {
 
     #[test]
     fn an_adjunct_of_a_speech_event_ends_the_content() {
-        let (_, c, _, _) =
-            one("Title\nOkafor praised the new ferry schedule in an interview with the Herald.");
-        assert_eq!(c, "the new ferry schedule");
-        let (_, c, _, _) =
-            one("Title\nLind defended the tariff during a speech in Hull on Friday.");
-        assert_eq!(c, "the tariff");
+        assert_eq!(
+            content(
+                "Title\nOkafor praised the new ferry schedule in an interview with the Herald."
+            ),
+            "the new ferry schedule"
+        );
+        assert_eq!(
+            content("Title\nLind defended the tariff during a speech in Hull on Friday."),
+            "the tariff"
+        );
         // Not when the noun only modifies another (`a debate stage`).
-        let (_, c, _, _) = one("Title\nLind criticized the lighting on a debate stage in Hull.");
-        assert_eq!(c, "the lighting on a debate stage in Hull");
+        assert_eq!(
+            content("Title\nLind criticized the lighting on a debate stage in Hull."),
+            "the lighting on a debate stage in Hull"
+        );
     }
 
     #[test]
     fn a_correlative_but_does_not_end_the_content() {
-        let (_, c, _, _) =
-            one("Title\nThe mayor said the ferry would run on weekdays, but not on holidays.");
-        assert_eq!(c, "the ferry would run on weekdays, but not on holidays");
-        let (_, c, _, _) = one(
+        assert_eq!(
+            content("Title\nThe mayor said the ferry would run on weekdays, but not on holidays."),
+            "the ferry would run on weekdays, but not on holidays"
+        );
+        let c = content(
             "Title\nOkafor argued that the tax hurts not only farmers, but the dockworkers too.",
         );
         assert_eq!(
@@ -5332,10 +5326,12 @@ mod tests {
             "that the tax hurts not only farmers, but the dockworkers too"
         );
         // A clause of the narrative still ends it.
-        let (_, c, _, _) = one(
-            "Title\nThe mayor said the ferry would run on weekdays, but the council disagreed.",
+        assert_eq!(
+            content(
+                "Title\nThe mayor said the ferry would run on weekdays, but the council disagreed.",
+            ),
+            "the ferry would run on weekdays"
         );
-        assert_eq!(c, "the ferry would run on weekdays");
     }
 
     #[test]
@@ -7048,37 +7044,49 @@ mod tests {
 
     #[test]
     fn a_concession_after_a_comma_ends_the_content() {
-        let (_, c, _, _) =
-            one("Title\nLind said the ferry will sail, even though the pier is shut.");
-        assert_eq!(c, "the ferry will sail");
-        let (_, c, _, _) =
-            one("Title\nLind said the ferry will sail, even as the pier stays shut.");
-        assert_eq!(c, "the ferry will sail");
+        assert_eq!(
+            content("Title\nLind said the ferry will sail, even though the pier is shut."),
+            "the ferry will sail"
+        );
+        assert_eq!(
+            content("Title\nLind said the ferry will sail, even as the pier stays shut."),
+            "the ferry will sail"
+        );
         // (not `even as` before a noun phrase)
-        let (_, c, _, _) =
-            one("Title\nLind warned that the mayor, even as a candidate, had spent too much.");
-        assert_eq!(c, "that the mayor, even as a candidate, had spent too much");
+        assert_eq!(
+            content("Title\nLind warned that the mayor, even as a candidate, had spent too much."),
+            "that the mayor, even as a candidate, had spent too much"
+        );
     }
 
     #[test]
     fn a_noun_phrase_object_ends_before_and_the_subjects_next_act() {
-        let (_, c, _, _) = one("Title\nLind criticized the plan and moved to block the vote.");
-        assert_eq!(c, "the plan");
+        assert_eq!(
+            content("Title\nLind criticized the plan and moved to block the vote."),
+            "the plan"
+        );
         // (an adjective before its noun, or a clause, goes on)
-        let (_, c, _, _) = one("Title\nLind said the heat and unsettled weather would last.");
-        assert_eq!(c, "the heat and unsettled weather would last");
-        let (_, c, _, _) = one("Title\nLind criticized the plan and the delays it caused.");
-        assert_eq!(c, "the plan and the delays it caused");
+        assert_eq!(
+            content("Title\nLind said the heat and unsettled weather would last."),
+            "the heat and unsettled weather would last"
+        );
+        assert_eq!(
+            content("Title\nLind criticized the plan and the delays it caused."),
+            "the plan and the delays it caused"
+        );
     }
 
     #[test]
     fn a_when_clause_with_its_own_subject_ends_the_content() {
-        let (_, c, _, _) =
-            one("Title\nLind said the pier was busiest in 1990, when the ferry still ran.");
-        assert_eq!(c, "the pier was busiest in 1990");
+        assert_eq!(
+            content("Title\nLind said the pier was busiest in 1990, when the ferry still ran."),
+            "the pier was busiest in 1990"
+        );
         // (not `when` before a verb: the same report's clause)
-        let (_, c, _, _) = one("Title\nLind said the ferry would sail, when needed, at night.");
-        assert_eq!(c, "the ferry would sail, when needed, at night");
+        assert_eq!(
+            content("Title\nLind said the ferry would sail, when needed, at night."),
+            "the ferry would sail, when needed, at night"
+        );
     }
 
     #[test]

@@ -27,27 +27,38 @@ pub struct Sentence {
     pub tokens: Range<usize>,
 }
 
-/// Declares the abbreviation list once: as a `match`, and as a slice for the tests.
+/// Declares the abbreviation list once: as a `match`, and as a slice for the
+/// tests. The titles that come before a name (Sen., Gov., Cmdr.) are listed
+/// apart: a hyphenated one (then-Sen.) is an abbreviation too.
 macro_rules! abbreviations {
-    ($($w:literal),* $(,)?) => {
+    (titles: [$($t:literal),* $(,)?], others: [$($w:literal),* $(,)?] $(,)?) => {
         #[cfg(test)]
-        const ABBREVIATIONS: &[&str] = &[$($w),*];
+        const ABBREVIATIONS: &[&str] = &[$($t,)* $($w),*];
 
         /// `ABBREVIATIONS.contains(&lower)`, as a `match` (no scan of the list).
         fn is_listed_abbreviation(lower: &str) -> bool {
-            matches!(lower, $($w)|*)
+            matches!(lower, $($t)|* | $($w)|*)
+        }
+
+        /// One of the titles, lower-cased.
+        fn is_listed_title(lower: &str) -> bool {
+            matches!(lower, $($t)|*)
         }
     };
 }
 
 abbreviations![
-    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "reps", "sens", "st", "jr", "sr", "gen",
-    "lt", "col", "sgt", "capt", "cmdr", "adm", "rev", "hon", "ft", "mt", "no", "vs", "v", "inc",
-    "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
-    "u.s", "u.k", "u.n", "d.c", "e.g", "i.e", "etc", "pres", "supt", "atty", "mass", "calif",
-    "fla", "ga", "ill", "pa", "va", "wash", "ariz", "colo", "conn", "ky", "la", "md", "mich",
-    "minn", "nev", "okla", "ore", "tenn", "tex", "wis", "n.y", "n.j", "n.h", "s.c", "n.c", "a.m",
-    "p.m",
+    titles: [
+        "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt",
+        "cmdr", "adm", "rev", "pres", "supt", "atty",
+    ],
+    others: [
+        "reps", "sens", "st", "jr", "sr", "hon", "ft", "mt", "no", "vs", "v", "inc", "corp", "co",
+        "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.k",
+        "u.n", "d.c", "e.g", "i.e", "etc", "mass", "calif", "fla", "ga", "ill", "pa", "va", "wash",
+        "ariz", "colo", "conn", "ky", "la", "md", "mich", "minn", "nev", "okla", "ore", "tenn",
+        "tex", "wis", "n.y", "n.j", "n.h", "s.c", "n.c", "a.m", "p.m",
+    ],
 ];
 
 /// The longest abbreviation, in bytes (a test checks it).
@@ -89,33 +100,19 @@ fn is_abbreviation(word: &str) -> bool {
     is_listed(word) || (word.is_ascii() && dotted_initials(word))
 }
 
-/// A title that comes before a name (Sen., Gov., Cmdr.).
-fn is_title(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "prof"
-            | "gov"
-            | "sen"
-            | "rep"
-            | "gen"
-            | "lt"
-            | "col"
-            | "sgt"
-            | "capt"
-            | "cmdr"
-            | "adm"
-            | "rev"
-            | "pres"
-            | "supt"
-            | "atty"
-    )
-}
-
 /// The word, lower-cased, is in the abbreviation list.
 fn is_listed(word: &str) -> bool {
+    lowered_in(word, is_listed_abbreviation)
+}
+
+/// A title that comes before a name (Sen., Gov., Cmdr.).
+fn is_title(word: &str) -> bool {
+    lowered_in(word, is_listed_title)
+}
+
+/// `list(word lower-cased)`, without allocating for an ASCII word (longer
+/// than any abbreviation: not listed).
+fn lowered_in(word: &str, list: impl Fn(&str) -> bool) -> bool {
     if word.is_ascii() {
         // ASCII lower-cases byte for byte: compare without allocating.
         if word.len() > MAX_ABBREVIATION {
@@ -125,10 +122,9 @@ fn is_listed(word: &str) -> bool {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(is_listed_abbreviation);
+        return std::str::from_utf8(lower).is_ok_and(list);
     }
-    let lower = word.to_lowercase();
-    is_listed_abbreviation(&lower)
+    list(&word.to_lowercase())
 }
 
 fn starts_sentence(tok: &Token, text: &str) -> bool {
