@@ -911,6 +911,46 @@ pub fn is_content_noun(lower: &str) -> bool {
     )
 }
 
+/// Adjectives of belief and feeling that take a complement clause after a
+/// linking verb (`his aides are confident that`), unlike the nouns of
+/// [`is_content_noun`].
+pub fn is_belief_adjective(lower: &str) -> bool {
+    matches!(
+        lower,
+        "confident"
+            | "convinced"
+            | "optimistic"
+            | "aware"
+            | "hopeful"
+            | "worried"
+            | "afraid"
+            | "skeptical"
+    )
+}
+
+/// Linking verbs other than `be` (`remained hopeful`, `felt confident`).
+pub fn is_linking_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "remain"
+            | "remains"
+            | "remained"
+            | "seem"
+            | "seems"
+            | "seemed"
+            | "feel"
+            | "feels"
+            | "felt"
+            | "grew"
+            | "become"
+            | "becomes"
+            | "became"
+            | "appear"
+            | "appears"
+            | "appeared"
+    )
+}
+
 /// Verbs of thought and belief, whose that-less clause may open with a name
 /// (`believe Trump cannot win`).
 pub fn is_cognition(lower: &str) -> bool {

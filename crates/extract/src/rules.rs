@@ -2803,8 +2803,53 @@ fn complement_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         }
     }
     let (start, end) = right_content(doc, i + 1, b, CueClass::Speech, "said")?;
-    let source = (i > a).then(|| i - 1).and_then(|p| possessor_at(doc, a, p));
+    let source = (i > a)
+        .then(|| i - 1)
+        .and_then(|p| possessor_at(doc, a, p))
+        .or_else(|| predicate_subject(doc, a, i));
     Some(Raw::new(doc, vec![(start, end)], Some((i, i)), source))
+}
+
+/// The subject of a belief adjective at `i` after a linking verb (`his aides
+/// are increasingly confident that`, `Lind has remained hopeful that`, `voters
+/// who are skeptical that`): the noun phrase before the verb and any
+/// auxiliaries and adverbs.
+fn predicate_subject(doc: &Doc, a: usize, i: usize) -> Option<(usize, usize)> {
+    if !lexicon::is_belief_adjective(doc.lower(i)) {
+        return None;
+    }
+    let mut k = i;
+    let mut linked = false;
+    while k > a {
+        let l = doc.lower(k - 1);
+        let copula = matches!(
+            l,
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'re" | "’re"
+        ) || lexicon::is_linking_verb(l);
+        if copula {
+            linked = true;
+        } else if !(lexicon::is_between_word(l)
+            || is_ly_adverb(doc, k - 1)
+            || matches!(
+                l,
+                "very" | "more" | "less" | "so" | "quite" | "fairly" | "somewhat"
+            ))
+        {
+            break;
+        }
+        k -= 1;
+    }
+    if !linked || k <= a || !doc.is_word(k - 1) || doc.quote_at(k - 1).is_some() {
+        return None;
+    }
+    let e = k - 1;
+    if matches!(doc.lower(e), "who" | "which") {
+        return Some((e, e));
+    }
+    if lexicon::is_np_stop(doc.lower(e)) {
+        return None;
+    }
+    Some((np_start(doc, e, a), e))
 }
 
 /// The possessor ending at `p` (`his`, `the mayor's`), in a sentence that
@@ -7619,5 +7664,26 @@ mod tests {
         // (The quotation after the addressee's comma is still the content.)
         let (_, c, _, _) = one("Title\nBerg told the conference, “The pier is safe.”");
         assert_eq!(c, "“The pier is safe.”");
+    }
+
+    #[test]
+    fn a_belief_adjective_after_a_linking_verb_takes_the_subject() {
+        let (_, c, cue, src) = one("Title
+The harbour pilots are increasingly confident that the fog will lift.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "that the fog will lift",
+                Some("confident"),
+                Some("The harbour pilots")
+            )
+        );
+        let (_, _, _, src) = one("Title
+Berg has remained hopeful that the ferry will run.");
+        assert_eq!(src.as_deref(), Some("Berg"));
+        // (A noun of belief keeps its possessor: `her hope that`.)
+        let (_, _, _, src) = one("Title
+The plan rests on her hope that the ferry will run.");
+        assert_eq!(src.as_deref(), Some("her"));
     }
 }
