@@ -3122,6 +3122,8 @@ fn asked_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         let close = doc.quotes[doc.quote_at(open)?].close;
         return Some(Raw::new(doc, vec![(open, close)], Some((i, i)), None));
     }
+    // `asked by a caller why ...`: the passive's agent asked.
+    let agent = (doc.lower(i + 1) == "by" && k > i + 2).then_some((i + 2, k - 1));
     if doc.lower(k) == "about" {
         k += 1;
     } else if !question(k) {
@@ -3134,7 +3136,7 @@ fn asked_clause(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         Some(t) => content_end(doc, k, t)?,
         None => content_end(doc, k, b)?,
     };
-    Some(Raw::new(doc, vec![(k, e)], Some((i, i)), None))
+    Some(Raw::new(doc, vec![(k, e)], Some((i, i)), agent))
 }
 
 /// `The committee is expected to release a report`, `Sanders seemed to reap
@@ -7685,5 +7687,23 @@ Berg has remained hopeful that the ferry will run.");
         let (_, _, _, src) = one("Title
 The plan rests on her hope that the ferry will run.");
         assert_eq!(src.as_deref(), Some("her"));
+    }
+
+    #[test]
+    fn the_agent_of_asked_is_the_source() {
+        let (_, c, cue, src) = one("Title
+Berg was asked by a local reporter whether the pier would reopen.");
+        assert_eq!(
+            (c.as_str(), cue.as_deref(), src.as_deref()),
+            (
+                "whether the pier would reopen",
+                Some("asked"),
+                Some("a local reporter")
+            )
+        );
+        // (Without an agent, whoever asked goes unnamed.)
+        let (_, _, _, src) = one("Title
+Berg was asked whether the pier would reopen.");
+        assert_eq!(src, None);
     }
 }
