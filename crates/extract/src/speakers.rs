@@ -632,7 +632,10 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
         let para = doc.para_of_token(pos.min(doc.toks.len().saturating_sub(1)));
         let name: Option<String> = if let Some(n) = &r.speaker_name {
             Some(n.clone())
-        } else if r.continues || r.source.is_none() {
+        } else if r.continues || r.source.is_none() && r.cue.is_none() {
+            // A quotation with neither cue nor source continues the last
+            // speaker; a cue without a source (`was asked whether`, `is
+            // expected to`) names no one.
             last_any.clone()
         } else if let Some((a, b)) = r.source {
             let lw = lexicon::pronoun_base(doc.lower(b));
