@@ -121,7 +121,7 @@ impl<'a> Doc<'a> {
     }
 
     #[inline]
-    fn is_word(&self, i: usize) -> bool {
+    pub(crate) fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(Token::is_word)
     }
 

@@ -27,6 +27,9 @@ struct NameMention {
     possessive: bool,
     /// The title written before the name, as written ("Foreign Minister").
     role: Option<Span>,
+    /// In a title-case sentence (a headline: `Woman Reveals Stunning Thing
+    /// Trump Said`), where names and words cannot be told apart.
+    headline: bool,
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
@@ -130,7 +133,200 @@ fn not_name(lower: &str) -> bool {
                 | "yes"
                 | "well"
                 | "of course"
+                | "since"
+                | "although"
+                | "because"
+                | "though"
+                | "unless"
+                | "until"
+                | "even"
+                | "only"
+                | "perhaps"
+                | "maybe"
+                | "instead"
+                | "indeed"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "might"
+                | "does"
+                | "did"
+                | "says"
+                | "rival"
+                | "using"
+                | "going"
+                | "full"
+                | "text"
+                | "another"
+                | "more"
+                | "most"
+                | "without"
+                | "every"
+                | "each"
+                | "any"
+                | "few"
+                | "several"
+                | "other"
+                | "such"
+                | "certainly"
+                | "had"
+                | "has"
+                | "have"
+                | "prior"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
         )
+}
+
+/// Members of a party or a movement (`Anti-Trump Republicans`): a group, not
+/// one person's surname.
+fn is_group_plural(key: &str) -> bool {
+    matches!(
+        key,
+        "republicans"
+            | "democrats"
+            | "conservatives"
+            | "liberals"
+            | "progressives"
+            | "evangelicals"
+            | "independents"
+            | "libertarians"
+            | "socialists"
+            | "americans"
+            | "voters"
+            | "supporters"
+    )
+}
+
+/// Whether token `k` stands in a sentence of four words or more whose words
+/// are nearly all capitalized (a headline), memoised per sentence in `cache`.
+fn title_case(doc: &Doc, cache: &mut [u8], k: usize) -> bool {
+    let Some(si) = doc.sent_of.get(k).map(|&s| s as usize) else {
+        return false;
+    };
+    let (Some(state), Some(sent)) = (cache.get(si).copied(), doc.sents.get(si)) else {
+        return false;
+    };
+    if state == 0 {
+        let (mut words, mut caps) = (0usize, 0usize);
+        for j in sent.tokens.clone() {
+            if doc.is_word(j) {
+                words += 1;
+                caps += usize::from(doc.is_capitalized(j));
+            }
+        }
+        cache[si] = if words >= 4 && caps * 4 >= words * 3 {
+            2
+        } else {
+            1
+        };
+    }
+    cache[si] == 2
+}
+
+/// Whether the name `full` is a longer form of `own` (`Donald J. Trump` of
+/// `Donald Trump`, `Aung San Suu Kyi` of `Suu Kyi`), not another person with
+/// the surname (`Bill Clinton` of `Hillary Clinton`).
+fn extends(full: &str, own: &str) -> bool {
+    full.split(' ').next() == own.split(' ').next()
+        || full
+            .strip_suffix(own)
+            .is_some_and(|rest| rest.ends_with(' '))
+}
+
+/// Capitalized function words inside a run of capitalized words: a title-case
+/// headline (`Review Crowd Does Not Like Donald Trump`), not one name.
+fn breaks_name_run(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "and"
+            | "or"
+            | "with"
+            | "for"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "from"
+            | "not"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "does"
+            | "do"
+            | "did"
+            | "can"
+            | "could"
+            | "would"
+            | "should"
+            | "might"
+            | "says"
+            | "said"
+            | "over"
+            | "as"
+            | "but"
+            | "after"
+            | "before"
+            | "while"
+            | "like"
+            | "than"
+            | "that"
+            | "this"
+            | "you"
+            | "it"
+            | "he"
+            | "she"
+            | "we"
+            | "they"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "between"
+            | "about"
+            | "against"
+            | "into"
+            | "if"
+            | "when"
+            | "how"
+            | "why"
+            | "what"
+            | "who"
+            | "where"
+            | "just"
+    )
+}
+
+/// A word a dot may follow inside a name: an initial (`F.`) or an abbreviated
+/// title (`Mr.`, `Sen.`, `St.`), not a sentence's last word (`World War Two.`).
+fn abbreviation_before_dot(word: &str) -> bool {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        // `J.J.`, `U.S.`
+        _ if word.len() <= 4 && word.chars().all(|c| c.is_uppercase() || c == '.') => true,
+        _ => with_lower(word, |w| {
+            lexicon::is_title_word(w) || matches!(w, "st" | "jr" | "sr" | "ft" | "mt")
+        }),
+    }
 }
 
 /// `f(&s.to_lowercase())`, without allocating when `s` is short ASCII.
@@ -186,6 +382,8 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
     let mut names = String::with_capacity(n);
     let mut all_titles: Vec<&'d str> = Vec::with_capacity(n / 16);
     let mut scratch = String::new();
+    // Per sentence: not yet known (0), prose (1), title case (2).
+    let mut title_case_sents = vec![0u8; doc.sents.len()];
     let mut i = 0;
     while i < n {
         if !doc.is_capitalized(i) || lexicon::is_pronoun(lexicon::pronoun_base(doc.lower(i))) {
@@ -202,7 +400,18 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
                 break;
             }
             let next = end + 1;
-            if next < n && doc.is_capitalized(next) && !doc.toks[next].newline_before {
+            // (A name stays inside its sentence.)
+            let same_sentence = |k: usize| doc.sent_of.get(k) == doc.sent_of.get(start);
+            if next < n
+                && doc.is_capitalized(next)
+                && !doc.toks[next].newline_before
+                && same_sentence(next)
+                && (!breaks_name_run(doc.lower(next))
+                    // (`William A. Ackman`: an initial, not the article.)
+                    || doc.word(next).len() == 1
+                        && doc.word(next + 1) == "."
+                        && doc.toks.get(next + 1).is_some_and(|t| !t.space_before))
+            {
                 end = next;
                 continue;
             }
@@ -211,7 +420,8 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
                 && doc.word(next) == "."
                 && !doc.toks[next].space_before
                 && doc.is_capitalized(next + 1)
-                && (doc.word(end).chars().count() <= 3)
+                && same_sentence(next + 1)
+                && abbreviation_before_dot(doc.word(end))
             {
                 end = next + 1;
                 continue;
@@ -237,6 +447,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
                     titles: (all_titles.len(), all_titles.len()),
                     possessive,
                     role: None,
+                    headline: end > first && title_case(doc, &mut title_case_sents, first),
                 });
                 i = end + 1;
                 continue;
@@ -267,11 +478,16 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
         while first < end {
             let w = doc.lower(first);
             let demonym_title = lexicon::is_demonym(w) && titleish(first + 1);
+            // `New York`, `New Hampshire`: a place's first word, not `new`.
+            if w == "new" && doc.is_capitalized(first) && !titleish(first + 1) {
+                break;
+            }
             if lexicon::is_title_word(w)
                 || lexicon::is_role_noun(w)
                 || demonym_title
                 || w == "."
                 || not_name(w)
+                || breaks_name_run(w)
             {
                 if w != "." {
                     all_titles.push(w);
@@ -283,6 +499,29 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
         }
         if doc.word(first) == "." {
             first += 1;
+        }
+        // `Vermont Sen. Bernie Sanders`, `New York Gov. George Pataki`: the
+        // name follows the last personal title inside the run.
+        if let Some(k) = (first..end)
+            .rev()
+            .find(|&k| lexicon::is_personal_title(doc.lower(k).trim_end_matches('.')))
+        {
+            let mut after = k + 1;
+            if doc.word(after) == "." {
+                after += 1;
+            }
+            let name_word = |j: usize| {
+                doc.word(j).chars().count() >= 2
+                    && !matches!(doc.lower(j), "jr" | "sr" | "ii" | "iii" | "iv")
+            };
+            if after <= end && name_word(after) {
+                all_titles.extend(
+                    (first..after)
+                        .filter(|&j| doc.word(j) != ".")
+                        .map(|j| doc.lower(j)),
+                );
+                first = after;
+            }
         }
         // The name's words: its tokens but dots, possessives stripped.
         let mut words = (first..=end)
@@ -317,6 +556,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
                 titles: (titles_from, all_titles.len()),
                 possessive,
                 role,
+                headline: n_words >= 2 && title_case(doc, &mut title_case_sents, first),
             });
         } else {
             all_titles.truncate(titles_from);
@@ -405,17 +645,24 @@ impl<'m, 'd> Index<'m, 'd> {
             HashMap::with_capacity_and_hasher(n, Default::default());
         let mut people = FxSet::with_capacity_and_hasher(n, Default::default());
         let text = |(s, e): (usize, usize)| names.get(s..e).unwrap_or("");
-        for m in mentions {
-            let k = text(m.key);
-            if m.tokens >= 2 {
-                people.insert(k);
-            }
-            let better = match fullest.get(k) {
-                None => true,
-                Some(cur) => cur.split(' ').count() < m.tokens,
-            };
-            if better {
-                fullest.insert(k, text(m.name));
+        // A headline's mention gives the fullest name only for a surname the
+        // prose never writes (`Hillary Clinton Slams Donald Trump`).
+        for headline in [false, true] {
+            for m in mentions.iter().filter(|m| m.headline == headline) {
+                let k = text(m.key);
+                if m.tokens >= 2 && !lexicon::is_place_name(text(m.name)) && !is_group_plural(k) {
+                    people.insert(k);
+                }
+                let better = match fullest.get(k) {
+                    None => true,
+                    // (`Ted Cruz` in a headline over the prose's `Cruz`, not
+                    // `Celebrating Hillary Clinton` over `Hillary Clinton`.)
+                    Some(cur) if headline => m.tokens == 2 && !cur.contains(' '),
+                    Some(cur) => cur.split(' ').count() < m.tokens,
+                };
+                if better {
+                    fullest.insert(k, text(m.name));
+                }
             }
         }
         Index {
@@ -433,11 +680,16 @@ impl<'m, 'd> Index<'m, 'd> {
     }
 
     /// The fullest name the article gives for a mention's surname.
+    ///
+    /// A name of two words or more is already full unless the fullest one
+    /// extends it (`Donald Trump` -> `Donald J. Trump`, but `Hillary Clinton`
+    /// stays herself in an article that also names `Bill Clinton`).
     fn full_of(&self, m: &NameMention) -> &'m str {
-        self.fullest
-            .get(self.text(m.key))
-            .copied()
-            .unwrap_or(self.text(m.name))
+        let own = self.text(m.name);
+        match self.fullest.get(self.text(m.key)).copied() {
+            Some(full) if m.tokens < 2 || extends(full, own) => full,
+            Some(_) | None => own,
+        }
     }
 
     fn is_person(&self, name: &str) -> bool {
@@ -449,14 +701,34 @@ impl<'m, 'd> Index<'m, 'd> {
         self.people.contains(self.text(m.key))
     }
 
-    /// The name mentioned inside token range [a, b], longest first.
-    fn name_in(&self, a: usize, b: usize) -> Option<&'m NameMention> {
+    /// The name a source mention `a..=b` gives: its longest name (the last of
+    /// equals: `Fox News host Megyn Kelly`), not one inside a prepositional
+    /// phrase (`Sen. Tom Udall of New Mexico`) when there is another.
+    fn name_in(&self, doc: &Doc, a: usize, b: usize) -> Option<&'m NameMention> {
         let lo = self.mentions.partition_point(|m| m.last < a);
+        let in_phrase = |m: &NameMention| {
+            let mut k = m.first;
+            if k > a && matches!(doc.lower(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            }
+            k > a
+                && matches!(
+                    doc.lower(k - 1),
+                    "of" | "in" | "at" | "from" | "for" | "with" | "by" | "on"
+                )
+        };
+        // (A name before a group's: `Chinese Foreign Ministry spokesman Lu
+        // Kang`; the head before an appositive's comma: `Khizr and Ghazala
+        // Khan, the Gold Star parents`.)
+        let comma = (a..=b).find(|&k| doc.word(k) == ",").unwrap_or(b + 1);
         self.mentions[lo..]
             .iter()
             .take_while(|m| m.first <= b)
             .filter(|m| m.first >= a && m.last <= b && !(m.possessive && m.last < b))
-            .max_by_key(|m| (m.tokens, m.first))
+            .max_by_key(|m| {
+                let group = is_group(self.text(m.key));
+                (!in_phrase(m), !group, m.last < comma, m.tokens, m.first)
+            })
     }
 
     /// "TR" -> "Tomas Reiner": a label of initials matching one full name.
@@ -479,19 +751,23 @@ impl<'m, 'd> Index<'m, 'd> {
 
     /// Roles written before the mentions of a speaker, as written, first seen first.
     fn roles_of(&self, doc: &Doc, name: &str) -> Vec<String> {
-        let mut roles: Vec<String> = Vec::new();
-        for m in self.mentions {
-            let Some(role) = m.role else { continue };
-            if self.full_of(m) != name {
-                continue;
+        with_key(name, |key| {
+            let mut roles: Vec<String> = Vec::new();
+            for m in self.mentions {
+                let Some(role) = m.role else { continue };
+                if self.text(m.key) != key || self.full_of(m) != name {
+                    continue;
+                }
+                let r = role.slice(doc.text).trim();
+                if !r.is_empty()
+                    && !roles.iter().any(|x| x.eq_ignore_ascii_case(r))
+                    && roles.len() < 8
+                {
+                    roles.push(r.to_string());
+                }
             }
-            let r = role.slice(doc.text).trim();
-            if !r.is_empty() && !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) && roles.len() < 8
-            {
-                roles.push(r.to_string());
-            }
-        }
-        roles
+            roles
+        })
     }
 
     /// The most recent person mention before token `pos`.
@@ -504,7 +780,6 @@ impl<'m, 'd> Index<'m, 'd> {
             .find(|m| self.is_person_mention(m))
     }
 
-    /// The most recent mention before `pos` whose titles include `head`.
     /// The most recent mention before `pos` whose titles include `head` and
     /// every other title word of the description ("the foreign minister" is
     /// not the finance minister).
@@ -641,10 +916,14 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
             let lw = lexicon::pronoun_base(doc.lower(b));
             if let Some(full) = (a == b).then(|| index.by_initials(doc.word(a))).flatten() {
                 Some(full)
-            } else if let Some(m) = index.name_in(a, b) {
+            } else if let Some(m) = index.name_in(doc, a, b) {
+                let written = strip_det(doc.span(a, b).slice(doc.text));
                 if m.tokens == 1 && !index.is_person_mention(m) {
-                    // An organisation or place: the mention as written.
-                    Some(strip_det(doc.span(a, b).slice(doc.text)).to_string())
+                    // An organisation or place: the mention as written when
+                    // it is short (`officials in Washington`), else its name
+                    // (`Politico, in an extensive look at ...`).
+                    let short = !written.contains(',') && written.split_whitespace().count() <= 4;
+                    Some(if short { written } else { index.text(m.name) }.to_string())
                 } else {
                     Some(index.full_of(m).to_string())
                 }
@@ -678,7 +957,7 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                     k -= 1;
                 }
                 index
-                    .name_in(k.saturating_sub(6), k)
+                    .name_in(doc, k.saturating_sub(6), k)
                     .map(|m| index.full_of(m).to_string())
                     .or_else(|| last_person.as_ref().map(|(n, _, _)| n.clone()))
             } else if matches!(lw, "i" | "we" | "me" | "us") && a == b {
@@ -808,5 +1087,55 @@ mod tests {
     fn unnamed_speakers_stay_unknown() {
         let text = "Title\n“It is late,” he said.";
         assert_eq!(speakers(text), vec![None]);
+    }
+
+    #[test]
+    fn a_place_s_first_word_is_not_a_title() {
+        let text = "Title\nThe New York Gazette reported that the pier would close.\nFormer New Hampshire Gov. Ana Lind said the plan was sound.\nLind added that it was cheap.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("New York Gazette".into()),
+                Some("Ana Lind".into()),
+                Some("Ana Lind".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_stays_inside_its_sentence_and_out_of_headline_words() {
+        // (`Act.` ends a sentence; `Two.` is no initial.)
+        let text = "Title\nMayor Ivo Petek spoke on Monday.\nThe request came under the Freedom of Information Act. Petek said the files were public.\nThe harbour fell in World War Two. Petek added that the pier was rebuilt.";
+        assert_eq!(speakers(text), vec![Some("Ivo Petek".into()); 2]);
+        let text = "Title\nMayor Ivo Petek spoke on Monday.\nHarbour Crowd Does Not Like Ivo Petek\nPetek said the pier would close.";
+        assert_eq!(speakers(text), vec![Some("Ivo Petek".into())]);
+    }
+
+    #[test]
+    fn two_people_with_one_surname_keep_their_names() {
+        let text =
+            "Title\nFormer mayor Ivo Lind said the pier was old.\nAna Lind said it was safe.";
+        assert_eq!(
+            speakers(text),
+            vec![Some("Ivo Lind".into()), Some("Ana Lind".into())]
+        );
+    }
+
+    #[test]
+    fn a_source_names_its_head_not_a_place_in_it() {
+        let text = "Title\nSen. Ivo Petek of South Carolina said the pier was safe.\nAna Berg, a teacher from Los Angeles, was not convinced.\nShe said that cracks had appeared.";
+        assert_eq!(
+            speakers(text),
+            vec![Some("Ivo Petek".into()), Some("Ana Berg".into())]
+        );
+    }
+
+    #[test]
+    fn a_long_source_around_an_organisation_gives_its_name() {
+        let text = "Title\nThe Gazette, in a long look at the harbour's accounts, reported that the pier lost money.";
+        assert_eq!(speakers(text), vec![Some("Gazette".into())]);
+        // (A short one is the speaker as written.)
+        let text = "Title\nOfficials in Tallinn said the pier lost money.";
+        assert_eq!(speakers(text), vec![Some("Officials in Tallinn".into())]);
     }
 }
