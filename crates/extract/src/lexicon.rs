@@ -1462,6 +1462,11 @@ pub fn is_between_word(lower: &str) -> bool {
         || matches!(
             lower,
             "also"
+                | "always"
+                | "sometimes"
+                | "ever"
+                | "almost"
+                | "seldom"
                 | "however"
                 | "therefore"
                 | "thus"

@@ -7706,4 +7706,16 @@ Berg was asked by a local reporter whether the pier would reopen.");
 Berg was asked whether the pier would reopen.");
         assert_eq!(src, None);
     }
+
+    #[test]
+    fn frequency_adverbs_stand_between_subject_and_cue() {
+        let (_, _, cue, src) =
+            one("Title\nThe harbour board has always maintained that the pier was safe.");
+        assert_eq!(
+            (cue.as_deref(), src.as_deref()),
+            (Some("maintained"), Some("The harbour board"))
+        );
+        let (_, _, _, src) = one("Title\nBerg sometimes says the ferry is late.");
+        assert_eq!(src.as_deref(), Some("Berg"));
+    }
 }
