@@ -1463,6 +1463,7 @@ pub fn is_between_word(lower: &str) -> bool {
             lower,
             "also"
                 | "always"
+                | "instead"
                 | "sometimes"
                 | "ever"
                 | "almost"

@@ -1932,7 +1932,10 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     }
     // Participles after a comma take the main clause's subject.
     // (`, recently telling X`: an adverb may stand between them.)
-    let before = if cue_first > a + 1 && lw.ends_with("ing") && is_ly_adverb(doc, cue_first - 1) {
+    let before = if cue_first > a + 1
+        && lw.ends_with("ing")
+        && (is_ly_adverb(doc, cue_first - 1) || doc.lower(cue_first - 1) == "instead")
+    {
         cue_first - 1
     } else {
         cue_first
@@ -1971,9 +1974,14 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     loop {
         // (`Lind erroneously said`: any -ly adverb after a subject word, not
         // `, implicitly criticized` or `and officially endorsed`.)
+        // (`Rubio only explained`, `would only say`: so does `only`, not
+        // `the only senator`.)
         let adverb = |j: usize| {
             j > a + 1
-                && is_ly_adverb(doc, j - 1)
+                && (is_ly_adverb(doc, j - 1)
+                    || doc.lower(j - 1) == "only"
+                        && !lexicon::is_determiner(doc.lower(j - 2))
+                        && !matches!(doc.lower(j), "be" | "been" | "being"))
                 && doc.is_word(j - 2)
                 && doc.quote_at(j - 2).is_none()
                 && (!lexicon::is_np_stop(doc.lower(j - 2))
@@ -7717,5 +7725,19 @@ Berg was asked whether the pier would reopen.");
         );
         let (_, _, _, src) = one("Title\nBerg sometimes says the ferry is late.");
         assert_eq!(src.as_deref(), Some("Berg"));
+    }
+
+    #[test]
+    fn only_and_instead_stand_between_subject_and_cue() {
+        let (_, _, _, src) = one("Title\nBerg would only say that the pier was old.");
+        assert_eq!(src.as_deref(), Some("Berg"));
+        let (_, _, _, src) = one("Title\nThe mayor instead argued that the pier was old.");
+        assert_eq!(src.as_deref(), Some("The mayor"));
+        let p = parts("Title\nThe board met on Monday, instead urging the city to wait.");
+        let urging = p.iter().find(|s| s.2.as_deref() == Some("urging"));
+        assert_eq!(urging.and_then(|s| s.3.as_deref()), Some("The board"), "{p:?}");
+        // (`the only senator` keeps its determiner.)
+        let (_, _, _, src) = one("Title\nBerg is the only member who said the pier was old.");
+        assert_ne!(src.as_deref(), Some("the"));
     }
 }
