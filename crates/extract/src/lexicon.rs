@@ -1866,7 +1866,7 @@ pub fn is_place_name(name: &str) -> bool {
 }
 
 /// Titles that name a person's office or job (`Sen.`, `Gov.`, `Mayor`,
-/// `spokesman`): inside a capitalized run (`Vermont Sen. Bernie Sanders`) the
+/// `spokesman`): inside a capitalized run (`Tartu Mayor Ivo Petek`) the
 /// name follows the last of them.
 pub fn is_personal_title(lower: &str) -> bool {
     matches!(

@@ -1974,7 +1974,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
     loop {
         // (`Lind erroneously said`: any -ly adverb after a subject word, not
         // `, implicitly criticized` or `and officially endorsed`.)
-        // (`Rubio only explained`, `would only say`: so does `only`, not
+        // (`Berg only explained`, `would only say`: so does `only`, not
         // `the only senator`.)
         let adverb = |j: usize| {
             j > a + 1
@@ -7735,7 +7735,11 @@ Berg was asked whether the pier would reopen.");
         assert_eq!(src.as_deref(), Some("The mayor"));
         let p = parts("Title\nThe board met on Monday, instead urging the city to wait.");
         let urging = p.iter().find(|s| s.2.as_deref() == Some("urging"));
-        assert_eq!(urging.and_then(|s| s.3.as_deref()), Some("The board"), "{p:?}");
+        assert_eq!(
+            urging.and_then(|s| s.3.as_deref()),
+            Some("The board"),
+            "{p:?}"
+        );
         // (`the only senator` keeps its determiner.)
         let (_, _, _, src) = one("Title\nBerg is the only member who said the pier was old.");
         assert_ne!(src.as_deref(), Some("the"));

@@ -27,8 +27,8 @@ struct NameMention {
     possessive: bool,
     /// The title written before the name, as written ("Foreign Minister").
     role: Option<Span>,
-    /// In a title-case sentence (a headline: `Woman Reveals Stunning Thing
-    /// Trump Said`), where names and words cannot be told apart.
+    /// In a title-case sentence (a headline: `Harbour Crowd Does Not Like
+    /// Ivo Petek`), where names and words cannot be told apart.
     headline: bool,
 }
 
@@ -189,7 +189,7 @@ fn not_name(lower: &str) -> bool {
         )
 }
 
-/// Members of a party or a movement (`Anti-Trump Republicans`): a group, not
+/// Members of a party or a movement (`Pro-Ferry Republicans`): a group, not
 /// one person's surname.
 fn is_group_plural(key: &str) -> bool {
     matches!(
@@ -235,9 +235,9 @@ fn title_case(doc: &Doc, cache: &mut [u8], k: usize) -> bool {
     cache[si] == 2
 }
 
-/// Whether the name `full` is a longer form of `own` (`Donald J. Trump` of
-/// `Donald Trump`, `Aung San Suu Kyi` of `Suu Kyi`), not another person with
-/// the surname (`Bill Clinton` of `Hillary Clinton`).
+/// Whether the name `full` is a longer form of `own` (`Ivo J. Petek` of
+/// `Ivo Petek`, `Anna Maria Berg` of `Maria Berg`), not another person with
+/// the surname (`Ivo Lind` of `Ana Lind`).
 fn extends(full: &str, own: &str) -> bool {
     full.split(' ').next() == own.split(' ').next()
         || full
@@ -246,7 +246,7 @@ fn extends(full: &str, own: &str) -> bool {
 }
 
 /// Capitalized function words inside a run of capitalized words: a title-case
-/// headline (`Review Crowd Does Not Like Donald Trump`), not one name.
+/// headline (`Harbour Crowd Does Not Like Ivo Petek`), not one name.
 fn breaks_name_run(lower: &str) -> bool {
     matches!(
         lower,
@@ -500,7 +500,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
         if doc.word(first) == "." {
             first += 1;
         }
-        // `Vermont Sen. Bernie Sanders`, `New York Gov. George Pataki`: the
+        // `Tartu Mayor Ivo Petek`, `New Harbour Gov. Ana Lind`: the
         // name follows the last personal title inside the run.
         if let Some(k) = (first..end)
             .rev()
@@ -646,7 +646,7 @@ impl<'m, 'd> Index<'m, 'd> {
         let mut people = FxSet::with_capacity_and_hasher(n, Default::default());
         let text = |(s, e): (usize, usize)| names.get(s..e).unwrap_or("");
         // A headline's mention gives the fullest name only for a surname the
-        // prose never writes (`Hillary Clinton Slams Donald Trump`).
+        // prose never writes (`Ana Lind Slams Ivo Petek`).
         for headline in [false, true] {
             for m in mentions.iter().filter(|m| m.headline == headline) {
                 let k = text(m.key);
@@ -655,8 +655,8 @@ impl<'m, 'd> Index<'m, 'd> {
                 }
                 let better = match fullest.get(k) {
                     None => true,
-                    // (`Ted Cruz` in a headline over the prose's `Cruz`, not
-                    // `Celebrating Hillary Clinton` over `Hillary Clinton`.)
+                    // (`Ivo Petek` in a headline over the prose's `Petek`, not
+                    // `Celebrating Ana Lind` over `Ana Lind`.)
                     Some(cur) if headline => m.tokens == 2 && !cur.contains(' '),
                     Some(cur) => cur.split(' ').count() < m.tokens,
                 };
@@ -682,8 +682,8 @@ impl<'m, 'd> Index<'m, 'd> {
     /// The fullest name the article gives for a mention's surname.
     ///
     /// A name of two words or more is already full unless the fullest one
-    /// extends it (`Donald Trump` -> `Donald J. Trump`, but `Hillary Clinton`
-    /// stays herself in an article that also names `Bill Clinton`).
+    /// extends it (`Ivo Petek` -> `Ivo J. Petek`, but `Ana Lind` stays
+    /// herself in an article that also names `Ivo Lind`).
     fn full_of(&self, m: &NameMention) -> &'m str {
         let own = self.text(m.name);
         match self.fullest.get(self.text(m.key)).copied() {
@@ -717,9 +717,9 @@ impl<'m, 'd> Index<'m, 'd> {
                     "of" | "in" | "at" | "from" | "for" | "with" | "by" | "on"
                 )
         };
-        // (A name before a group's: `Chinese Foreign Ministry spokesman Lu
-        // Kang`; the head before an appositive's comma: `Khizr and Ghazala
-        // Khan, the Gold Star parents`.)
+        // (A name before a group's: `Harbour Ministry spokesman Ivo
+        // Petek`; the head before an appositive's comma: `Ivo and Ana Lind,
+        // the ferry's owners`.)
         let comma = (a..=b).find(|&k| doc.word(k) == ",").unwrap_or(b + 1);
         self.mentions[lo..]
             .iter()
@@ -921,7 +921,7 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
                 if m.tokens == 1 && !index.is_person_mention(m) {
                     // An organisation or place: the mention as written when
                     // it is short (`officials in Washington`), else its name
-                    // (`Politico, in an extensive look at ...`).
+                    // (`The Gazette, in a long look at ...`).
                     let short = !written.contains(',') && written.split_whitespace().count() <= 4;
                     Some(if short { written } else { index.text(m.name) }.to_string())
                 } else {
