@@ -1982,7 +1982,14 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                     || doc.lower(j - 1) == "only"
                         && !lexicon::is_determiner(doc.lower(j - 2))
                         && !matches!(doc.lower(j), "be" | "been" | "being"))
-                && doc.is_word(j - 2)
+                && (doc.is_word(j - 2)
+                    // (`Ana Berg, the harbour master, sharply criticized`: an
+                    // appositive's closing comma, in a sentence with no
+                    // quotation before it.)
+                    || is_ly_adverb(doc, j - 1)
+                        && doc.is_punct(j - 2, ",")
+                        && j > a + 3
+                        && (a..j - 2).all(|k| doc.quote_at(k).is_none()))
                 && doc.quote_at(j - 2).is_none()
                 && (!lexicon::is_np_stop(doc.lower(j - 2))
                     || lexicon::is_between_word(doc.lower(j - 2)))
@@ -7743,5 +7750,16 @@ Berg was asked whether the pier would reopen.");
         // (`the only senator` keeps its determiner.)
         let (_, _, _, src) = one("Title\nBerg is the only member who said the pier was old.");
         assert_ne!(src.as_deref(), Some("the"));
+    }
+
+    #[test]
+    fn a_manner_adverb_after_an_appositive_keeps_the_subject() {
+        let (_, _, cue, src) = one(
+            "Title\nAna Berg, the harbour master, sharply criticized the plan to close the pier.",
+        );
+        assert_eq!(
+            (cue.as_deref(), src.as_deref()),
+            (Some("criticized"), Some("Ana Berg, the harbour master"))
+        );
     }
 }
