@@ -407,7 +407,7 @@ fn name_mentions<'d>(doc: &'d Doc) -> Mentions<'d> {
                 && !doc.toks[next].newline_before
                 && same_sentence(next)
                 && (!breaks_name_run(doc.lower(next))
-                    // (`William A. Ackman`: an initial, not the article.)
+                    // (`Ana B. Lind`: an initial, not the article.)
                     || doc.word(next).len() == 1
                         && doc.word(next + 1) == "."
                         && doc.toks.get(next + 1).is_some_and(|t| !t.space_before))
@@ -701,9 +701,10 @@ impl<'m, 'd> Index<'m, 'd> {
         self.people.contains(self.text(m.key))
     }
 
-    /// The name a source mention `a..=b` gives: its longest name (the last of
-    /// equals: `Fox News host Megyn Kelly`), not one inside a prepositional
-    /// phrase (`Sen. Tom Udall of New Mexico`) when there is another.
+    /// The name a source mention `a..=b` gives, preferring in turn: one not
+    /// inside a prepositional phrase (`Sen. Ivo Petek of South Carolina`), not
+    /// a group's, before an appositive's comma, the longest, the last
+    /// (`Radio Tallinn host Ana Lind`).
     fn name_in(&self, doc: &Doc, a: usize, b: usize) -> Option<&'m NameMention> {
         let lo = self.mentions.partition_point(|m| m.last < a);
         let in_phrase = |m: &NameMention| {
