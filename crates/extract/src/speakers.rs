@@ -1037,6 +1037,34 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
 }
 
 fn strip_det(text: &str) -> &str {
+    // (`Perhaps young voters`, `Yet the council`: a discourse adverb first.)
+    let text = match text.split_once(' ') {
+        Some((first, rest))
+            if with_lower(first, |w| {
+                matches!(
+                    w,
+                    "even"
+                        | "only"
+                        | "perhaps"
+                        | "maybe"
+                        | "yet"
+                        | "now"
+                        | "also"
+                        | "still"
+                        | "but"
+                        | "and"
+                        | "so"
+                        | "however"
+                        | "meanwhile"
+                        | "indeed"
+                        | "instead"
+                )
+            }) =>
+        {
+            rest
+        }
+        _ => text,
+    };
     text.strip_prefix("the ")
         .or_else(|| text.strip_prefix("The "))
         .unwrap_or(text)
@@ -1138,5 +1166,11 @@ mod tests {
         // (A short one is the speaker as written.)
         let text = "Title\nOfficials in Tallinn said the pier lost money.";
         assert_eq!(speakers(text), vec![Some("Officials in Tallinn".into())]);
+    }
+
+    #[test]
+    fn a_source_as_written_drops_its_discourse_adverb() {
+        let text = "Title\nYet the harbour council said the pier would stay shut.";
+        assert_eq!(speakers(text), vec![Some("harbour council".into())]);
     }
 }
