@@ -900,15 +900,7 @@ pub fn is_content_noun(lower: &str) -> bool {
             | "expectations"
             | "suspicion"
             | "doubts"
-            | "confident"
-            | "convinced"
-            | "optimistic"
-            | "aware"
-            | "hopeful"
-            | "worried"
-            | "afraid"
-            | "skeptical"
-    )
+    ) || is_belief_adjective(lower)
 }
 
 /// Adjectives of belief and feeling that take a complement clause after a
@@ -925,6 +917,14 @@ pub fn is_belief_adjective(lower: &str) -> bool {
             | "worried"
             | "afraid"
             | "skeptical"
+    )
+}
+
+/// The forms of `be` (a passive's or a copula's auxiliary).
+pub fn is_be_form(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being"
     )
 }
 

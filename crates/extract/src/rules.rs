@@ -1921,11 +1921,7 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         let mut k = cue_first;
         while k > a && lexicon::is_between_word(doc.lower(k - 1)) {
             k -= 1;
-            if matches!(
-                doc.lower(k),
-                "was" | "were" | "is" | "are" | "been" | "being" | "be"
-            ) && lw != "expected"
-            {
+            if lexicon::is_be_form(doc.lower(k)) && lw != "expected" {
                 return None;
             }
         }
@@ -1994,10 +1990,8 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                 && (!lexicon::is_np_stop(doc.lower(j - 2))
                     || lexicon::is_between_word(doc.lower(j - 2)))
                 // (`is widely expected`: a passive keeps its own reading.)
-                && !matches!(
-                    doc.lower(j - 2),
-                    "and" | "but" | "or" | "is" | "was" | "are" | "were" | "be" | "been" | "being"
-                )
+                && !matches!(doc.lower(j - 2), "and" | "but" | "or")
+                && !lexicon::is_be_form(doc.lower(j - 2))
         };
         while j > a && (lexicon::is_between_word(doc.lower(j - 1)) || adverb(j)) {
             j -= 1;
@@ -2837,10 +2831,8 @@ fn predicate_subject(doc: &Doc, a: usize, i: usize) -> Option<(usize, usize)> {
     let mut linked = false;
     while k > a {
         let l = doc.lower(k - 1);
-        let copula = matches!(
-            l,
-            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'re" | "’re"
-        ) || lexicon::is_linking_verb(l);
+        let copula =
+            lexicon::is_be_form(l) || matches!(l, "'re" | "’re") || lexicon::is_linking_verb(l);
         if copula {
             linked = true;
         } else if !(lexicon::is_between_word(l)

@@ -211,6 +211,9 @@ fn is_group_plural(key: &str) -> bool {
 
 /// Whether token `k` stands in a sentence of four words or more whose words
 /// are nearly all capitalized (a headline), memoised per sentence in `cache`.
+/// Looser than `rules::is_headline` (80 %, quotations aside): with that test
+/// instead, 72 statements of PolNeAR train take a headline's glued run as
+/// their speaker's fullest name.
 fn title_case(doc: &Doc, cache: &mut [u8], k: usize) -> bool {
     let Some(si) = doc.sent_of.get(k).map(|&s| s as usize) else {
         return false;
