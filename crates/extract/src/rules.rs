@@ -2163,10 +2163,13 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
                     "it" | "him" | "her" | "them" | "himself" | "herself" | "themselves" | "this"
                 )
                 || (next..b).any(|i| doc.quote_opening(i).is_some()));
+        // `Two-thirds support a ban`: `support` as a verb with its object.
+        let object_next = support_verb(doc, cue_first, next);
         if !(pronoun_subject
             || clause_next
             || quote_left
-            || adjacent && (infinitive_next || artifact_subject || bare_clause_next || naming_next))
+            || adjacent && (infinitive_next || artifact_subject || bare_clause_next || naming_next)
+            || object_next)
         {
             return None;
         }
@@ -3790,6 +3793,77 @@ fn cue_near(doc: &Doc, from: usize) -> bool {
     })
 }
 
+/// `Two-thirds support a ban`, `Lind supports the plan`: the often-noun
+/// `support` used as a verb with a noun-phrase object.
+fn support_verb(doc: &Doc, c: usize, next: usize) -> bool {
+    let lw = doc.lower(c);
+    if !matches!(lw, "support" | "supports") || !doc.is_word(next) {
+        return false;
+    }
+    if lexicon::is_np_stop(doc.lower(next))
+        || matches!(
+            doc.lower(next),
+            "to" | "for"
+                | "with"
+                | "of"
+                | "in"
+                | "from"
+                | "among"
+                | "on"
+                | "at"
+                | "by"
+                | "and"
+                | "or"
+                | "as"
+                | "over"
+                | "than"
+                | "overall"
+        )
+    {
+        return false;
+    }
+    let a = doc.sents[doc.sent_of[c] as usize].tokens.start;
+    // The subject's last word, past adverbs (`strongly`, `also`).
+    let mut j = c;
+    while j > a && lexicon::is_between_word(doc.lower(j - 1)) {
+        j -= 1;
+    }
+    if j == a {
+        return false;
+    }
+    let s = j - 1;
+    let last = doc.lower(s);
+    // Not inside another report (`said they support Lind`).
+    if (a..s).any(|i| doc.is_cue(doc.lower(i))) {
+        return false;
+    }
+    let plural =
+        last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !doc.is_possessive(s);
+    !matches!(
+        last,
+        "you" | "it" | "percent" | "%" | "who" | "that" | "which" | "whose"
+    ) && (s == a
+        || !matches!(
+            doc.lower(s - 1),
+            "his" | "her" | "their" | "its" | "our" | "my" | "your" | "the" | "a" | "an"
+        ))
+        && (lexicon::is_subject_pronoun(last)
+            || doc.toks[s].kind == TokenKind::Number
+            || matches!(
+                last,
+                "most"
+                    | "all"
+                    | "majority"
+                    | "half"
+                    | "few"
+                    | "many"
+                    | "two-thirds"
+                    | "three-quarters"
+            )
+            || plural && lw == "support"
+            || lw == "supports" && doc.is_capitalized(s))
+}
+
 /// Content after the cue: `said (that) X`, `told Y that X`, `said: “X”`.
 fn right_content(
     doc: &Doc,
@@ -3956,7 +4030,7 @@ fn right_content(
         // `reported 906 attacks`) to verbs that are not often nouns.
         // The object is a noun phrase, not a prepositional phrase
         // (`respond to requests`, `hoped for an agreement`).
-        let object = lexicon::takes_object(lw)
+        let object = (lexicon::takes_object(lw) || support_verb(doc, after - 1, k))
             && doc.is_word(k)
             && !matches!(next, "to" | "for" | "with" | "into" | "against" | "by");
         if !ok && !object {
@@ -6496,6 +6570,23 @@ mod tests {
         );
         let (_, _, _, src) = one("Title\nThe fishermen now say the pier is too short.");
         assert_eq!(src.as_deref(), Some("The fishermen"));
+    }
+
+    #[test]
+    fn support_as_a_verb_takes_its_object() {
+        let (_, c, cue, src) =
+            one("Title\nTwo-thirds of the harbour pilots support a ban on night sailing.");
+        assert_eq!(c, "a ban on night sailing");
+        assert_eq!(cue.as_deref(), Some("support"));
+        assert_eq!(src.as_deref(), Some("Two-thirds of the harbour pilots"));
+        let (_, c, _, src) = one("Title\nLind supports closing the pier in winter.");
+        assert_eq!((c.as_str(), src.as_deref()), ("closing the pier in winter", Some("Lind")));
+        // The noun, and a report inside a report.
+        assert!(parts("Title\nBerg will need their support in the vote.").is_empty());
+        assert!(parts("Title\nBerg has broad support among the pilots.").is_empty());
+        let p = parts("Title\nAna Lind said the pilots support the ban.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].2.as_deref(), Some("said"));
     }
 
     #[test]
