@@ -137,6 +137,31 @@ fn not_name(lower: &str) -> bool {
                 | "although"
                 | "because"
                 | "though"
+                | "among"
+                | "along"
+                | "besides"
+                | "just"
+                | "likewise"
+                | "rather"
+                | "overall"
+                | "especially"
+                | "plus"
+                | "having"
+                | "whenever"
+                | "neither"
+                | "about"
+                | "almost"
+                | "nearly"
+                | "ultimately"
+                | "usually"
+                | "essentially"
+                | "finally"
+                | "shortly"
+                | "nobody"
+                | "everyone"
+                | "everybody"
+                | "anyone"
+                | "someone"
                 | "unless"
                 | "until"
                 | "even"
@@ -1113,6 +1138,13 @@ mod tests {
     fn organisations_keep_their_names() {
         let text = "Title\nThe Interior Ministry said that the border was calm.\nThe calm would last, the ministry said.";
         assert_eq!(speakers(text), vec![Some("Interior Ministry".into()); 2]);
+    }
+
+    #[test]
+    fn a_capitalized_opener_is_no_name() {
+        // Sentence-opening adverbs and quantities are capitalized, not names.
+        let text = "Title\nLikewise, the pilots said the pier was unsafe.\nAbout 40 residents said the ferry was late.\nNobody said the harbour would close.";
+        assert_eq!(speakers(text), vec![None, None, None]);
     }
 
     #[test]
