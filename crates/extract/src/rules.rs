@@ -2161,7 +2161,26 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         // `The poll shows Clinton leading`: a poll or a record shows its content.
         let artifact_subject = subject.is_some_and(|(ss, se)| artifact_np(doc, ss, se));
         // `The mayor hopes obstruction would ...`: a bare clause after a verb of thought.
-        let bare_clause_next = lexicon::is_cognition(&lw) && bare_clause_at(doc, next, b);
+        // (Not the noun: `The only hope the town has`.)
+        let bare_clause_next = lexicon::is_cognition(&lw)
+            && bare_clause_at(doc, next, b)
+            && !matches!(
+                doc.lower(cue_first.saturating_sub(1)),
+                "only"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "no"
+                    | "any"
+                    | "every"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+            );
         // `Lind calls it the “harbour jewel”`, `Critics call him reckless`,
         // `Lind calls for a ban`: a verb of naming or demanding.
         let naming_next = matches!(lw.as_str(), "call" | "calls")
@@ -2607,7 +2626,11 @@ fn bare_clause_at(doc: &Doc, k: usize, b: usize) -> bool {
     if lexicon::is_auxiliary(doc.lower(k + 1)) {
         return true;
     }
-    matches!(w, "her" | "his" | "their" | "its" | "our" | "my")
+    let det = matches!(
+        w,
+        "the" | "a" | "an" | "this" | "these" | "those" | "some" | "many" | "most"
+    );
+    (det || matches!(w, "her" | "his" | "their" | "its" | "our" | "my"))
         && (k + 2..b.min(k + 12))
             .find(|&i| !doc.is_word(i) || lexicon::is_auxiliary(doc.lower(i)))
             .is_some_and(|i| lexicon::is_auxiliary(doc.lower(i)))
@@ -6695,6 +6718,21 @@ mod tests {
         let p = parts("Title\nBerg said Lind had gained ground in the harbour survey.");
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].2.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn hope_and_fear_take_a_bare_clause_with_a_determiner() {
+        let (_, c, cue, src) =
+            one("Title\nHarbour pilots fear the new pier will collapse in a storm.");
+        assert_eq!(c, "the new pier will collapse in a storm");
+        assert_eq!(
+            (cue.as_deref(), src.as_deref()),
+            (Some("fear"), Some("Harbour pilots"))
+        );
+        let (_, c, _, _) = one("Title\nCouncil strategists hope the ferry plan can win votes.");
+        assert_eq!(c, "the ferry plan can win votes");
+        // The noun.
+        assert!(parts("Title\nThe only hope the pilots have is a new pier.").is_empty());
     }
 
     #[test]
