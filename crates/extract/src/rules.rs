@@ -160,7 +160,7 @@ impl<'a> Doc<'a> {
     }
 
     #[inline]
-    fn is_punct(&self, i: usize, p: &str) -> bool {
+    pub(crate) fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
             .get(i)
             .is_some_and(|t| t.kind == TokenKind::Punct && t.text(self.text) == p)
