@@ -806,7 +806,7 @@ impl<'m, 'd> Index<'m, 'd> {
             .iter()
             .rev()
             .take(LOOKBACK)
-            .find(|m| self.is_person_mention(m))
+            .find(|m| self.is_person_mention(m) && !is_organisation_name(self.text(m.name)))
     }
 
     /// The most recent mention before `pos` whose titles include `head` and
@@ -910,6 +910,49 @@ fn is_group(lower: &str) -> bool {
             | "spokesmen"
             | "campaign"
     )
+}
+
+/// A name whose last word heads an organisation (`Washington Post`,
+/// `Harbour Times`, `State Department`, `Tartu University`): not a person
+/// that `he` or `she` can refer to.
+fn is_organisation_name(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    with_lower(last, |w| {
+        is_group(w)
+            || matches!(
+                w,
+                "times"
+                    | "post"
+                    | "news"
+                    | "journal"
+                    | "press"
+                    | "tribune"
+                    | "herald"
+                    | "daily"
+                    | "magazine"
+                    | "network"
+                    | "association"
+                    | "foundation"
+                    | "institute"
+                    | "university"
+                    | "college"
+                    | "club"
+                    | "party"
+                    | "center"
+                    | "centre"
+                    | "bureau"
+                    | "union"
+                    | "company"
+                    | "corporation"
+                    | "inc"
+                    | "corp"
+                    | "group"
+                    | "senate"
+                    | "congress"
+                    | "house"
+                    | "filings"
+            )
+    })
 }
 
 pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extraction {
@@ -1036,8 +1079,9 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
         let speaker = name.map(|n| {
             if own_voice {
                 // A transcript's own remarks do not move the narrative focus.
-            } else if index.is_person(&n)
-                || n.contains(' ') && n.chars().next().is_some_and(char::is_uppercase)
+            } else if (index.is_person(&n)
+                || n.contains(' ') && n.chars().next().is_some_and(char::is_uppercase))
+                && !is_organisation_name(&n)
             {
                 last_person = Some((n.clone(), para, pos));
             }
@@ -1145,6 +1189,19 @@ mod tests {
         // Sentence-opening adverbs and quantities are capitalized, not names.
         let text = "Title\nLikewise, the pilots said the pier was unsafe.\nAbout 40 residents said the ferry was late.\nNobody said the harbour would close.";
         assert_eq!(speakers(text), vec![None, None, None]);
+    }
+
+    #[test]
+    fn he_and_she_are_people_not_organisations() {
+        let text = "Title\nMayor Ana Lind spoke to the Harbour Times about the pier.\nShe said the ferry would run.\nThe Harbour Times reported that the pier was closed.\nShe said it would open in May.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Ana Lind".into()),
+                Some("Harbour Times".into()),
+                Some("Ana Lind".into())
+            ]
+        );
     }
 
     #[test]
