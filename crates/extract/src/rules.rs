@@ -411,12 +411,15 @@ fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
 
     // Lexicon words of the sentence, for the learned cues.
     let mut listed_here: Vec<bool> = Vec::new();
+    // The sentence's `in` tokens, for a poll's finding (`trailing_poll`).
+    let mut ins: Vec<usize> = Vec::new();
     for si in 0..doc.sents.len() {
         let sent_start = raws.len();
         headline_colon(doc, si, &mut raws);
         let range = doc.sents[si].tokens.clone();
         let mut i = range.start;
         listed_here.clear();
+        ins.clear();
         listed_here.resize(range.len(), false);
         while i < range.end {
             if doc.quote_at(i).is_some() || !doc.is_word(i) {
@@ -439,7 +442,10 @@ fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
             }
             let special = match lw {
                 "asked" => asked_clause(doc, si, i),
-                "in" => in_poll(doc, si, i),
+                "in" => {
+                    ins.push(i);
+                    in_poll(doc, si, i)
+                }
                 "reportedly" => reportedly(doc, si, i),
                 "expected" | "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" => {
                     raising_cue(doc, si, i)
@@ -489,10 +495,7 @@ fn raw_statements(doc: &Doc, cut: bool) -> (Option<Span>, Vec<Raw>) {
         }
         // `CONTENT in the latest poll.`: only where nothing else is reported.
         if raws.len() == sent_start {
-            let poll = range
-                .clone()
-                .filter(|&i| doc.lower(i) == "in")
-                .find_map(|i| trailing_poll(doc, si, i));
+            let poll = ins.iter().find_map(|&i| trailing_poll(doc, si, i));
             raws.extend(poll);
         }
         if raws.len() == sent_start {
@@ -2705,9 +2708,6 @@ fn in_poll(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
 /// On PolNeAR train: 13 more matched of 23 more predicted.
 fn trailing_poll(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
     let (a, b) = (doc.sents[si].tokens.start, doc.sents[si].tokens.end);
-    if i == strip_lead(doc, a, i) || (a..b).any(|k| doc.quote_at(k).is_some()) {
-        return None;
-    }
     let mut head = None;
     let mut k = i + 1;
     while k < b && k < i + 12 && (doc.is_word(k) || doc.word(k) == "/") {
@@ -2735,6 +2735,9 @@ fn trailing_poll(doc: &Doc, si: usize, i: usize) -> Option<Raw> {
         return None;
     }
     let lead = strip_lead(doc, a, i);
+    if i == lead || (a..b).any(|k| doc.quote_at(k).is_some()) {
+        return None;
+    }
     // After an introductory phrase (`In March,`).
     let start = match (lead..i).find(|&c| doc.is_punct(c, ",")) {
         Some(c)
