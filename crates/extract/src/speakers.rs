@@ -912,7 +912,7 @@ fn is_group(lower: &str) -> bool {
     )
 }
 
-/// A name whose last word heads an organisation (`Washington Post`,
+/// A name whose last word heads an organisation (`Tallinn Post`,
 /// `Harbour Times`, `State Department`, `Tartu University`): not a person
 /// that `he` or `she` can refer to.
 fn is_organisation_name(name: &str) -> bool {
