@@ -136,10 +136,17 @@ fn turn_label(doc: &Doc, first: usize, last: usize, speaker: &str) -> Option<(Tu
     while k < last && k < first + 6 && (doc.is_capitalized(k) || matches!(doc.word(k), "." | "&")) {
         k += 1;
     }
-    if k == first || k >= last || !doc.is_punct(k, ":") {
+    let name_end = k;
+    // (`Question (retranslated from Russian):`: a note in brackets.)
+    if k > first && doc.word(k) == "(" {
+        if let Some(close) = (k + 1..last.min(k + 10)).find(|&i| doc.word(i) == ")") {
+            k = close + 1;
+        }
+    }
+    if name_end == first || k >= last || !doc.is_punct(k, ":") {
         return None;
     }
-    let label: Vec<&str> = (first..k)
+    let label: Vec<&str> = (first..name_end)
         .filter(|&i| doc.is_word(i))
         .map(|i| doc.lower(i))
         .collect();
@@ -277,8 +284,8 @@ mod tests {
                     Question: Will the pier close this winter? I think the pilots want to know.\n\
                     Ivo Petek: No. We have found the money to repair it.\n\
                     The ferry will keep running.\n\
-                    Question: What about the pilots?\n\
-                    Petek: They will get a new contract.\n";
+                    Question (translated from Estonian): What about the pilots?\n\
+                    Petek (in English): They will get a new contract.\n";
         let petek = Some("Ivo Petek".to_string());
         assert_eq!(
             transcript_turns(text),
