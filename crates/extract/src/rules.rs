@@ -2619,8 +2619,9 @@ fn names_after_article(doc: &Doc, c: usize) -> bool {
 }
 
 /// A clause without `that` opens at `k`: a bare noun and its auxiliary
-/// (`obstruction would become`), or a possessive noun phrase and its
-/// auxiliary (`her relentless attacks on Clinton just might make`).
+/// (`obstruction would become`), or a noun phrase that opens with a
+/// possessive or a determiner and its auxiliary (`her relentless attacks on
+/// the mayor just might make`, `the new pier will collapse`).
 fn bare_clause_at(doc: &Doc, k: usize, b: usize) -> bool {
     let w = doc.lower(k);
     if !doc.is_word(k) || lexicon::is_np_stop(w) || doc.is_cue(w) {

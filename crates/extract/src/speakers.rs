@@ -912,9 +912,9 @@ fn is_group(lower: &str) -> bool {
     )
 }
 
-/// A name whose last word heads an organisation (`Tallinn Post`,
-/// `Harbour Times`, `State Department`, `Tartu University`): not a person
-/// that `he` or `she` can refer to.
+/// A name whose last word heads an organisation or a record (`Tallinn Post`,
+/// `Harbour Times`, `State Department`, `Tartu University`, `Senate
+/// filings`): not a person that `he` or `she` can refer to.
 fn is_organisation_name(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
     with_lower(last, |w| {
