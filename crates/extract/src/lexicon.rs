@@ -1816,6 +1816,12 @@ pub fn is_determiner(lower: &str) -> bool {
     matches!(lower, "the" | "a" | "an" | "his" | "her" | "their" | "its")
 }
 
+/// [`is_determiner`] or one of the other possessives (`our`, `my`, `your`):
+/// a word before a noun, so the word after it is no verb (`their support`).
+pub fn is_any_determiner(lower: &str) -> bool {
+    is_determiner(lower) || matches!(lower, "our" | "my" | "your")
+}
+
 /// Places of two words or more, which a run of capitalized words would
 /// otherwise take for a person's name (`New York`, `South Carolina`).
 pub fn is_place_name(name: &str) -> bool {

@@ -2167,22 +2167,10 @@ fn verb_cue(doc: &Doc, si: usize, c: usize, class: CueClass, earlier: &[Raw]) ->
         // (Not the noun: `The only hope the town has`.)
         let bare_clause_next = lexicon::is_cognition(&lw)
             && bare_clause_at(doc, next, b)
+            && !lexicon::is_any_determiner(doc.lower(cue_first.saturating_sub(1)))
             && !matches!(
                 doc.lower(cue_first.saturating_sub(1)),
-                "only"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "no"
-                    | "any"
-                    | "every"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "your"
+                "only" | "no" | "any" | "every"
             );
         // `Lind calls it the “harbour jewel”`, `Critics call him reckless`,
         // `Lind calls for a ban`: a verb of naming or demanding.
@@ -2630,11 +2618,11 @@ fn bare_clause_at(doc: &Doc, k: usize, b: usize) -> bool {
     if lexicon::is_auxiliary(doc.lower(k + 1)) {
         return true;
     }
-    let det = matches!(
-        w,
-        "the" | "a" | "an" | "this" | "these" | "those" | "some" | "many" | "most"
-    );
-    (det || matches!(w, "her" | "his" | "their" | "its" | "our" | "my"))
+    (lexicon::is_determiner(w)
+        || matches!(
+            w,
+            "our" | "my" | "this" | "these" | "those" | "some" | "many" | "most"
+        ))
         && (k + 2..b.min(k + 12))
             .find(|&i| !doc.is_word(i) || lexicon::is_auxiliary(doc.lower(i)))
             .is_some_and(|i| lexicon::is_auxiliary(doc.lower(i)))
@@ -3957,11 +3945,7 @@ fn support_verb(doc: &Doc, c: usize, next: usize) -> bool {
     !matches!(
         last,
         "you" | "it" | "percent" | "%" | "who" | "that" | "which" | "whose"
-    ) && (s == a
-        || !matches!(
-            doc.lower(s - 1),
-            "his" | "her" | "their" | "its" | "our" | "my" | "your" | "the" | "a" | "an"
-        ))
+    ) && (s == a || !lexicon::is_any_determiner(doc.lower(s - 1)))
         && (lexicon::is_subject_pronoun(last)
             || doc.toks[s].kind == TokenKind::Number
             || matches!(
