@@ -989,8 +989,8 @@ pub(crate) fn resolve(doc: &Doc, title: Option<Span>, raws: Vec<Raw>) -> Extract
             if let Some(full) = (a == b).then(|| index.by_initials(doc.word(a))).flatten() {
                 Some(full)
             } else if let Some(m) = index.name_in(doc, a, b) {
-                let written = strip_det(doc.span(a, b).slice(doc.text));
                 if m.tokens == 1 && !index.is_person_mention(m) {
+                    let written = strip_det(doc.span(a, b).slice(doc.text));
                     // An organisation or place: the mention as written when
                     // it is short (`officials in Washington`), else its name
                     // (`The Gazette, in a long look at ...`).

@@ -24,14 +24,15 @@ const TRANSCRIPT_WORDS: &[&str] = &[
 
 /// The person whose remarks the title announces: "Foreign Minister Sergey
 /// Lavrov’s opening remarks at ..." -> "Sergey Lavrov"; or the person an
-/// interview's title names: "Q&A with Mayor Ana Lind" -> "Ana Lind".
-pub(crate) fn transcript_speaker(doc: &Doc, title: Span) -> Option<String> {
+/// interview's title names: "Q&A with Mayor Ana Lind" -> "Ana Lind" (then
+/// the flag is set: the title announces an interview).
+fn transcript_speaker(doc: &Doc, title: Span) -> Option<(String, bool)> {
     let toks: Vec<usize> = (0..doc.toks.len())
         .take_while(|&i| doc.toks[i].span.end <= title.end)
         .filter(|&i| doc.toks[i].span.start >= title.start)
         .collect();
     if let Some(name) = interview_with(doc, &toks) {
-        return Some(name);
+        return Some((name, true));
     }
     let kw = toks
         .iter()
@@ -61,7 +62,7 @@ pub(crate) fn transcript_speaker(doc: &Doc, title: Span) -> Option<String> {
     {
         return None;
     }
-    name_of(doc, &toks[first..=poss])
+    name_of(doc, &toks[first..=poss]).map(|name| (name, false))
 }
 
 /// `Q&A with Mayor Ana Lind`, `Interview with Ana Lind`, `Q&A: Ana Lind on
@@ -165,33 +166,21 @@ fn turn_label(doc: &Doc, first: usize, last: usize, speaker: &str) -> Option<(Tu
 /// the unlabelled paragraphs that continue them) are the transcript's; the
 /// others' turns keep the statements the rules found in them.
 pub(crate) fn transcript(doc: &Doc, title: Span, raws: &mut Vec<Raw>) {
-    let Some(speaker) = transcript_speaker(doc, title) else {
+    let Some((speaker, interview)) = transcript_speaker(doc, title) else {
         return;
     };
-    let title_toks = doc.toks.partition_point(|t| t.span.end <= title.end);
-    let interview = interview_with(
-        doc,
-        &(0..title_toks)
-            .filter(|&i| doc.toks[i].span.start >= title.start)
-            .collect::<Vec<_>>(),
-    )
-    .is_some();
-    let bounds = |p: &Span| {
-        (
-            doc.toks.partition_point(|t| t.span.start < p.start),
-            doc.toks.partition_point(|t| t.span.end <= p.end),
-        )
-    };
-    let labels: Vec<Option<(Turn, usize)>> = doc
+    // Each body paragraph's tokens `first..last` and its label.
+    let paras: Vec<_> = doc
         .paras
         .iter()
         .skip(1)
         .map(|p| {
-            let (first, last) = bounds(p);
-            turn_label(doc, first, last, &speaker)
+            let first = doc.toks.partition_point(|t| t.span.start < p.start);
+            let last = doc.toks.partition_point(|t| t.span.end <= p.end);
+            (first, last, turn_label(doc, first, last, &speaker))
         })
         .collect();
-    let labelled = labels.iter().filter(|l| l.is_some()).count() >= 2;
+    let labelled = paras.iter().filter(|p| p.2.is_some()).count() >= 2;
     // An interview's title needs labelled turns: its body is the reporter's
     // text around them.
     if interview && !labelled {
@@ -201,13 +190,12 @@ pub(crate) fn transcript(doc: &Doc, title: Span, raws: &mut Vec<Raw>) {
     let mut own: Vec<(usize, usize)> = Vec::new();
     let mut label_colons: Vec<usize> = Vec::new();
     let mut turn = if interview { None } else { Some(Turn::Speaker) };
-    for (p, label) in doc.paras.iter().skip(1).zip(&labels) {
-        let (mut first, last) = bounds(p);
+    for &(mut first, last, label) in &paras {
         if last <= first {
             continue;
         }
         if labelled {
-            if let Some((t, colon)) = *label {
+            if let Some((t, colon)) = label {
                 turn = Some(t);
                 if t == Turn::Speaker {
                     label_colons.push(colon);
