@@ -866,7 +866,7 @@ fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
     let drop: Vec<bool> = state
         .iter()
         .zip(raws.iter())
-        .map(|(&s, r)| s != State::Stands && !tagged_in_place(doc, r))
+        .map(|(&s, r)| s != State::Stands && !tagged_in_place(doc, r, false))
         .collect();
     // A quotation that continues a nested statement (`Friends call it “a
     // circus,” Lind said. ¶ “But it is ours!”`: the continuation went to
@@ -903,17 +903,15 @@ fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
 /// that.”`, `a third said “never again.”`); or a quotation, then a short
 /// source and the verb (`“Hull is no longer Hull,” she claimed`).
 /// PolNeAR's annotators attribute it on its own.
-fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
-    let (Some((s0, s)), Some((c, ce)), Some(&(a, _)), Some(&(_, b))) =
-        (r.source, r.cue, r.pieces.first(), r.pieces.last())
-    else {
+fn tagged_in_place(doc: &Doc, r: &Raw, continued: bool) -> bool {
+    let (Some((s0, s)), Some((c, ce)), Some(&(a, b))) = (r.source, r.cue, r.pieces.first()) else {
         return false;
     };
     if r.kind != Kind::Direct || s + 1 != c || c != ce {
         return false;
     }
     let before = (c + 1..=c + 2).contains(&a) && (c + 1..a).all(|k| !doc.is_word(k));
-    let after = r.pieces.len() == 1
+    let after = (r.pieces.len() == 1 || continued)
         && (b + 1..=b + 2).contains(&s0)
         && (b + 1..s0).all(|k| !doc.is_word(k))
         && s.saturating_sub(s0) < 4;
@@ -1001,17 +999,24 @@ fn end_subordinate_reports(doc: &Doc, raws: &mut [Raw]) {
 
 /// A report ends before a quotation tagged in place inside it (`The
 /// minister argued that the port had lost its purpose: “Hull is no longer
-/// Hull,” she claimed`): the quotation is its own statement.
+/// Hull,” she claimed`): the quotation is its own statement. So does one
+/// whose content ends with a quotation tagged right after it, continued or
+/// not (`Lind posted a message about the vote: “We won,” she wrote. “It
+/// was close.”`).
 fn end_before_tagged(doc: &Doc, raws: &mut [Raw]) {
-    let tagged: Vec<bool> = raws.iter().map(|r| tagged_in_place(doc, r)).collect();
-    let tags: Vec<(usize, usize)> = raws
+    let tagged: Vec<bool> = raws
+        .iter()
+        .map(|r| tagged_in_place(doc, r, false))
+        .collect();
+    // (cue, where the tag starts, whether its cue may lie inside a report)
+    let tags: Vec<(usize, usize, bool)> = raws
         .iter()
         .zip(&tagged)
-        .filter(|(_, &t)| t)
-        .filter_map(|(r, _)| {
+        .filter(|&(r, &t)| t || tagged_in_place(doc, r, true))
+        .filter_map(|(r, &t)| {
             let (s, _) = r.source?;
             let (c, _) = r.cue?;
-            Some((c, s.min(r.pieces.first()?.0)))
+            Some((c, s.min(r.pieces.first()?.0), t))
         })
         .collect();
     if tags.is_empty() {
@@ -1021,7 +1026,9 @@ fn end_before_tagged(doc: &Doc, raws: &mut [Raw]) {
         let Some(&(a, b)) = r.pieces.last() else {
             continue;
         };
-        let Some(&(_, mut t)) = tags.iter().find(|&&(c, t)| a < t && a <= c && c <= b) else {
+        let Some(&(_, mut t, _)) = tags.iter().find(|&&(c, t, inside)| {
+            a < t && (inside && a <= c && c <= b || t <= b && b < c && c <= b + 3)
+        }) else {
             continue;
         };
         // At a mark, or before the relative that opens the tag (`, to which`).
@@ -1233,7 +1240,7 @@ fn drop_overlapping(doc: &Doc, raws: &mut Vec<Raw>) {
             // A quotation tagged in place inside the other's content gives way
             // to the statement that holds it.
             let held = |x: &Raw, y: &Raw| {
-                tagged_in_place(doc, x) && x.cue.is_some_and(|(c, _)| y.holds(c))
+                tagged_in_place(doc, x, false) && x.cue.is_some_and(|(c, _)| y.holds(c))
             };
             if held(&raws[j], &raws[i]) {
                 drop[j] = true;
@@ -7485,6 +7492,30 @@ mod tests {
             p.iter().any(|(_, c, _, _)| c == "the bridge was safe"),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_report_ends_before_a_quotation_tagged_right_after_it() {
+        for text in [
+            "Title\nAna Lind posted a long message on her blog about why nobody should be surprised: “Men \
+             will not vanish by taking a new name,” she wrote. “They will be admired.”",
+            "Title\nAna Lind posted a long message on her blog about why nobody should be surprised: “Men \
+             will not vanish by taking a new name,” she wrote.",
+        ] {
+            let p = parts(text);
+            assert!(
+                p.iter().any(|(_, c, cue, _)| c
+                    == "a long message on her blog about why nobody should be surprised"
+                    && cue.as_deref() == Some("posted")),
+                "{p:?}"
+            );
+            assert!(
+                p.iter().any(|(_, c, cue, _)| c
+                    .starts_with("“Men will not vanish by taking a new name,”")
+                    && cue.as_deref() == Some("wrote")),
+                "{p:?}"
+            );
+        }
     }
 
     #[test]
