@@ -5081,6 +5081,9 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         if words < if whole { 4 } else { 13 } {
             continue;
         }
+        if linked_excerpt(doc, q.close) {
+            continue;
+        }
         // The previous statement, in this or the previous paragraph.
         let para = doc.para_of_token(q.open);
         // Statements are sorted by start; look back a bounded distance.
@@ -5191,6 +5194,16 @@ fn continuation_quotes(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         }
         used[qi] = true;
     }
+}
+
+/// A quotation that runs straight into a web address on its line (`by the
+/// Harbour Times' Ana Lind: "The old pier will close." http://ht.ee/1Abc`)
+/// is an excerpt of the linked article, quoted to be read, not a remark.
+fn linked_excerpt(doc: &Doc, close: usize) -> bool {
+    let next = close + 1;
+    next < doc.toks.len()
+        && !doc.toks[next].newline_before
+        && matches!(doc.lower(next), "http" | "https" | "www")
 }
 
 /// A quotation short enough to be a title in a tag (`on “City Hour”`), or
@@ -7516,6 +7529,25 @@ mod tests {
                 "{p:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_quoted_excerpt_before_a_link_is_no_statement() {
+        let text = "Title\nHARBOUR NEWS—\"Tartu pier to close in May,\" by the Harbour Times' Ana \
+                    Lind: \"The old pier, a wooden structure that gave an early start to many \
+                    fishing families in three villages, will close at the end of May, its owners \
+                    announced.\" http://ht.ee/1Abc.";
+        let p = parts(text);
+        assert!(
+            p.iter().all(|(_, c, _, _)| !c.contains("The old pier")),
+            "{p:?}"
+        );
+        // Without the link, the same quotation stands as a remark.
+        let p = parts(&text.replace(" http://ht.ee/1Abc", ""));
+        assert!(
+            p.iter().any(|(_, c, _, _)| c.contains("The old pier")),
+            "{p:?}"
+        );
     }
 
     #[test]
