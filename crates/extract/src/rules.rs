@@ -4544,11 +4544,71 @@ fn named_quotations(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
             _ => false,
         };
         if !naming {
+            // (No source: the verb's subject is often not the sentence's,
+            // or the verb is passive.)
+            if let Some((v, start)) = naming_verb_object(doc, q.open) {
+                raws.push(Raw::new(doc, vec![(start, q.close)], Some((v, v)), None));
+                used[qi] = true;
+            }
             continue;
         }
         raws.push(Raw::new(doc, vec![(q.open, q.close)], Some((c, c)), None));
         used[qi] = true;
     }
+}
+
+/// A naming verb before the quotation that opens at `open`, with at most a
+/// short object between (`has been called “A”`, `the so called “A”`,
+/// `called him a “moderate,”`, `dubbed the “A”`, `call Berg “very flexible,”`):
+/// the verb and where the content starts (after the verb).
+fn naming_verb_object(doc: &Doc, open: usize) -> Option<(usize, usize)> {
+    let lo = open.saturating_sub(4);
+    let v = (lo..open).rev().find(|&k| {
+        matches!(
+            doc.lower(k),
+            "called"
+                | "call"
+                | "calls"
+                | "calling"
+                | "dubbed"
+                | "dubbing"
+                | "labeled"
+                | "labelled"
+                | "labeling"
+                | "termed"
+                | "branded"
+                | "nicknamed"
+        )
+    })?;
+    let between = v + 1..open;
+    let short_object = between.clone().all(|k| {
+        let w = doc.lower(k);
+        doc.is_word(k)
+            && doc.quote_at(k).is_none()
+            && !doc.is_cue(w)
+            && (!lexicon::is_np_stop(w) || matches!(w, "as"))
+            && !matches!(
+                w,
+                "to" | "for"
+                    | "on"
+                    | "in"
+                    | "by"
+                    | "with"
+                    | "of"
+                    | "at"
+                    | "from"
+                    | "into"
+                    | "about"
+                    | "up"
+                    | "off"
+                    | "out"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+            )
+    });
+    (short_object && between.len() <= 3).then_some((v, v + 1))
 }
 
 fn colon_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
@@ -7546,6 +7606,42 @@ mod tests {
         let p = parts(&text.replace(" http://ht.ee/1Abc", ""));
         assert!(
             p.iter().any(|(_, c, _, _)| c.contains("The old pier")),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_naming_verb_and_a_short_object_is_a_statement() {
+        for (text, content, cue) in [
+            (
+                "Title\nThe plan has been called “a harbour grab” by its critics.",
+                "“a harbour grab”",
+                "called",
+            ),
+            (
+                "Title\nThe mayor is reported to have called the bankers “free riders” at a \
+                 dinner.",
+                "the bankers “free riders”",
+                "called",
+            ),
+            (
+                "Title\nIt was a joke about yoga, and a chance to call Berg \"very flexible,\" to \
+                 laughter.",
+                "Berg \"very flexible,\"",
+                "call",
+            ),
+        ] {
+            let p = parts(text);
+            assert!(
+                p.iter()
+                    .any(|(_, c, k, _)| c == content && k.as_deref() == Some(cue)),
+                "{p:?}"
+            );
+        }
+        // A noun `call` and a preposition: no naming.
+        let p = parts("Title\nHe said so during a call to the Harbour Times' “Morning Show.”");
+        assert!(
+            p.iter().all(|(_, _, k, _)| k.as_deref() != Some("call")),
             "{p:?}"
         );
     }
