@@ -4546,7 +4546,9 @@ fn named_quotations(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
         if !naming {
             // (No source: the verb's subject is often not the sentence's,
             // or the verb is passive.)
-            if let Some((v, start)) = naming_verb_object(doc, q.open) {
+            if let Some((v, start)) =
+                naming_verb_object(doc, q.open).or_else(|| describing_verb_as(doc, q.open))
+            {
                 raws.push(Raw::new(doc, vec![(start, q.close)], Some((v, v)), None));
                 used[qi] = true;
             }
@@ -4609,6 +4611,62 @@ fn naming_verb_object(doc: &Doc, open: usize) -> Option<(usize, usize)> {
             )
     });
     (short_object && between.len() <= 3).then_some((v, v + 1))
+}
+
+/// A verb of description before `as` and the quotation that opens at
+/// `open`, with at most an object between (`an event billed as “A”`,
+/// `addressing her informally as “A”`, `whom one aide described as “A”`,
+/// `referred to as “A”`): the verb and where the content starts.
+fn describing_verb_as(doc: &Doc, open: usize) -> Option<(usize, usize)> {
+    if open < 2 || doc.lower(open - 1) != "as" {
+        return None;
+    }
+    let lo = open.saturating_sub(8);
+    let v = (lo..open - 1).rev().find(|&k| {
+        matches!(
+            doc.lower(k),
+            "described"
+                | "describes"
+                | "describing"
+                | "describe"
+                | "designated"
+                | "billed"
+                | "addressing"
+                | "addressed"
+                | "presenting"
+                | "presented"
+                | "presents"
+                | "declaring"
+                | "declared"
+                | "label"
+                | "labels"
+                | "portrayed"
+                | "portraying"
+                | "portrays"
+                | "characterized"
+                | "characterizing"
+                | "characterizes"
+                | "touted"
+                | "hailed"
+                | "dismissed"
+                | "derided"
+                | "mocked"
+                | "referred"
+        )
+    })?;
+    let between = v + 1..open - 1;
+    let ok = between.clone().all(|k| {
+        let w = doc.lower(k);
+        doc.is_word(k)
+            && doc.quote_at(k).is_none()
+            && !lexicon::is_np_stop(w)
+            && !matches!(
+                w,
+                "to" | "for" | "on" | "in" | "by" | "with" | "of" | "at" | "from" | "during"
+            )
+            || w == "to" && k == v + 1 && doc.lower(v) == "referred"
+    });
+    ok.then_some((v, v + 1))
 }
 
 fn colon_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
@@ -7644,6 +7702,35 @@ mod tests {
             p.iter().all(|(_, _, k, _)| k.as_deref() != Some("call")),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn a_quotation_after_a_verb_of_description_and_as_is_a_statement() {
+        for (text, content, cue) in [
+            (
+                "Title\nThe rally, an event billed as “Boots for Berg,” drew a small crowd.",
+                "as “Boots for Berg,”",
+                "billed",
+            ),
+            (
+                "Title\nIvo Petek emailed her, addressing her informally as “Ana” in every line.",
+                "her informally as “Ana”",
+                "addressing",
+            ),
+        ] {
+            let p = parts(text);
+            assert!(
+                p.iter()
+                    .any(|(_, c, k, _)| c == content && k.as_deref() == Some(cue)),
+                "{p:?}"
+            );
+        }
+        // `such as` lists examples: no statement.
+        let p = parts(
+            "Title\nOfficials searched the files for words such as “ambassador,” \
+                       and “envoy.”",
+        );
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]
