@@ -4561,7 +4561,7 @@ fn named_quotations(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
 
 /// A naming verb before the quotation that opens at `open`, with at most a
 /// short object between (`has been called “A”`, `the so called “A”`,
-/// `called him a “moderate,”`, `dubbed the “A”`, `call Berg “very flexible,”`):
+/// `called him a “coward,”`, `dubbed the “A”`, `call Berg “too timid,”`):
 /// the verb and where the content starts (after the verb).
 fn naming_verb_object(doc: &Doc, open: usize) -> Option<(usize, usize)> {
     let lo = open.saturating_sub(4);
@@ -4614,8 +4614,8 @@ fn naming_verb_object(doc: &Doc, open: usize) -> Option<(usize, usize)> {
 }
 
 /// A verb of description before `as` and the quotation that opens at
-/// `open`, with at most an object between (`an event billed as “A”`,
-/// `addressing her informally as “A”`, `whom one aide described as “A”`,
+/// `open`, with at most an object between (`a rally billed as “A”`,
+/// `addressing the mayor fondly as “A”`, `was dismissed as “A”`,
 /// `referred to as “A”`): the verb and where the content starts.
 fn describing_verb_as(doc: &Doc, open: usize) -> Option<(usize, usize)> {
     if open < 2 || doc.lower(open - 1) != "as" {
@@ -7628,21 +7628,21 @@ mod tests {
     #[test]
     fn a_report_ends_before_a_quotation_tagged_right_after_it() {
         for text in [
-            "Title\nAna Lind posted a long message on her blog about why nobody should be surprised: “Men \
-             will not vanish by taking a new name,” she wrote. “They will be admired.”",
-            "Title\nAna Lind posted a long message on her blog about why nobody should be surprised: “Men \
-             will not vanish by taking a new name,” she wrote.",
+            "Title\nAna Lind posted a long message on her blog about the ferry timetable: “The \
+             morning boat will leave at six,” she wrote. “The evening boat is cancelled.”",
+            "Title\nAna Lind posted a long message on her blog about the ferry timetable: “The \
+             morning boat will leave at six,” she wrote.",
         ] {
             let p = parts(text);
             assert!(
                 p.iter().any(|(_, c, cue, _)| c
-                    == "a long message on her blog about why nobody should be surprised"
+                    == "a long message on her blog about the ferry timetable"
                     && cue.as_deref() == Some("posted")),
                 "{p:?}"
             );
             assert!(
                 p.iter().any(|(_, c, cue, _)| c
-                    .starts_with("“Men will not vanish by taking a new name,”")
+                    .starts_with("“The morning boat will leave at six,”")
                     && cue.as_deref() == Some("wrote")),
                 "{p:?}"
             );
@@ -7652,9 +7652,9 @@ mod tests {
     #[test]
     fn a_quoted_excerpt_before_a_link_is_no_statement() {
         let text = "Title\nHARBOUR NEWS—\"Tartu pier to close in May,\" by the Harbour Times' Ana \
-                    Lind: \"The old pier, a wooden structure that gave an early start to many \
-                    fishing families in three villages, will close at the end of May, its owners \
-                    announced.\" http://ht.ee/1Abc.";
+                    Lind: \"The old pier, a wooden structure that fed three fishing villages \
+                    for a century and outlived two harbour masters, will close at the end of May, \
+                    the council said.\" http://ht.ee/1Abc.";
         let p = parts(text);
         assert!(
             p.iter().all(|(_, c, _, _)| !c.contains("The old pier")),
@@ -7677,15 +7677,15 @@ mod tests {
                 "called",
             ),
             (
-                "Title\nThe mayor is reported to have called the bankers “free riders” at a \
+                "Title\nIvo Petek is rumoured to have called the bankers “loan sharks” at a \
                  dinner.",
-                "the bankers “free riders”",
+                "the bankers “loan sharks”",
                 "called",
             ),
             (
-                "Title\nIt was a joke about yoga, and a chance to call Berg \"very flexible,\" to \
+                "Title\nIt was a quip about the ferry, and a chance to call Berg \"too timid,\" to \
                  laughter.",
-                "Berg \"very flexible,\"",
+                "Berg \"too timid,\"",
                 "call",
             ),
         ] {
@@ -7708,14 +7708,14 @@ mod tests {
     fn a_quotation_after_a_verb_of_description_and_as_is_a_statement() {
         for (text, content, cue) in [
             (
-                "Title\nThe rally, an event billed as “Boots for Berg,” drew a small crowd.",
+                "Title\nThe meeting, a rally billed as “Boots for Berg,” drew a small crowd.",
                 "as “Boots for Berg,”",
                 "billed",
             ),
             (
-                "Title\nIvo Petek emailed her, addressing her informally as “Ana” in every line.",
-                "her informally as “Ana”",
-                "addressing",
+                "Title\nHer column, dismissed as “a rant” by the council, drew many letters.",
+                "as “a rant”",
+                "dismissed",
             ),
         ] {
             let p = parts(text);
@@ -7785,13 +7785,13 @@ mod tests {
     #[test]
     fn a_coordinated_cue_in_a_subordinate_clause_takes_its_subject() {
         let p = parts(
-            "Title\nWhen Lind knocked Berg on trade and called him a “moderate,” the crowd \
+            "Title\nWhen Lind criticised Berg over the ferry and called him a “coward,” the crowd \
              cheered.",
         );
         let called = p.iter().find(|s| s.2.as_deref() == Some("called"));
         assert_eq!(
             called.map(|s| (s.1.as_str(), s.3.as_deref())),
-            Some(("him a “moderate,”", Some("Lind"))),
+            Some(("him a “coward,”", Some("Lind"))),
             "{p:?}"
         );
     }
