@@ -1776,6 +1776,16 @@ pub fn is_subordinator(lower: &str) -> bool {
 
 /// A verb that names its object with a complement (`called her “third-rate”`).
 pub fn is_naming_verb(lower: &str) -> bool {
+    is_calling_verb(lower)
+        || matches!(
+            lower,
+            "described" | "describes" | "describing" | "branding" | "deemed"
+        )
+}
+
+/// The naming verbs that give a name itself, not a description (`called`,
+/// `dubbed`, `labeled`, `termed`, `branded`).
+pub fn is_calling_verb(lower: &str) -> bool {
     matches!(
         lower,
         "call"
@@ -1787,13 +1797,43 @@ pub fn is_naming_verb(lower: &str) -> bool {
             | "labeled"
             | "labelled"
             | "labeling"
-            | "described"
+            | "branded"
+            | "termed"
+    )
+}
+
+/// A verb that describes its object as something (`an event billed as “A”`,
+/// `dismissed as “A”`, `referred to as “A”`).
+pub fn is_describing_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "described"
             | "describes"
             | "describing"
-            | "branded"
-            | "branding"
-            | "termed"
-            | "deemed"
+            | "describe"
+            | "designated"
+            | "billed"
+            | "addressing"
+            | "addressed"
+            | "presenting"
+            | "presented"
+            | "presents"
+            | "declaring"
+            | "declared"
+            | "label"
+            | "labels"
+            | "portrayed"
+            | "portraying"
+            | "portrays"
+            | "characterized"
+            | "characterizing"
+            | "characterizes"
+            | "touted"
+            | "hailed"
+            | "dismissed"
+            | "derided"
+            | "mocked"
+            | "referred"
     )
 }
 

@@ -866,7 +866,7 @@ fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
     let drop: Vec<bool> = state
         .iter()
         .zip(raws.iter())
-        .map(|(&s, r)| s != State::Stands && !tagged_in_place(doc, r, false))
+        .map(|(&s, r)| s != State::Stands && !tagged_in_place(doc, r))
         .collect();
     // A quotation that continues a nested statement (`Friends call it “a
     // circus,” Lind said. ¶ “But it is ours!”`: the continuation went to
@@ -903,24 +903,38 @@ fn drop_nested(doc: &Doc, raws: &mut Vec<Raw>) {
 /// that.”`, `a third said “never again.”`); or a quotation, then a short
 /// source and the verb (`“Hull is no longer Hull,” she claimed`).
 /// PolNeAR's annotators attribute it on its own.
-fn tagged_in_place(doc: &Doc, r: &Raw, continued: bool) -> bool {
+fn tagged_in_place(doc: &Doc, r: &Raw) -> bool {
+    tag_shape(doc, r) == Some(true)
+}
+
+/// Whether `r` is a quotation with a tag of its own: `Some(true)` tagged in
+/// place (`tagged_in_place`), `Some(false)` tagged only if a continuation
+/// is allowed after its first piece (`“A,” she wrote. “B.”`), `None` neither.
+fn tag_shape(doc: &Doc, r: &Raw) -> Option<bool> {
     let (Some((s0, s)), Some((c, ce)), Some(&(a, b))) = (r.source, r.cue, r.pieces.first()) else {
-        return false;
+        return None;
     };
     if r.kind != Kind::Direct || s + 1 != c || c != ce {
-        return false;
+        return None;
     }
     let before = (c + 1..=c + 2).contains(&a) && (c + 1..a).all(|k| !doc.is_word(k));
-    let after = (r.pieces.len() == 1 || continued)
-        && (b + 1..=b + 2).contains(&s0)
+    let after = (b + 1..=b + 2).contains(&s0)
         && (b + 1..s0).all(|k| !doc.is_word(k))
         && s.saturating_sub(s0) < 4;
     let lw = doc.lower(c);
-    (before || after)
-        && !lexicon::is_naming_verb(lw)
-        && !lexicon::takes_object(lw)
-        && !lexicon::nounish(lw)
-        && lw != "titled"
+    if !(before || after)
+        || lexicon::is_naming_verb(lw)
+        || lexicon::takes_object(lw)
+        || lexicon::nounish(lw)
+        || lw == "titled"
+    {
+        return None;
+    }
+    if before || after && r.pieces.len() == 1 {
+        Some(true)
+    } else {
+        after.then_some(false)
+    }
 }
 
 /// `While most voters said the mayor has the “best record,” Lind is ...`:
@@ -1004,19 +1018,17 @@ fn end_subordinate_reports(doc: &Doc, raws: &mut [Raw]) {
 /// not (`Lind posted a message about the vote: “We won,” she wrote. “It
 /// was close.”`).
 fn end_before_tagged(doc: &Doc, raws: &mut [Raw]) {
-    let tagged: Vec<bool> = raws
-        .iter()
-        .map(|r| tagged_in_place(doc, r, false))
-        .collect();
+    let shapes: Vec<Option<bool>> = raws.iter().map(|r| tag_shape(doc, r)).collect();
+    let tagged: Vec<bool> = shapes.iter().map(|&t| t == Some(true)).collect();
     // (cue, where the tag starts, whether its cue may lie inside a report)
     let tags: Vec<(usize, usize, bool)> = raws
         .iter()
-        .zip(&tagged)
-        .filter(|&(r, &t)| t || tagged_in_place(doc, r, true))
-        .filter_map(|(r, &t)| {
+        .zip(&shapes)
+        .filter_map(|(r, &shape)| {
+            let in_place = shape?;
             let (s, _) = r.source?;
             let (c, _) = r.cue?;
-            Some((c, s.min(r.pieces.first()?.0), t))
+            Some((c, s.min(r.pieces.first()?.0), in_place))
         })
         .collect();
     if tags.is_empty() {
@@ -1240,7 +1252,7 @@ fn drop_overlapping(doc: &Doc, raws: &mut Vec<Raw>) {
             // A quotation tagged in place inside the other's content gives way
             // to the statement that holds it.
             let held = |x: &Raw, y: &Raw| {
-                tagged_in_place(doc, x, false) && x.cue.is_some_and(|(c, _)| y.holds(c))
+                tagged_in_place(doc, x) && x.cue.is_some_and(|(c, _)| y.holds(c))
             };
             if held(&raws[j], &raws[i]) {
                 drop[j] = true;
@@ -4512,13 +4524,15 @@ fn dash_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
     }
 }
 
-/// `McConnell delivered a blunt message: “...”`: a quotation no cue claimed,
-/// introduced by a colon that ends a clause, is that clause's subject's.
 /// `an ad titled “Scam”`, `her slogan is “I’m with her”`, `known here as “the
 /// full tour”`, `used the term “pivot”`: a quotation a naming word introduces
 /// is reported words (PolNeAR marks 11 of 13 titles and every slogan on
 /// train, but only 1 of 4 quotations after `the name`); the naming word is
 /// its cue.
+// (Once per article, over its quotations: kept out of `raw_statements`,
+// whose main loop compiles worse with it inlined; 1.5 M of 216 M dev
+// instructions.)
+#[inline(never)]
 fn named_quotations(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
     for (qi, q) in doc.quotes.iter().enumerate() {
         if used[qi] || !q.double || q.open == 0 {
@@ -4564,53 +4578,23 @@ fn named_quotations(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
 /// `called him a “coward,”`, `dubbed the “A”`, `call Berg “too timid,”`):
 /// the verb and where the content starts (after the verb).
 fn naming_verb_object(doc: &Doc, open: usize) -> Option<(usize, usize)> {
-    let lo = open.saturating_sub(4);
-    let v = (lo..open).rev().find(|&k| {
-        matches!(
-            doc.lower(k),
-            "called"
-                | "call"
-                | "calls"
-                | "calling"
-                | "dubbed"
-                | "dubbing"
-                | "labeled"
-                | "labelled"
-                | "labeling"
-                | "termed"
-                | "branded"
-                | "nicknamed"
-        )
-    })?;
-    let between = v + 1..open;
-    let short_object = between.clone().all(|k| {
+    // (At most three words between.)
+    let v = (open.saturating_sub(4)..open).rev().find(|&k| {
         let w = doc.lower(k);
-        doc.is_word(k)
-            && doc.quote_at(k).is_none()
-            && !doc.is_cue(w)
-            && (!lexicon::is_np_stop(w) || matches!(w, "as"))
-            && !matches!(
-                w,
-                "to" | "for"
-                    | "on"
-                    | "in"
-                    | "by"
-                    | "with"
-                    | "of"
-                    | "at"
-                    | "from"
-                    | "into"
-                    | "about"
-                    | "up"
-                    | "off"
-                    | "out"
-                    | "is"
-                    | "was"
-                    | "are"
-                    | "were"
-            )
-    });
-    (short_object && between.len() <= 3).then_some((v, v + 1))
+        lexicon::is_calling_verb(w) || w == "nicknamed"
+    })?;
+    (v + 1..open)
+        .all(|k| {
+            let w = doc.lower(k);
+            object_word(doc, k)
+                && !doc.is_cue(w)
+                && (!lexicon::is_np_stop(w) || w == "as")
+                && !matches!(
+                    w,
+                    "into" | "about" | "up" | "off" | "out" | "is" | "was" | "are" | "were"
+                )
+        })
+        .then_some((v, v + 1))
 }
 
 /// A verb of description before `as` and the quotation that opens at
@@ -4621,54 +4605,31 @@ fn describing_verb_as(doc: &Doc, open: usize) -> Option<(usize, usize)> {
     if open < 2 || doc.lower(open - 1) != "as" {
         return None;
     }
-    let lo = open.saturating_sub(8);
-    let v = (lo..open - 1).rev().find(|&k| {
-        matches!(
-            doc.lower(k),
-            "described"
-                | "describes"
-                | "describing"
-                | "describe"
-                | "designated"
-                | "billed"
-                | "addressing"
-                | "addressed"
-                | "presenting"
-                | "presented"
-                | "presents"
-                | "declaring"
-                | "declared"
-                | "label"
-                | "labels"
-                | "portrayed"
-                | "portraying"
-                | "portrays"
-                | "characterized"
-                | "characterizing"
-                | "characterizes"
-                | "touted"
-                | "hailed"
-                | "dismissed"
-                | "derided"
-                | "mocked"
-                | "referred"
-        )
-    })?;
-    let between = v + 1..open - 1;
-    let ok = between.clone().all(|k| {
-        let w = doc.lower(k);
-        doc.is_word(k)
-            && doc.quote_at(k).is_none()
-            && !lexicon::is_np_stop(w)
-            && !matches!(
-                w,
-                "to" | "for" | "on" | "in" | "by" | "with" | "of" | "at" | "from" | "during"
-            )
-            || w == "to" && k == v + 1 && doc.lower(v) == "referred"
-    });
-    ok.then_some((v, v + 1))
+    let v = (open.saturating_sub(8)..open - 1)
+        .rev()
+        .find(|&k| lexicon::is_describing_verb(doc.lower(k)))?;
+    (v + 1..open - 1)
+        .all(|k| {
+            let w = doc.lower(k);
+            object_word(doc, k) && !lexicon::is_np_stop(w) && w != "during"
+                || w == "to" && k == v + 1 && doc.lower(v) == "referred"
+        })
+        .then_some((v, v + 1))
 }
 
+/// A word that may stand in a verb's short object: not quoted, not a
+/// preposition that opens an adjunct.
+fn object_word(doc: &Doc, k: usize) -> bool {
+    doc.is_word(k)
+        && doc.quote_at(k).is_none()
+        && !matches!(
+            doc.lower(k),
+            "to" | "for" | "on" | "in" | "by" | "with" | "of" | "at" | "from"
+        )
+}
+
+/// `McConnell delivered a blunt message: “...”`: a quotation no cue claimed,
+/// introduced by a colon that ends a clause, is that clause's subject's.
 fn colon_attributions(doc: &Doc, raws: &mut Vec<Raw>, used: &mut [bool]) {
     for (qi, q) in doc.quotes.iter().enumerate() {
         if used[qi] || !q.double || q.open == 0 {
